@@ -1,0 +1,8 @@
+package org.plenum.gateway.engine;
+
+import java.util.Map;
+
+/** One fetch as sent to a subgraph: its name and URL from the supergraph, the document, variables and headers to forward. */
+public record SubgraphRequest(String subgraph, String url, String query, String operationName,
+                              Map<String, Object> variables, Map<String, String> headers) {
+}
