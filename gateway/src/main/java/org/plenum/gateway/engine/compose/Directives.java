@@ -1,0 +1,39 @@
+package org.plenum.gateway.engine.compose;
+
+import graphql.language.AstPrinter;
+import graphql.language.StringValue;
+
+import java.util.StringJoiner;
+
+/** Renders directive applications such as {@code @join__field(graph: A, requires: "x")}, skipping null arguments. */
+final class Directives {
+
+    /** An enum value argument, printed without quotes. */
+    record EnumArg(String value) {
+    }
+
+    private Directives() {
+    }
+
+    /** {@code arguments} alternates names and values; null values are left out. */
+    static String apply(String name, Object... arguments) {
+        StringJoiner joined = new StringJoiner(", ", "(", ")").setEmptyValue("");
+        for (int i = 0; i < arguments.length; i += 2) {
+            Object value = arguments[i + 1];
+            if (value != null) {
+                joined.add(arguments[i] + ": " + literal(value));
+            }
+        }
+        return "@" + name + joined;
+    }
+
+    private static String literal(Object value) {
+        if (value instanceof String string) {
+            return AstPrinter.printAst(StringValue.of(string));
+        }
+        if (value instanceof EnumArg enumArg) {
+            return enumArg.value();
+        }
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,417 @@
+package org.plenum.gateway.engine.compose;
+
+import graphql.language.AstPrinter;
+import graphql.language.Type;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Merges one field of an object or interface type across subgraphs, as {@code @apollo/composition} does:
+ * {@code @override}, external fields, arguments, the least restrictive type, {@code @join__field} and the
+ * shareability check. Also merges type references and default values for arguments and input fields.
+ */
+final class FieldMerger {
+
+    private static final Pattern LABEL = Pattern.compile("[a-zA-Z][a-zA-Z0-9_\\-:./]*");
+    private static final Pattern PERCENT = Pattern.compile("percent\\((\\d{1,2}(\\.\\d{1,8})?|100)\\)");
+
+    /** Per subgraph: whether an {@code @override} made its field unused there, or still used, and the label. */
+    private static final class OverrideState {
+        final boolean[] usedOverridden;
+        final boolean[] unusedOverridden;
+        final String[] labels;
+
+        OverrideState(int size) {
+            usedOverridden = new boolean[size];
+            unusedOverridden = new boolean[size];
+            labels = new String[size];
+        }
+
+        boolean overridden(int i) {
+            return usedOverridden[i] || unusedOverridden[i];
+        }
+    }
+
+    private final SupergraphMerger merger;
+    private final List<Subgraph> subgraphs;
+
+    FieldMerger(SupergraphMerger merger, List<Subgraph> subgraphs) {
+        this.merger = merger;
+        this.subgraphs = subgraphs;
+    }
+
+    /**
+     * Merges field {@code name} of object or interface {@code dest}; {@code owners[i]} is the type in
+     * subgraph i (null where absent).
+     */
+    void mergeField(MergedType dest, String name, SubgraphType[] owners) {
+        int n = subgraphs.size();
+        SubgraphField[] sources = new SubgraphField[n];
+        for (int i = 0; i < n; i++) {
+            sources[i] = owners[i] == null ? null : owners[i].field(name);
+        }
+        String coordinate = dest.name + "." + name;
+        OverrideState overrides = validateOverride(coordinate, dest, owners, sources);
+        boolean everySourceExternal = true;
+        for (int i = 0; i < n; i++) {
+            if (sources[i] != null && !subgraphs.get(i).isExternal(owners[i], sources[i])) {
+                everySourceExternal = false;
+            }
+        }
+        if (everySourceExternal) {
+            merger.error("Field \"" + coordinate + "\" is marked @external on all the subgraphs in which it is listed ("
+                    + subgraphList(definingSubgraphs(sources)) + ").");
+            return;
+        }
+        SubgraphField[] resolving = new SubgraphField[n];
+        for (int i = 0; i < n; i++) {
+            boolean external = sources[i] != null && subgraphs.get(i).isExternal(owners[i], sources[i]);
+            resolving[i] = external ? null : sources[i];
+        }
+        MergedField field = new MergedField(name);
+        field.description = description(resolving);
+        addComposedDirectives(field, resolving);
+        mergeArguments(coordinate, field, resolving);
+        boolean allTypesEqual = mergeTypeReference(coordinate, "field", field, resolving, false);
+        addJoinFields(dest.name, field, owners, sources, allTypesEqual, overrides);
+        dest.fields.put(name, field);
+        if (dest.kind == TypeKind.OBJECT) {
+            validateSharing(coordinate, owners, sources, overrides);
+        }
+    }
+
+    private OverrideState validateOverride(String coordinate, MergedType dest, SubgraphType[] owners,
+            SubgraphField[] sources) {
+        OverrideState state = new OverrideState(sources.length);
+        for (int i = 0; i < sources.length; i++) {
+            SubgraphField field = sources[i];
+            if (field == null || field.overrideFrom == null || !subgraphs.get(i).isFederation2()) {
+                continue;
+            }
+            String self = subgraphs.get(i).name();
+            if (owners[i].kind == TypeKind.INTERFACE) {
+                merger.error("@override cannot be used on field \"" + coordinate + "\" on subgraph \"" + self
+                        + "\": @override is not supported on interface type fields.");
+                continue;
+            }
+            if (owners[i].interfaceObject) {
+                merger.error("@override is not yet supported on fields of @interfaceObject types: cannot be used on field \""
+                        + coordinate + "\" on subgraph \"" + self + "\".");
+                continue;
+            }
+            int from = indexOf(field.overrideFrom);
+            if (from < 0 || sources[from] == null) {
+                continue; // unknown or absent source subgraph: nothing to override (a hint in @apollo/composition)
+            }
+            if (from == i) {
+                merger.error("Source and destination subgraphs \"" + self + "\" are the same for overridden field \""
+                        + coordinate + "\"");
+                continue;
+            }
+            SubgraphField fromField = sources[from];
+            if (fromField.overrideFrom != null) {
+                merger.error("Field \"" + coordinate + "\" on subgraph \"" + self + "\" is also marked with directive @override in subgraph \""
+                        + field.overrideFrom + "\". Only one @override directive is allowed per field.");
+                continue;
+            }
+            String conflict = fromField.requires != null ? "@requires" : fromField.provides != null ? "@provides" : null;
+            String conflictSubgraph = field.overrideFrom;
+            if (conflict == null && subgraphs.get(i).isExternal(owners[i], field)) {
+                conflict = "@external";
+                conflictSubgraph = self;
+            }
+            if (conflict != null) {
+                merger.error("@override cannot be used on field \"" + coordinate + "\" on subgraph \"" + self + "\" since \""
+                        + coordinate + "\" on \"" + conflictSubgraph + "\" is marked with directive \"" + conflict + "\"");
+                continue;
+            }
+            Subgraph fromSubgraph = subgraphs.get(from);
+            if (!fromSubgraph.isExternal(owners[from], fromField)) {
+                if (fromSubgraph.isUsed(owners[from], fromField)) {
+                    state.usedOverridden[from] = true;
+                } else {
+                    state.unusedOverridden[from] = true;
+                }
+            }
+            if (field.overrideLabel != null) {
+                if (validLabel(field.overrideLabel)) {
+                    state.labels[i] = field.overrideLabel;
+                    state.labels[from] = field.overrideLabel;
+                } else {
+                    merger.error("Invalid @override label \"" + field.overrideLabel + "\" on field \"" + coordinate
+                            + "\" on subgraph \"" + self + "\": labels must start with a letter and after that may contain "
+                            + "alphanumerics, underscores, minuses, colons, periods, or slashes. Alternatively, labels may be "
+                            + "of the form \"percent(x)\" where x is a float between 0-100 inclusive.");
+                }
+            }
+        }
+        return state;
+    }
+
+    private static boolean validLabel(String label) {
+        if (LABEL.matcher(label).matches()) {
+            return true;
+        }
+        var percent = PERCENT.matcher(label);
+        return percent.matches() && Double.parseDouble(percent.group(1)) <= 100;
+    }
+
+    private void mergeArguments(String coordinate, MergedField dest, SubgraphField[] sources) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SubgraphField source : sources) {
+            if (source != null) {
+                names.addAll(source.arguments.keySet());
+            }
+        }
+        for (String argName : names) {
+            String argCoordinate = coordinate + "(" + argName + ":)";
+            SubgraphField[] args = new SubgraphField[sources.length];
+            List<String> requiredIn = new ArrayList<>();
+            List<String> missingIn = new ArrayList<>();
+            for (int i = 0; i < sources.length; i++) {
+                if (sources[i] == null) {
+                    continue;
+                }
+                args[i] = sources[i].arguments.get(argName);
+                if (args[i] == null) {
+                    missingIn.add(subgraphs.get(i).name());
+                } else if (args[i].isRequiredInput()) {
+                    requiredIn.add(subgraphs.get(i).name());
+                }
+            }
+            if (!missingIn.isEmpty()) {
+                if (!requiredIn.isEmpty()) {
+                    merger.error("Argument \"" + argCoordinate + "\" is required in some subgraphs but does not appear in all subgraphs: it is required in "
+                            + subgraphList(requiredIn) + " but does not appear in " + subgraphList(missingIn));
+                }
+                continue;
+            }
+            MergedField arg = new MergedField(argName);
+            arg.description = description(args);
+            addComposedDirectives(arg, args);
+            mergeTypeReference(argCoordinate, "argument", arg, args, true);
+            mergeDefaultValue(argCoordinate, "Argument", arg, args);
+            dest.arguments.put(argName, arg);
+        }
+    }
+
+    /**
+     * Sets the merged type: the least restrictive one for outputs, the most restrictive one for inputs. Returns
+     * whether all subgraphs agree exactly; an incompatible pair is an error.
+     */
+    boolean mergeTypeReference(String coordinate, String elementKind, MergedField dest, SubgraphField[] sources,
+            boolean inputPosition) {
+        Type<?> destType = null;
+        boolean hasSubtypes = false;
+        boolean incompatible = false;
+        for (SubgraphField source : sources) {
+            if (source == null) {
+                continue;
+            }
+            if (destType == null || TypeRefs.same(destType, source.type)) {
+                destType = source.type;
+            } else if (TypeRefs.isStrictSubtype(destType, source.type, merger::isMember)) {
+                hasSubtypes = true;
+                destType = inputPosition ? source.type : destType;
+            } else if (TypeRefs.isStrictSubtype(source.type, destType, merger::isMember)) {
+                hasSubtypes = true;
+                destType = inputPosition ? destType : source.type;
+            } else {
+                incompatible = true;
+            }
+        }
+        dest.type = destType;
+        merger.recordTypeUsage(TypeRefs.baseName(destType), inputPosition);
+        if (incompatible) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < sources.length; i++) {
+                if (sources[i] != null) {
+                    parts.add("type \"" + TypeRefs.print(sources[i].type) + "\" in subgraph \"" + subgraphs.get(i).name() + "\"");
+                }
+            }
+            merger.error("Type of " + elementKind + " \"" + coordinate + "\" is incompatible across subgraphs: it has "
+                    + String.join(" but ", parts));
+            return false;
+        }
+        return !hasSubtypes;
+    }
+
+    /** A default value is kept when all subgraphs agree; different defaults are an error. */
+    void mergeDefaultValue(String coordinate, String kind, MergedField dest, SubgraphField[] sources) {
+        String first = null;
+        boolean seen = false;
+        boolean inconsistent = false;
+        boolean incompatible = false;
+        for (SubgraphField source : sources) {
+            if (source == null) {
+                continue;
+            }
+            String value = source.defaultValue == null ? null : AstPrinter.printAst(source.defaultValue);
+            if (first == null) {
+                inconsistent |= seen && value != null;
+                first = value;
+                if (value != null) {
+                    dest.defaultValue = source.defaultValue;
+                }
+            } else if (!first.equals(value)) {
+                inconsistent = true;
+                incompatible |= value != null;
+            }
+            seen = true;
+        }
+        if (incompatible) {
+            merger.error(kind + " \"" + coordinate + "\" has incompatible default values across subgraphs");
+        } else if (inconsistent) {
+            dest.defaultValue = null;
+        }
+    }
+
+    private boolean needsJoinField(String parentName, SubgraphType[] owners, SubgraphField[] sources,
+            boolean allTypesEqual, OverrideState overrides) {
+        if (!allTypesEqual) {
+            return true;
+        }
+        for (int i = 0; i < sources.length; i++) {
+            if (overrides.usedOverridden[i] || overrides.labels[i] != null) {
+                return true;
+            }
+        }
+        for (int i = 0; i < sources.length; i++) {
+            SubgraphField source = sources[i];
+            if (source != null && !overrides.unusedOverridden[i]) {
+                if (subgraphs.get(i).isExternal(owners[i], source) || source.provides != null || source.requires != null) {
+                    return true;
+                }
+            } else if (subgraphs.get(i).type(parentName) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addJoinFields(String parentName, MergedField dest, SubgraphType[] owners, SubgraphField[] sources,
+            boolean allTypesEqual, OverrideState overrides) {
+        if (!needsJoinField(parentName, owners, sources, allTypesEqual, overrides)) {
+            return;
+        }
+        for (int i = 0; i < sources.length; i++) {
+            SubgraphField source = sources[i];
+            if (source == null || (overrides.unusedOverridden[i] && overrides.labels[i] == null)) {
+                continue;
+            }
+            boolean external = subgraphs.get(i).isExternal(owners[i], source);
+            dest.directives.add(Directives.apply("join__field",
+                    "graph", merger.graph(i),
+                    "requires", source.requires,
+                    "provides", source.provides,
+                    "override", subgraphs.get(i).isFederation2() ? source.overrideFrom : null,
+                    "type", allTypesEqual ? null : TypeRefs.print(source.type),
+                    "external", external ? Boolean.TRUE : null,
+                    "usedOverridden", overrides.usedOverridden[i] ? Boolean.TRUE : null,
+                    "overrideLabel", overrides.labels[i]));
+        }
+    }
+
+    /** Input fields: the type and default merged as inputs, {@code @join__field} only where types differ or it is partial. */
+    void mergeInputField(MergedType dest, String name, SubgraphType[] owners, SubgraphField[] sources) {
+        String coordinate = dest.name + "." + name;
+        MergedField field = new MergedField(name);
+        field.description = description(sources);
+        addComposedDirectives(field, sources);
+        boolean allTypesEqual = mergeTypeReference(coordinate, "field", field, sources, true);
+        addJoinFields(dest.name, field, owners, sources, allTypesEqual, new OverrideState(sources.length));
+        mergeDefaultValue(coordinate, "Input field", field, sources);
+        dest.fields.put(name, field);
+    }
+
+    private void validateSharing(String coordinate, SubgraphType[] owners, SubgraphField[] sources,
+            OverrideState overrides) {
+        List<String> resolving = new ArrayList<>();
+        List<String> shareable = new ArrayList<>();
+        List<String> nonShareable = new ArrayList<>();
+        for (int i = 0; i < sources.length; i++) {
+            Subgraph subgraph = subgraphs.get(i);
+            if (sources[i] == null || overrides.overridden(i) || subgraph.isFullyExternal(owners[i], sources[i])) {
+                continue;
+            }
+            resolving.add(subgraph.name());
+            (subgraph.isShareable(owners[i], sources[i]) ? shareable : nonShareable).add(subgraph.name());
+        }
+        if (!nonShareable.isEmpty() && (!shareable.isEmpty() || nonShareable.size() > 1)) {
+            merger.error("Non-shareable field \"" + coordinate + "\" is resolved from multiple subgraphs: it is resolved from "
+                    + subgraphList(resolving) + " and defined as non-shareable in "
+                    + (shareable.isEmpty() ? "all of them" : subgraphList(nonShareable)));
+        }
+    }
+
+    /** Carries {@code @inaccessible} (if any subgraph has it) and the union of {@code @tag}s. */
+    static void addComposedDirectives(MergedField dest, SubgraphField[] sources) {
+        boolean inaccessible = false;
+        Set<String> tags = new LinkedHashSet<>();
+        for (SubgraphField source : sources) {
+            if (source != null) {
+                inaccessible |= source.inaccessible;
+                tags.addAll(source.tags);
+            }
+        }
+        addComposedDirectives(dest.composedDirectives, inaccessible, tags);
+    }
+
+    static void addComposedDirectives(List<String> directives, boolean inaccessible, Set<String> tags) {
+        if (inaccessible) {
+            directives.add("@inaccessible");
+        }
+        tags.forEach(tag -> directives.add(Directives.apply("tag", "name", tag)));
+    }
+
+    /** The most common description among the subgraphs that give one (the first on a tie). */
+    static String description(SubgraphField[] sources) {
+        List<String> descriptions = new ArrayList<>();
+        for (SubgraphField source : sources) {
+            if (source != null) {
+                descriptions.add(source.description);
+            }
+        }
+        return mostCommon(descriptions);
+    }
+
+    static String mostCommon(List<String> descriptions) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        descriptions.stream().filter(d -> d != null && !d.isEmpty()).forEach(d -> counts.merge(d, 1, Integer::sum));
+        return counts.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    private List<String> definingSubgraphs(SubgraphField[] sources) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < sources.length; i++) {
+            if (sources[i] != null) {
+                names.add(subgraphs.get(i).name());
+            }
+        }
+        return names;
+    }
+
+    private int indexOf(String subgraphName) {
+        for (int i = 0; i < subgraphs.size(); i++) {
+            if (subgraphs.get(i).name().equals(subgraphName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code subgraph "a"} or {@code subgraphs "a", "b" and "c"}. */
+    static String subgraphList(List<String> names) {
+        List<String> quoted = names.stream().map(name -> "\"" + name + "\"").toList();
+        if (quoted.size() == 1) {
+            return "subgraph " + quoted.get(0);
+        }
+        return "subgraphs " + String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
+    }
+}

@@ -1,0 +1,75 @@
+package org.plenum.gateway.engine.compose;
+
+import graphql.language.AstPrinter;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
+import graphql.language.Type;
+import graphql.language.TypeName;
+
+import java.util.Map;
+import java.util.function.BiPredicate;
+
+/** Helpers on type references ({@code [Topic!]!}): naming, renaming, printing and the subtype rules of composition. */
+final class TypeRefs {
+
+    private TypeRefs() {
+    }
+
+    static String baseName(Type<?> type) {
+        if (type instanceof NonNullType nonNull) {
+            return baseName(nonNull.getType());
+        }
+        if (type instanceof ListType list) {
+            return baseName(list.getType());
+        }
+        return ((TypeName) type).getName();
+    }
+
+    static Type<?> rename(Type<?> type, Map<String, String> renames) {
+        if (type instanceof NonNullType nonNull) {
+            return new NonNullType(rename(nonNull.getType(), renames));
+        }
+        if (type instanceof ListType list) {
+            return new ListType(rename(list.getType(), renames));
+        }
+        String name = ((TypeName) type).getName();
+        return renames.containsKey(name) ? new TypeName(renames.get(name)) : type;
+    }
+
+    static String print(Type<?> type) {
+        return AstPrinter.printAst(type);
+    }
+
+    static boolean same(Type<?> a, Type<?> b) {
+        return print(a).equals(print(b));
+    }
+
+    /**
+     * Whether {@code candidate} is a strict subtype of {@code type} under composition's default rules:
+     * non-null is a subtype of nullable, lists and non-null propagate, and an object/interface/union member is a
+     * subtype of the abstract type it belongs to ({@code isMember(member, abstractType)}).
+     */
+    static boolean isStrictSubtype(Type<?> type, Type<?> candidate, BiPredicate<String, String> isMember) {
+        return !same(type, candidate) && isSubtype(type, candidate, isMember);
+    }
+
+    private static boolean isSubtype(Type<?> type, Type<?> candidate, BiPredicate<String, String> isMember) {
+        if (type instanceof NonNullType nonNull) {
+            return candidate instanceof NonNullType candidateNonNull
+                    && isSubtype(nonNull.getType(), candidateNonNull.getType(), isMember);
+        }
+        if (candidate instanceof NonNullType candidateNonNull) {
+            return isSubtype(type, candidateNonNull.getType(), isMember);
+        }
+        if (type instanceof ListType list) {
+            return candidate instanceof ListType candidateList
+                    && isSubtype(list.getType(), candidateList.getType(), isMember);
+        }
+        if (candidate instanceof ListType) {
+            return false;
+        }
+        String name = ((TypeName) type).getName();
+        String candidateName = ((TypeName) candidate).getName();
+        return name.equals(candidateName) || isMember.test(candidateName, name);
+    }
+}
