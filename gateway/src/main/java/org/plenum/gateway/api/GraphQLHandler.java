@@ -1,0 +1,171 @@
+package org.plenum.gateway.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.plenum.gateway.config.GatewayConfig;
+import org.plenum.gateway.engine.Gateway;
+import org.plenum.gateway.engine.GatewayRequest;
+import org.plenum.gateway.engine.GatewayResponse;
+import org.plenum.gateway.metrics.Outcome;
+import org.plenum.gateway.metrics.RequestMetrics;
+import org.plenum.gateway.schema.ActiveGateway;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** GraphQL over HTTP at {@code /graphql}: parses the request, runs it on the current engine, writes the result. */
+@ApplicationScoped
+public class GraphQLHandler {
+
+    private static final Logger LOG = Logger.getLogger(GraphQLHandler.class);
+
+    private final ActiveGateway active;
+    private final ObjectMapper mapper;
+    private final RequestMetrics metrics;
+    private final List<String> forwardHeaders;
+    private final int maxRequestBytes;
+
+    public GraphQLHandler(ActiveGateway active, ObjectMapper mapper, RequestMetrics metrics, GatewayConfig config) {
+        this.active = active;
+        this.mapper = mapper;
+        this.metrics = metrics;
+        this.forwardHeaders = config.forwardHeaders().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        this.maxRequestBytes = config.limits().maxRequestBytes();
+    }
+
+    void post(RoutingContext context) {
+        long start = System.nanoTime();
+        ResponseType responseType = ResponseType.negotiate(context.request().getHeader(HttpHeaders.ACCEPT));
+        try {
+            requireAcceptable(responseType);
+            String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+            if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+                throw new GraphQLRequestException(415, "UNSUPPORTED_MEDIA_TYPE",
+                        "Content-Type must be application/json, was " + contentType);
+            }
+            execute(context, responseType, GraphQLParameters.fromBody(mapper, context.body().buffer()), start);
+        } catch (GraphQLRequestException e) {
+            reject(context, responseType, e, start);
+        }
+    }
+
+    void get(RoutingContext context) {
+        long start = System.nanoTime();
+        HttpServerRequest request = context.request();
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (request.getParam("query") == null && accept != null && accept.contains("text/html")) {
+            context.redirect("/graphiql/"); // a browser opening the endpoint gets the IDE
+            return;
+        }
+        ResponseType responseType = ResponseType.negotiate(accept);
+        try {
+            requireAcceptable(responseType);
+            GraphQLParameters parameters = GraphQLParameters.fromQueryString(mapper, context.queryParams());
+            if (OperationTypes.isMutation(parameters.query(), parameters.operationName())) {
+                context.response().putHeader(HttpHeaders.ALLOW, "POST");
+                throw new GraphQLRequestException(405, "METHOD_NOT_ALLOWED", "Mutations must be sent with POST");
+            }
+            execute(context, responseType, parameters, start);
+        } catch (GraphQLRequestException e) {
+            reject(context, responseType, e, start);
+        }
+    }
+
+    void methodNotAllowed(RoutingContext context) {
+        context.response().putHeader(HttpHeaders.ALLOW, "GET, POST");
+        reject(context, ResponseType.negotiate(context.request().getHeader(HttpHeaders.ACCEPT)),
+                new GraphQLRequestException(405, "METHOD_NOT_ALLOWED", "Use GET or POST for GraphQL requests"),
+                System.nanoTime());
+    }
+
+    /** Failures raised by handlers before ours, e.g. the body handler's 413. */
+    void failure(RoutingContext context) {
+        ResponseType responseType = ResponseType.negotiate(context.request().getHeader(HttpHeaders.ACCEPT));
+        GraphQLRequestException error = context.statusCode() == 413
+                ? new GraphQLRequestException(413, "PAYLOAD_TOO_LARGE",
+                        "The request body is larger than " + maxRequestBytes + " bytes")
+                : internalError(context.failure());
+        reject(context, responseType, error, System.nanoTime());
+    }
+
+    private void execute(RoutingContext context, ResponseType responseType, GraphQLParameters parameters, long start) {
+        Gateway gateway = active.current();
+        if (gateway == null) {
+            throw new GraphQLRequestException(503, "SERVICE_UNAVAILABLE", "The gateway has not loaded a schema yet");
+        }
+        GatewayRequest request = new GatewayRequest(parameters.query(), parameters.operationName(),
+                parameters.variables(), forwardedHeaders(context.request()));
+        gateway.execute(request).subscribe().with(
+                response -> respond(context, responseType, parameters, response, start),
+                failure -> reject(context, responseType, internalError(failure), start));
+    }
+
+    private void respond(RoutingContext context, ResponseType responseType, GraphQLParameters parameters,
+                         GatewayResponse response, long start) {
+        int status = response.requestError() && responseType == ResponseType.GRAPHQL_RESPONSE_JSON ? 400 : 200;
+        write(context, status, responseType, response.body());
+        Outcome outcome = response.requestError() ? Outcome.REQUEST_ERROR : Outcome.of(response.body());
+        String operationName = response.operationName() != null ? response.operationName() : parameters.operationName();
+        metrics.record(operationName, response.operationType(), outcome, System.nanoTime() - start);
+    }
+
+    private void reject(RoutingContext context, ResponseType responseType, GraphQLRequestException error, long start) {
+        Map<String, Object> body = Map.of("errors", List.of(Map.of(
+                "message", error.getMessage(), "extensions", Map.of("code", error.code()))));
+        write(context, error.status(), responseType == null ? ResponseType.JSON : responseType, body);
+        Outcome outcome = error.status() >= 500 ? Outcome.ERROR : Outcome.REQUEST_ERROR;
+        metrics.record(null, null, outcome, System.nanoTime() - start);
+    }
+
+    private static void requireAcceptable(ResponseType responseType) {
+        if (responseType == null) {
+            throw new GraphQLRequestException(406, "NOT_ACCEPTABLE",
+                    "Accept must allow application/graphql-response+json or application/json");
+        }
+    }
+
+    private static GraphQLRequestException internalError(Throwable failure) {
+        LOG.error("Unexpected failure while handling a GraphQL request", failure);
+        return new GraphQLRequestException(500, "INTERNAL_SERVER_ERROR", "Internal gateway error");
+    }
+
+    private Map<String, String> forwardedHeaders(HttpServerRequest request) {
+        Map<String, String> headers = null;
+        for (String name : forwardHeaders) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                if (headers == null) {
+                    headers = new HashMap<>(8);
+                }
+                headers.put(name, value);
+            }
+        }
+        return headers == null ? Map.of() : headers;
+    }
+
+    private void write(RoutingContext context, int status, ResponseType responseType, Map<String, Object> body) {
+        if (context.response().ended()) {
+            return;
+        }
+        Buffer bytes;
+        try {
+            bytes = Buffer.buffer(mapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            LOG.error("Cannot serialize a GraphQL response", e);
+            context.response().setStatusCode(500).end();
+            return;
+        }
+        context.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, responseType.contentType())
+                .end(bytes);
+    }
+}

@@ -1,0 +1,174 @@
+package org.plenum.gateway.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.plenum.gateway.config.GatewayConfig;
+import org.plenum.gateway.engine.SubgraphClient;
+import org.plenum.gateway.engine.SubgraphFailure;
+import org.plenum.gateway.engine.SubgraphRequest;
+import org.plenum.gateway.metrics.SubgraphMetrics;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends subgraph fetches over one pooled, keep-alive Vert.x web client. Each fetch gets its subgraph's timeout,
+ * the forwarded headers, a child span and a W3C {@code traceparent}, and is measured per subgraph.
+ */
+@ApplicationScoped
+public class VertxSubgraphClient implements SubgraphClient {
+
+    public static final String TIMEOUT = "SUBGRAPH_TIMEOUT";
+    public static final String UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
+    public static final String BAD_RESPONSE = "SUBGRAPH_BAD_RESPONSE";
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    private final WebClient webClient;
+    private final ObjectMapper mapper;
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
+    private final SubgraphMetrics metrics;
+    private final SubgraphTargets targets;
+    private final Map<String, Target> targetsByName = new ConcurrentHashMap<>();
+
+    public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, OpenTelemetry openTelemetry, SubgraphMetrics metrics,
+                               GatewayConfig config) {
+        this.webClient = WebClient.create(vertx.getDelegate(), new WebClientOptions()
+                .setKeepAlive(true)
+                .setMaxPoolSize(config.subgraphConnectionPoolSize())
+                .setUserAgent("plenum-gateway"));
+        this.mapper = mapper;
+        this.tracer = openTelemetry.getTracer("org.plenum.gateway");
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+        this.metrics = metrics;
+        this.targets = new SubgraphTargets(config);
+    }
+
+    @PreDestroy
+    void close() {
+        webClient.close();
+    }
+
+    @Override
+    public Uni<Map<String, Object>> execute(SubgraphRequest request) {
+        Target target = targetsByName.computeIfAbsent(request.subgraph(), this::newTarget);
+        return Uni.createFrom().emitter(emitter -> {
+            HttpRequest<Buffer> http = webClient.postAbs(target.url(request.url())).timeout(target.timeoutMillis());
+            MultiMap headers = http.headers();
+            request.headers().forEach(headers::set);
+            headers.set(HttpHeaders.CONTENT_TYPE, "application/json");
+            headers.set(HttpHeaders.ACCEPT, "application/json");
+            Span span = tracer.spanBuilder("subgraph " + request.subgraph())
+                    .setSpanKind(SpanKind.CLIENT)
+                    .setAttribute("graphql.subgraph", request.subgraph())
+                    .startSpan();
+            Context context = Context.current().with(span);
+            propagator.inject(context, headers, MultiMap::set);
+            long start = System.nanoTime();
+            try (Scope ignored = context.makeCurrent()) {
+                http.sendBuffer(encode(request)).onComplete(result -> {
+                    long nanos = System.nanoTime() - start;
+                    try {
+                        if (result.failed()) {
+                            throw failure(request.subgraph(), target, result.cause());
+                        }
+                        Map<String, Object> body = graphQLResponse(request.subgraph(), result.result());
+                        target.meters().success(nanos);
+                        span.end();
+                        emitter.complete(body);
+                    } catch (SubgraphFailure failure) {
+                        target.meters().failure(failure.code(), nanos);
+                        span.setStatus(StatusCode.ERROR, failure.getMessage());
+                        span.end();
+                        emitter.fail(failure);
+                    }
+                });
+            }
+        });
+    }
+
+    private Target newTarget(String subgraph) {
+        return new Target(targets.urlOverride(subgraph), targets.timeout(subgraph).toMillis(),
+                metrics.forSubgraph(subgraph));
+    }
+
+    private Buffer encode(SubgraphRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>(4);
+        body.put("query", request.query());
+        if (request.operationName() != null) {
+            body.put("operationName", request.operationName());
+        }
+        if (request.variables() != null && !request.variables().isEmpty()) {
+            body.put("variables", request.variables());
+        }
+        try {
+            return Buffer.buffer(mapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Variables for subgraph '" + request.subgraph() + "' are not JSON", e);
+        }
+    }
+
+    /** A GraphQL body is used whatever the status (subgraphs send errors with 4xx/5xx too); anything else is bad. */
+    private Map<String, Object> graphQLResponse(String subgraph, HttpResponse<Buffer> response) {
+        Map<String, Object> body = parseObject(response.body());
+        if (body != null && (body.containsKey("data") || body.containsKey("errors"))) {
+            return body;
+        }
+        String problem = response.statusCode() / 100 == 2
+                ? "answered HTTP " + response.statusCode() + " without a GraphQL response body"
+                : "answered HTTP " + response.statusCode();
+        throw new SubgraphFailure(subgraph, BAD_RESPONSE, "Subgraph '" + subgraph + "' " + problem, null);
+    }
+
+    private Map<String, Object> parseObject(Buffer body) {
+        if (body == null || body.length() == 0) {
+            return null;
+        }
+        try {
+            return mapper.readValue(body.getBytes(), JSON_OBJECT);
+        } catch (IOException notJsonObject) {
+            return null;
+        }
+    }
+
+    private static SubgraphFailure failure(String subgraph, Target target, Throwable cause) {
+        if (cause instanceof TimeoutException) {
+            return new SubgraphFailure(subgraph, TIMEOUT,
+                    "Subgraph '" + subgraph + "' did not answer within " + target.timeoutMillis() + " ms", cause);
+        }
+        return new SubgraphFailure(subgraph, UNAVAILABLE,
+                "Subgraph '" + subgraph + "' is unavailable: " + cause.getMessage(), cause);
+    }
+
+    private record Target(String urlOverride, long timeoutMillis, SubgraphMetrics.Meters meters) {
+
+        String url(String supergraphUrl) {
+            return urlOverride != null ? urlOverride : supergraphUrl;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.plenum.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The gateway's own settings, all under {@code plenum.gateway}. */
+@ConfigMapping(prefix = "plenum.gateway")
+public interface GatewayConfig {
+
+    /**
+     * A supergraph SDL file (join spec), as {@code @apollo/composition} or {@code rover supergraph compose} writes it.
+     * When absent, the supergraph is composed from {@link #subgraphs()}.
+     */
+    Optional<Path> supergraphFile();
+
+    /**
+     * Subgraphs by name. Without a supergraph file, each one's {@code _service { sdl }} is fetched from its URL and
+     * composed at startup. With a supergraph file, a URL here overrides the one the file gives for that subgraph.
+     */
+    Map<String, Subgraph> subgraphs();
+
+    /** How often the supergraph file is re-read or the subgraph SDLs re-fetched; off when absent. */
+    Optional<Duration> pollInterval();
+
+    /** While no schema could be loaded (subgraphs not up yet), how long to wait between attempts. */
+    @WithDefault("5s")
+    Duration loadRetryInterval();
+
+    /** How long one subgraph fetch may take before its fields fail with SUBGRAPH_TIMEOUT. */
+    @WithDefault("10s")
+    Duration subgraphTimeout();
+
+    /** Most pooled HTTP connections per subgraph host. */
+    @WithDefault("64")
+    int subgraphConnectionPoolSize();
+
+    /** Incoming request headers passed on to every subgraph fetch (case-insensitive). */
+    @WithDefault("authorization,traceparent,tracestate,baggage")
+    List<String> forwardHeaders();
+
+    /** Whether {@code __schema} and {@code __type} are answered. */
+    @WithDefault("true")
+    boolean introspection();
+
+    /** How many query plans are cached (per document and operation name). */
+    @WithDefault("1000")
+    int planCacheSize();
+
+    Limits limits();
+
+    interface Subgraph {
+
+        /** The subgraph's GraphQL endpoint. */
+        Optional<String> url();
+
+        /** Overrides {@code plenum.gateway.subgraph-timeout} for this subgraph. */
+        Optional<Duration> timeout();
+    }
+
+    /** Operation limits; 0 or less means unlimited. */
+    interface Limits {
+
+        @WithDefault("15")
+        int maxDepth();
+
+        @WithDefault("30")
+        int maxAliases();
+
+        @WithDefault("20")
+        int maxRootFields();
+
+        /** Largest GraphQL document (UTF-8 bytes). */
+        @WithDefault("100000")
+        int maxDocumentBytes();
+
+        /** Largest HTTP request body (document, variables and extensions together); larger ones get 413. */
+        @WithDefault("1048576")
+        int maxRequestBytes();
+    }
+}

@@ -1,0 +1,57 @@
+package org.plenum.gateway.ui;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The landing page at {@code /} and GraphiQL at {@code /graphiql/}. GraphiQL, React and their styles come from the
+ * SmallRye GraphiQL Maven artifact on the classpath and are held in memory: nothing is loaded from a CDN or needs
+ * a writable file system.
+ */
+@ApplicationScoped
+public class GraphiQLRoutes {
+
+    static final String PATH = "/graphiql/";
+    private static final String VENDOR = "META-INF/resources/graphql-ui/";
+    private static final String OWN = "ui/";
+    private static final String CACHE_A_DAY = "public, max-age=86400";
+
+    void register(@Observes Router router) {
+        router.get("/").handler(page(OWN + "index.html", "text/html; charset=utf-8", "no-cache"));
+        router.get("/graphiql").handler(context -> context.redirect(PATH));
+        router.get(PATH).handler(page(OWN + "graphiql.html", "text/html; charset=utf-8", "no-cache"));
+        router.get(PATH + "graphiql-start.js")
+                .handler(page(OWN + "graphiql-start.js", "text/javascript; charset=utf-8", "no-cache"));
+        for (String script : new String[] {"react.production.min.js", "react-dom.production.min.js", "graphiql.min.js"}) {
+            router.get(PATH + script).handler(page(VENDOR + script, "text/javascript; charset=utf-8", CACHE_A_DAY));
+        }
+        router.get(PATH + "graphiql.min.css").handler(page(VENDOR + "graphiql.min.css", "text/css; charset=utf-8", CACHE_A_DAY));
+    }
+
+    private static io.vertx.core.Handler<RoutingContext> page(String resource, String contentType, String cacheControl) {
+        Buffer content = Buffer.buffer(read(resource));
+        return context -> context.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
+                .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .end(content);
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing packaged UI resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

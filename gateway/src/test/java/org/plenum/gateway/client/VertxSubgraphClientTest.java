@@ -1,0 +1,114 @@
+package org.plenum.gateway.client;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.plenum.gateway.engine.SubgraphFailure;
+import org.plenum.gateway.engine.SubgraphRequest;
+import org.plenum.gateway.shell.LibrarySubgraphsResource;
+import org.plenum.gateway.shell.ShellTestProfile;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The Vert.x subgraph client against real local HTTP servers. */
+@QuarkusTest
+@TestProfile(ShellTestProfile.class)
+class VertxSubgraphClientTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @ConfigProperty(name = LibrarySubgraphsResource.SERVER_URL)
+    String server;
+
+    private final VertxSubgraphClient client;
+
+    VertxSubgraphClientTest(VertxSubgraphClient client) {
+        this.client = client;
+    }
+
+    @Test
+    void returnsTheSubgraphsParsedResponse() {
+        Map<String, Object> response = execute("catalog", server + "/catalog",
+                "query Titles { books { title } }", Map.of());
+
+        assertEquals(Map.of("books", List.of(Map.of("title", "The Quiet Harbour"), Map.of("title", "Glass Orchards"))),
+                response.get("data"));
+    }
+
+    @Test
+    void sendsTheGivenHeaders() {
+        Map<String, Object> response = execute("catalog", server + "/catalog",
+                "{ requestHeader(name: \"authorization\") }", Map.of("authorization", "Bearer reader-1"));
+
+        assertEquals(Map.of("requestHeader", "Bearer reader-1"), response.get("data"));
+    }
+
+    @Test
+    void usesTheConfiguredUrlOverride() {
+        Map<String, Object> response = execute("CATALOG", "http://catalog.invalid/graphql",
+                "{ book(isbn: \"978-0-00-000002-2\") { title } }", Map.of());
+
+        assertEquals(Map.of("book", Map.of("title", "Glass Orchards")), response.get("data"));
+    }
+
+    @Test
+    void slowSubgraphFailsWithTimeoutAfterItsOwnTimeout() {
+        SubgraphFailure failure = failure("stock", server + "/stock", "{ _service { sdl } }");
+
+        assertEquals("SUBGRAPH_TIMEOUT", failure.code());
+        assertEquals("stock", failure.subgraph());
+        given().get("/q/metrics").then()
+                .body(containsString("plenum_gateway_subgraph_timeouts_total{subgraph=\"stock\"}"))
+                .body(containsString("plenum_gateway_subgraph_fetch_seconds_count{outcome=\"subgraph_timeout\",subgraph=\"stock\"}"));
+    }
+
+    @Test
+    void unreachableSubgraphIsUnavailable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        SubgraphFailure failure = failure("gone", "http://127.0.0.1:" + closedPort + "/graphql", "{ a }");
+
+        assertEquals("SUBGRAPH_UNAVAILABLE", failure.code());
+    }
+
+    @Test
+    void nonGraphQLErrorStatusIsABadResponse() {
+        SubgraphFailure failure = failure("broken", server + "/broken/html-502", "{ a }");
+
+        assertEquals("SUBGRAPH_BAD_RESPONSE", failure.code());
+        assertEquals("Subgraph 'broken' answered HTTP 502", failure.getMessage());
+    }
+
+    @Test
+    void successWithoutGraphQLBodyIsABadResponse() {
+        assertEquals("SUBGRAPH_BAD_RESPONSE", failure("broken", server + "/broken/not-json", "{ a }").code());
+    }
+
+    @Test
+    void graphQLErrorsSentWithAnErrorStatusAreStillAResponse() {
+        Map<String, Object> response = execute("broken", server + "/broken/graphql-500", "{ a }", Map.of());
+
+        assertEquals(List.of(Map.of("message", "database down")), response.get("errors"));
+    }
+
+    private Map<String, Object> execute(String subgraph, String url, String query, Map<String, String> headers) {
+        return client.execute(new SubgraphRequest(subgraph, url, query, null, Map.of(), headers)).await().atMost(WAIT);
+    }
+
+    private SubgraphFailure failure(String subgraph, String url, String query) {
+        return assertThrows(SubgraphFailure.class, () -> execute(subgraph, url, query, Map.of()));
+    }
+}
