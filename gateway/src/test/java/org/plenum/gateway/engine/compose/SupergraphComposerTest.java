@@ -1,0 +1,185 @@
+package org.plenum.gateway.engine.compose;
+
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Composes each fixture in {@code src/test/resources/compose/<case>/} (one {@code <subgraph>.graphql} per
+ * subgraph, URL {@code http://<subgraph>/graphql}) and checks the result against what {@code @apollo/composition}
+ * 2.14.4 produced for the same subgraphs: {@code supergraph.graphql}, or the error messages in {@code errors.txt}.
+ */
+class SupergraphComposerTest {
+
+    private static final Path FIXTURES = fixturesRoot();
+
+    static Stream<String> supergraphFixtures() {
+        return fixtures("supergraph.graphql");
+    }
+
+    static Stream<String> errorFixtures() {
+        return fixtures("errors.txt");
+    }
+
+    @ParameterizedTest
+    @MethodSource("supergraphFixtures")
+    void composesTheSameSupergraphAsApolloComposition(String fixture) {
+        String supergraph = SupergraphComposer.compose(subgraphs(fixture));
+
+        Map<String, String> expected = SupergraphShape.of(read(fixture, "supergraph.graphql"));
+        assertEquals(expected, SupergraphShape.of(supergraph), fixture);
+    }
+
+    @ParameterizedTest
+    @MethodSource("supergraphFixtures")
+    void composedSupergraphIsAValidGraphQLSchema(String fixture) {
+        String supergraph = SupergraphComposer.compose(subgraphs(fixture));
+
+        GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(supergraph));
+        assertNotNull(schema.getQueryType());
+        assertNotNull(schema.getType("join__Graph"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("errorFixtures")
+    void reportsTheSameErrorsAsApolloComposition(String fixture) {
+        List<SubgraphDefinition> subgraphs = subgraphs(fixture);
+
+        CompositionException failure = assertThrows(CompositionException.class, () -> SupergraphComposer.compose(subgraphs));
+
+        List<String> expected = read(fixture, "errors.txt").lines().filter(line -> !line.isBlank()).toList();
+        assertEquals(expected, failure.errors(), fixture);
+    }
+
+    @Test
+    void nonShareableFieldInTwoSubgraphsNamesSubgraphsTypeAndField() {
+        CompositionException failure = assertThrows(CompositionException.class,
+                () -> SupergraphComposer.compose(subgraphs("error-non-shareable")));
+
+        String error = failure.errors().get(0);
+        assertTrue(error.contains("\"Thing.name\""), error);
+        assertTrue(error.contains("\"a\"") && error.contains("\"b\""), error);
+        assertTrue(failure.getMessage().contains(error), failure.getMessage());
+    }
+
+    @Test
+    void typeKindMismatchNamesSubgraphsTypeAndKinds() {
+        CompositionException failure = assertThrows(CompositionException.class,
+                () -> SupergraphComposer.compose(subgraphs("error-kind-mismatch")));
+
+        assertEquals(List.of("Type \"Thing\" has mismatched kind: it is defined as Object Type in subgraph \"a\""
+                + " but Interface Type in subgraph \"b\""), failure.errors());
+    }
+
+    @Test
+    void fieldTypeMismatchNamesSubgraphsTypeAndField() {
+        CompositionException failure = assertThrows(CompositionException.class,
+                () -> SupergraphComposer.compose(subgraphs("error-type-mismatch")));
+
+        String error = failure.errors().get(0);
+        assertTrue(error.contains("\"Product.price\"") && error.contains("subgraph \"a\"") && error.contains("subgraph \"b\""), error);
+    }
+
+    @Test
+    void invalidSdlNamesTheSubgraph() {
+        List<SubgraphDefinition> subgraphs = List.of(
+                new SubgraphDefinition("broken", "http://broken/graphql", "type Query { oops: }"));
+
+        CompositionException failure = assertThrows(CompositionException.class, () -> SupergraphComposer.compose(subgraphs));
+
+        assertTrue(failure.errors().get(0).startsWith("[broken] Invalid SDL"), failure.errors().toString());
+    }
+
+    @Test
+    void subgraphWithoutQueriesAnywhereIsRejected() {
+        List<SubgraphDefinition> subgraphs = List.of(new SubgraphDefinition("things", "http://things/graphql",
+                "type Thing { id: ID! }"));
+
+        CompositionException failure = assertThrows(CompositionException.class, () -> SupergraphComposer.compose(subgraphs));
+
+        assertEquals(List.of("No queries found in any subgraph: a supergraph must have a query root type."), failure.errors());
+    }
+
+    @Test
+    void graphEnumValuesAreDerivedFromSubgraphNamesAndUrlsKept() {
+        String supergraph = SupergraphComposer.compose(List.of(
+                new SubgraphDefinition("speakers-service", "http://localhost:8082/graphql", "type Query { a: Int }"),
+                new SubgraphDefinition("2nd", "http://localhost:9000/graphql", "type Query { b: Int }")));
+
+        assertTrue(supergraph.contains("SPEAKERS_SERVICE @join__graph(name: \"speakers-service\", url: \"http://localhost:8082/graphql\")"),
+                supergraph);
+        assertTrue(supergraph.contains("_2ND @join__graph(name: \"2nd\", url: \"http://localhost:9000/graphql\")"), supergraph);
+        assertTrue(supergraph.contains("a: Int @join__field(graph: SPEAKERS_SERVICE)"), supergraph);
+    }
+
+    @Test
+    void federation27SubgraphsGetJoinV04AndProgressiveOverrideLabels() {
+        String supergraph = SupergraphComposer.compose(subgraphs("federation27-smallrye"));
+
+        assertTrue(supergraph.contains("@link(url: \"https://specs.apollo.dev/join/v0.4\", for: EXECUTION)"), supergraph);
+        assertTrue(supergraph.contains("bio: String @join__field(graph: SPEAKERS, override: \"topics\", overrideLabel: \"percent(25)\")"
+                + " @join__field(graph: TOPICS, overrideLabel: \"percent(25)\")"), supergraph);
+    }
+
+    private static List<SubgraphDefinition> subgraphs(String fixture) {
+        List<SubgraphDefinition> subgraphs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(FIXTURES.resolve(fixture))) {
+            for (Path file : files.sorted().toList()) {
+                String fileName = file.getFileName().toString();
+                if (fileName.endsWith(".graphql") && !fileName.equals("supergraph.graphql")) {
+                    String name = fileName.substring(0, fileName.length() - ".graphql".length());
+                    subgraphs.add(new SubgraphDefinition(name, "http://" + name + "/graphql", Files.readString(file)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return subgraphs;
+    }
+
+    private static Stream<String> fixtures(String marker) {
+        try (Stream<Path> dirs = Files.list(FIXTURES)) {
+            return dirs.filter(dir -> Files.exists(dir.resolve(marker)))
+                    .map(dir -> dir.getFileName().toString())
+                    .sorted()
+                    .toList()
+                    .stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(String fixture, String file) {
+        try {
+            return Files.readString(FIXTURES.resolve(fixture).resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path fixturesRoot() {
+        try {
+            return Path.of(SupergraphComposerTest.class.getResource("/compose").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
