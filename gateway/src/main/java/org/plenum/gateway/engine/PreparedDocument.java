@@ -1,0 +1,43 @@
+package org.plenum.gateway.engine;
+
+import graphql.language.Document;
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
+import org.plenum.gateway.engine.plan.OperationPlan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A document parsed and validated once: its operations, fragments, measured limits and the plans made
+ * for it (per operation and per values of the variables that @skip/@include use).
+ */
+final class PreparedDocument {
+
+    /** Errors found parsing or validating: the document is rejected whatever the operation. */
+    final List<Map<String, Object>> errors;
+    final String errorCode;
+    final Document document;
+    final Map<String, FragmentDefinition> fragments;
+    final Map<List<Object>, OperationPlan> plans = new ConcurrentHashMap<>();
+    final Map<String, OperationLimits> limits = new ConcurrentHashMap<>();
+
+    PreparedDocument(Document document, Map<String, FragmentDefinition> fragments) {
+        this.errors = null;
+        this.errorCode = null;
+        this.document = document;
+        this.fragments = fragments;
+    }
+
+    PreparedDocument(List<Map<String, Object>> errors, String errorCode) {
+        this.errors = errors;
+        this.errorCode = errorCode;
+        this.document = null;
+        this.fragments = Map.of();
+    }
+
+    List<OperationDefinition> operations() {
+        return document.getDefinitionsOfType(OperationDefinition.class);
+    }
+}

@@ -1,0 +1,279 @@
+package org.plenum.gateway.engine.execute;
+
+import io.smallrye.mutiny.Uni;
+import org.plenum.gateway.engine.SubgraphClient;
+import org.plenum.gateway.engine.SubgraphFailure;
+import org.plenum.gateway.engine.SubgraphRequest;
+import org.plenum.gateway.engine.plan.FetchNode;
+import org.plenum.gateway.engine.plan.FetchSelection;
+import org.plenum.gateway.engine.plan.OperationPlan;
+import org.plenum.gateway.engine.plan.PlanNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a plan without blocking: sequences one after another, parallel branches together; each fetch merges
+ * its result into one response tree, then the client's response is built from it.
+ */
+public final class PlanExecutor {
+
+    private final SubgraphClient client;
+
+    public PlanExecutor(SubgraphClient client) {
+        this.client = client;
+    }
+
+    /** @return the response body: data (and errors when any) */
+    public Uni<Map<String, Object>> execute(OperationPlan plan, Map<String, Object> variables,
+                                            Map<String, String> headers, Map<String, Object> introspection) {
+        ExecutionState state = new ExecutionState(variables == null ? Map.of() : variables,
+                headers == null ? Map.of() : headers);
+        Uni<Void> run = plan.root() == null ? Uni.createFrom().voidItem() : run(plan.root(), state);
+        return run.map(ignored -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            Map<String, Object> data;
+            synchronized (state) {
+                data = new ResponseBuilder(state.errors, introspection).build(plan.shape(), state.data);
+                if (!state.errors.isEmpty()) {
+                    body.put("errors", state.errors);
+                }
+            }
+            body.put("data", data);
+            return body;
+        });
+    }
+
+    private Uni<Void> run(PlanNode node, ExecutionState state) {
+        if (node instanceof PlanNode.Fetch fetch) {
+            return fetch.fetch().isEntityFetch() ? entityFetch(fetch.fetch(), state) : rootFetch(fetch.fetch(), state);
+        }
+        if (node instanceof PlanNode.Sequence sequence) {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (PlanNode child : sequence.nodes()) {
+                chain = chain.chain(() -> run(child, state));
+            }
+            return chain;
+        }
+        List<Uni<Void>> branches = new ArrayList<>();
+        for (PlanNode child : ((PlanNode.Parallel) node).nodes()) {
+            branches.add(run(child, state));
+        }
+        return Uni.combine().all().unis(branches).discardItems();
+    }
+
+    private Uni<Void> rootFetch(FetchNode fetch, ExecutionState state) {
+        return send(fetch, state, usedVariables(fetch, state, null))
+                .onItem().invoke(body -> {
+                    synchronized (state) {
+                        if (body.get("data") instanceof Map<?, ?> data) {
+                            JsonTree.merge(state.data, cast(data));
+                        }
+                        state.addSubgraphErrors(fetch, body, null, null);
+                    }
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    state.addFailure(fetch, failure);
+                    return null;
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> entityFetch(FetchNode fetch, ExecutionState state) {
+        List<Map<String, Object>> targets = new ArrayList<>();
+        List<List<Object>> targetPaths = new ArrayList<>();
+        List<Integer> targetRepresentation = new ArrayList<>();
+        List<Object> representations = new ArrayList<>();
+        synchronized (state) {
+            Map<Map<String, Object>, Integer> unique = new HashMap<>();
+            JsonTree.objectsAt(state.data, fetch.mergeAt(), (object, path) -> {
+                FetchNode.Representation template = fetch.representations().get(String.valueOf(object.get("__typename")));
+                Map<String, Object> representation = template == null ? null : representation(object, template);
+                if (representation != null) {
+                    Integer index = unique.computeIfAbsent(representation, r -> {
+                        representations.add(r);
+                        return representations.size() - 1;
+                    });
+                    targets.add(object);
+                    targetPaths.add(path);
+                    targetRepresentation.add(index);
+                }
+            });
+        }
+        if (representations.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return send(fetch, state, usedVariables(fetch, state, representations))
+                .onItem().invoke(body -> {
+                    synchronized (state) {
+                        Object entities = body.get("data") instanceof Map<?, ?> data ? data.get("_entities") : null;
+                        if (entities instanceof List<?> list) {
+                            for (int i = 0; i < targets.size(); i++) {
+                                int index = targetRepresentation.get(i);
+                                if (index < list.size() && list.get(index) instanceof Map<?, ?> entity) {
+                                    JsonTree.merge(targets.get(i), cast(entity));
+                                }
+                            }
+                        }
+                        state.addSubgraphErrors(fetch, body, targetPaths, targetRepresentation);
+                    }
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    state.addFailure(fetch, failure);
+                    return null;
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Map<String, Object>> send(FetchNode fetch, ExecutionState state, Map<String, Object> variables) {
+        try {
+            return client.execute(new SubgraphRequest(fetch.subgraphName(), fetch.url(), fetch.document(), null,
+                    variables, state.headers));
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private static Map<String, Object> usedVariables(FetchNode fetch, ExecutionState state, List<Object> representations) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        if (representations != null) {
+            variables.put("representations", representations);
+        }
+        for (String name : fetch.variableNames()) {
+            if (state.variables.containsKey(name)) {
+                variables.put(name, state.variables.get(name));
+            }
+        }
+        return variables;
+    }
+
+    /** The representation of an object, or null when a key field is missing or null (it cannot be fetched). */
+    private static Map<String, Object> representation(Map<String, Object> object, FetchNode.Representation template) {
+        Map<String, Object> representation = new LinkedHashMap<>();
+        representation.put("__typename", template.typename());
+        if (!copy(object, template.key(), representation, true)) {
+            return null;
+        }
+        copy(object, template.required(), representation, false);
+        return representation;
+    }
+
+    private static boolean copy(Map<String, Object> source, FetchSelection selection, Map<String, Object> target, boolean key) {
+        for (FetchSelection.FieldSelection field : selection.fields()) {
+            Object value = source.get(field.responseKey());
+            if (value == null) {
+                if (key) {
+                    return false;
+                }
+                target.put(field.name(), null);
+            } else if (field.sub() == null) {
+                target.put(field.name(), value);
+            } else {
+                Object copied = copyValue(value, field.sub(), key);
+                if (copied == null && key) {
+                    return false;
+                }
+                target.put(field.name(), copied);
+            }
+        }
+        for (Map.Entry<String, FetchSelection> fragment : selection.fragments().entrySet()) {
+            if (fragment.getKey().equals(source.get("__typename"))) {
+                target.put("__typename", fragment.getKey());
+                if (!copy(source, fragment.getValue(), target, key)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static Object copyValue(Object value, FetchSelection selection, boolean key) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copied = new LinkedHashMap<>();
+            return copy(cast(map), selection, copied, key) ? copied : null;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copied = new ArrayList<>(list.size());
+            for (Object item : list) {
+                copied.add(item == null ? null : copyValue(item, selection, key));
+            }
+            return copied;
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> cast(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+
+    /** The response tree and errors of one execution; guarded by its own monitor as fetches complete concurrently. */
+    static final class ExecutionState {
+        final Map<String, Object> data = new LinkedHashMap<>();
+        final List<Map<String, Object>> errors = new ArrayList<>();
+        final Map<String, Object> variables;
+        final Map<String, String> headers;
+
+        ExecutionState(Map<String, Object> variables, Map<String, String> headers) {
+            this.variables = variables;
+            this.headers = headers;
+        }
+
+        /** Subgraph errors with their paths rewritten to the client's: _entities indexes become the objects' paths. */
+        void addSubgraphErrors(FetchNode fetch, Map<String, Object> body, List<List<Object>> targetPaths,
+                               List<Integer> targetRepresentation) {
+            if (!(body.get("errors") instanceof List<?> subgraphErrors)) {
+                return;
+            }
+            for (Object item : subgraphErrors) {
+                if (!(item instanceof Map<?, ?> subgraphError)) {
+                    continue;
+                }
+                Object path = subgraphError.get("path");
+                if (targetPaths != null && path instanceof List<?> segments && segments.size() >= 2
+                        && "_entities".equals(segments.get(0)) && segments.get(1) instanceof Number number) {
+                    List<?> rest = segments.subList(2, segments.size());
+                    for (int i = 0; i < targetPaths.size(); i++) {
+                        if (targetRepresentation.get(i) == number.intValue()) {
+                            List<Object> clientPath = new ArrayList<>(targetPaths.get(i));
+                            clientPath.addAll(rest);
+                            errors.add(error(fetch, subgraphError, clientPath));
+                        }
+                    }
+                } else {
+                    errors.add(error(fetch, subgraphError, targetPaths == null && path instanceof List<?> ? path : null));
+                }
+            }
+        }
+
+        private static Map<String, Object> error(FetchNode fetch, Map<?, ?> subgraphError, Object path) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", subgraphError.get("message"));
+            if (path != null) {
+                error.put("path", path);
+            }
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            if (subgraphError.get("extensions") instanceof Map<?, ?> subgraphExtensions) {
+                extensions.putAll(cast(subgraphExtensions));
+            }
+            extensions.putIfAbsent("serviceName", fetch.subgraphName());
+            error.put("extensions", extensions);
+            return error;
+        }
+
+        synchronized void addFailure(FetchNode fetch, Throwable failure) {
+            String code = failure instanceof SubgraphFailure subgraphFailure && subgraphFailure.code() != null
+                    ? subgraphFailure.code() : "SUBGRAPH_REQUEST_FAILED";
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", "Request to subgraph \"" + fetch.subgraphName() + "\" failed: " + failure.getMessage());
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("code", code);
+            extensions.put("serviceName", fetch.subgraphName());
+            error.put("extensions", extensions);
+            errors.add(error);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.plenum.gateway.engine.execute;
+
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLOutputType;
+import org.plenum.gateway.engine.plan.ResponseShape;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the client's response from the merged subgraph data: exactly the requested fields in request
+ * order under the client's keys, internal fields left out, nulls in non-null positions bubbled up to the
+ * nearest nullable parent with an error.
+ */
+final class ResponseBuilder {
+
+    private static final Object BUBBLE = new Object();
+
+    private final List<Map<String, Object>> errors;
+    private final Map<String, Object> introspection;
+
+    ResponseBuilder(List<Map<String, Object>> errors, Map<String, Object> introspection) {
+        this.errors = errors;
+        this.introspection = introspection;
+    }
+
+    /** @return the client's data, or null when a null bubbled up to the root */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> build(ResponseShape shape, Map<String, Object> data) {
+        Object built = object(data, shape, ResponsePath.ROOT);
+        return built == BUBBLE ? null : (Map<String, Object>) built;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object object(Map<String, Object> source, ResponseShape shape, ResponsePath path) {
+        String runtimeType = shape.isAbstract() ? (String) source.get("__typename") : shape.staticType();
+        ResponseShape.Field[] fields = shape.fieldsFor(runtimeType);
+        Map<String, Object> out = new LinkedHashMap<>(fields.length * 2);
+        for (ResponseShape.Field field : fields) {
+            switch (field.kind()) {
+                case TYPENAME -> out.put(field.key(), runtimeType == null ? shape.staticType() : runtimeType);
+                case INTROSPECTION -> out.put(field.key(), introspection == null ? null : introspection.get(field.key()));
+                case FIELD -> {
+                    Object value = value(source.get(field.key()), field.type(), field, path.child(field.key()));
+                    if (value == BUBBLE) {
+                        return BUBBLE;
+                    }
+                    out.put(field.key(), value);
+                }
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object value(Object raw, GraphQLOutputType type, ResponseShape.Field field, ResponsePath path) {
+        if (type instanceof GraphQLNonNull nonNull) {
+            Object value = raw == null ? null : value(raw, (GraphQLOutputType) nonNull.getWrappedType(), field, path);
+            if (value == null) {
+                if (raw == null) {
+                    nullError(field, path);
+                }
+                return BUBBLE;
+            }
+            return value;
+        }
+        if (raw == null) {
+            return null;
+        }
+        if (type instanceof GraphQLList list) {
+            if (!(raw instanceof List<?> items)) {
+                return null;
+            }
+            List<Object> out = new ArrayList<>(items.size());
+            GraphQLOutputType itemType = (GraphQLOutputType) list.getWrappedType();
+            for (int i = 0; i < items.size(); i++) {
+                Object item = value(items.get(i), itemType, field, path.child(i));
+                if (item == BUBBLE) {
+                    return null;
+                }
+                out.add(item);
+            }
+            return out;
+        }
+        if (field.sub() != null) {
+            if (!(raw instanceof Map<?, ?> map)) {
+                return null;
+            }
+            Object built = object((Map<String, Object>) map, field.sub(), path);
+            return built == BUBBLE ? null : built;
+        }
+        return raw;
+    }
+
+    /** Adds the spec's error, unless an error already explains this null (same path, a parent's, or a failed fetch). */
+    private void nullError(ResponseShape.Field field, ResponsePath path) {
+        List<Object> segments = path.toList();
+        for (Map<String, Object> error : errors) {
+            Object errorPath = error.get("path");
+            if (!(errorPath instanceof List<?> existing)) {
+                return;
+            }
+            int common = Math.min(existing.size(), segments.size());
+            if (existing.subList(0, common).equals(segments.subList(0, common))) {
+                return;
+            }
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "Cannot return null for non-nullable field " + field.name());
+        error.put("path", segments);
+        errors.add(error);
+    }
+}

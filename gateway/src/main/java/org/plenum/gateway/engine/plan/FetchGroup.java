@@ -1,0 +1,97 @@
+package org.plenum.gateway.engine.plan;
+
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.Field;
+import graphql.language.InlineFragment;
+import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
+import graphql.language.SelectionSet;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A subgraph fetch while it is being planned: its selection grows as the planner walks the operation. */
+final class FetchGroup {
+
+    /** Representation being built for one runtime type. */
+    static final class RepresentationBuilder {
+        final String typename;
+        final FetchSelection key = new FetchSelection();
+        final FetchSelection required = new FetchSelection();
+
+        RepresentationBuilder(String typename) {
+            this.typename = typename;
+        }
+    }
+
+    final int id;
+    final String graph;
+    final List<String> mergeAt;
+    final boolean entity;
+    final FetchSelection selection = new FetchSelection();
+    final Map<String, RepresentationBuilder> representations = new LinkedHashMap<>();
+    final Set<FetchGroup> dependsOn = new LinkedHashSet<>();
+    final Set<String> variables = new LinkedHashSet<>();
+
+    FetchGroup(int id, String graph, List<String> mergeAt, boolean entity) {
+        this.id = id;
+        this.graph = graph;
+        this.mergeAt = mergeAt;
+        this.entity = entity;
+    }
+
+    void addRepresentation(String runtimeType, String typename, SelectionSet key, SelectionSet required) {
+        RepresentationBuilder builder = representations.computeIfAbsent(runtimeType, t -> new RepresentationBuilder(typename));
+        addFieldSet(builder.key, key);
+        if (required != null) {
+            addFieldSet(builder.required, required);
+        }
+    }
+
+    private static void addFieldSet(FetchSelection target, SelectionSet fieldSet) {
+        for (graphql.language.Selection<?> selection : fieldSet.getSelections()) {
+            if (selection instanceof Field field) {
+                FetchSelection.FieldSelection added = target.field(field.getName(), field.getName(), List.of());
+                if (field.getSelectionSet() != null) {
+                    addFieldSet(added.subOrCreate(), field.getSelectionSet());
+                }
+            } else if (selection instanceof InlineFragment inline) {
+                addFieldSet(target.fragment(inline.getTypeCondition().getName()), inline.getSelectionSet());
+            }
+        }
+    }
+
+    void useVariables(List<Argument> arguments) {
+        for (Argument argument : arguments) {
+            collectVariables(argument.getValue());
+        }
+    }
+
+    private void collectVariables(Value<?> value) {
+        if (value instanceof VariableReference variable) {
+            variables.add(variable.getName());
+        } else if (value instanceof ArrayValue array) {
+            array.getValues().forEach(this::collectVariables);
+        } else if (value instanceof ObjectValue object) {
+            for (ObjectField field : object.getObjectFields()) {
+                collectVariables(field.getValue());
+            }
+        }
+    }
+
+    /** Whether this group waits, directly or not, for {@code other}. */
+    boolean dependsOn(FetchGroup other) {
+        for (FetchGroup dependency : dependsOn) {
+            if (dependency == other || dependency.dependsOn(other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,455 @@
+package org.plenum.gateway.engine.plan;
+
+import graphql.language.AstPrinter;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.VariableDefinition;
+import org.plenum.gateway.engine.supergraph.FieldMeta;
+import org.plenum.gateway.engine.supergraph.SubgraphInfo;
+import org.plenum.gateway.engine.supergraph.Supergraph;
+import org.plenum.gateway.engine.supergraph.TypeMeta;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Plans one operation into subgraph fetches. Walks the operation keeping the current fetch; a field the
+ * current subgraph cannot resolve becomes an entity jump (a dependent _entities fetch at that path).
+ * Dependent fetches to the same subgraph at the same path are merged, so each plan step sends one
+ * request per subgraph whatever the number of items.
+ */
+public final class QueryPlanner {
+
+    private final Supergraph supergraph;
+
+    public QueryPlanner(Supergraph supergraph) {
+        this.supergraph = supergraph;
+    }
+
+    /**
+     * @param conditionValues the request's values of the variables used by @skip/@include (the plan depends on them)
+     */
+    public OperationPlan plan(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
+                              Map<String, Object> conditionValues) {
+        FieldCollector collector = new FieldCollector(supergraph, fragments, conditionValues);
+        Planning planning = new Planning(collector, operation);
+        PlanNode root = planning.planRoot();
+        ResponseShape shape = new ShapeCompiler(supergraph.apiSchema(), collector).compile(operation);
+        return new OperationPlan(root, shape, operation.getOperation().name().toLowerCase(), shape.hasIntrospection());
+    }
+
+    private final class Planning {
+        private final FieldCollector collector;
+        private final OperationDefinition operation;
+        private final boolean mutation;
+        private final List<FetchGroup> groups = new ArrayList<>();
+        private final List<FetchGroup> rootGroups = new ArrayList<>();
+
+        Planning(FieldCollector collector, OperationDefinition operation) {
+            this.collector = collector;
+            this.operation = operation;
+            this.mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
+        }
+
+        PlanNode planRoot() {
+            String rootType = rootTypeName();
+            Map<String, List<Field>> rootFields = collector.collect(rootType, operation.getSelectionSet().getSelections());
+            FetchGroup current = null;
+            for (Map.Entry<String, List<Field>> entry : rootFields.entrySet()) {
+                String name = entry.getValue().get(0).getName();
+                if (name.startsWith("__")) {
+                    continue;
+                }
+                FieldMeta field = supergraph.type(rootType).field(name);
+                String graph = chooseRootGraph(field, entry.getValue(), current);
+                FetchGroup group = mutation ? current : rootGroupFor(graph);
+                if (group == null || !group.graph.equals(graph)) {
+                    group = newGroup(graph, List.of(), false);
+                    rootGroups.add(group);
+                }
+                current = group;
+                addField(current, current.selection, entry.getKey(), entry.getValue(), field, List.of(), null, false);
+            }
+            return toPlanNode();
+        }
+
+        private String rootTypeName() {
+            return switch (operation.getOperation()) {
+                case QUERY -> supergraph.apiSchema().getQueryType().getName();
+                case MUTATION -> supergraph.apiSchema().getMutationType().getName();
+                case SUBSCRIPTION -> throw new PlanningException("Subscriptions are not supported by this gateway");
+            };
+        }
+
+        private FetchGroup rootGroupFor(String graph) {
+            return rootGroups.stream().filter(g -> g.graph.equals(graph)).findFirst().orElse(null);
+        }
+
+        /** A shared root field goes where earlier root fields went, else where most of its selection resolves. */
+        private String chooseRootGraph(FieldMeta field, List<Field> fields, FetchGroup current) {
+            Set<String> candidates = field.resolvableIn();
+            if (candidates.isEmpty()) {
+                throw new PlanningException("No subgraph resolves root field " + field.parentType() + "." + field.name());
+            }
+            if (mutation && current != null && candidates.contains(current.graph)) {
+                return current.graph;
+            }
+            if (!mutation) {
+                for (FetchGroup group : rootGroups) {
+                    if (candidates.contains(group.graph)) {
+                        return group.graph;
+                    }
+                }
+            }
+            TypeMeta resultType = supergraph.type(field.namedType());
+            if (resultType == null || candidates.size() == 1) {
+                return candidates.iterator().next();
+            }
+            Map<String, List<Field>> subFields = resultType.isAbstract() ? Map.of()
+                    : collector.collect(resultType.name(), FieldCollector.subSelections(fields));
+            return candidates.stream().max(Comparator.comparingLong(graph -> subFields.values().stream()
+                    .map(f -> resultType.field(f.get(0).getName()))
+                    .filter(f -> f != null && f.resolvableIn(graph)).count())).orElseThrow();
+        }
+
+        private FetchGroup newGroup(String graph, List<String> mergeAt, boolean entity) {
+            FetchGroup group = new FetchGroup(groups.size(), graph, mergeAt, entity);
+            groups.add(group);
+            return group;
+        }
+
+        Set<FetchGroup> visitSelections(FetchGroup group, FetchSelection selection, String typeName,
+                                        List<Selection> selections, List<String> path,
+                                        List<Selection> provided, boolean internal) {
+            TypeMeta type = supergraph.type(typeName);
+            if (!type.isAbstract()) {
+                return visitFields(group, selection, typeName, collector.collect(typeName, selections), path, provided, internal);
+            }
+            if (type.isInterfaceObjectIn(group.graph)) {
+                return visitInterfaceObject(group, selection, type, selections, path, provided, internal);
+            }
+            selection.field("__typename", "__typename", List.of());
+            Set<FetchGroup> producers = new LinkedHashSet<>();
+            producers.add(group);
+            for (String possible : type.possibleTypes()) {
+                TypeMeta object = supergraph.type(possible);
+                boolean returnable = object != null && object.inGraph(group.graph)
+                        && (type.kind() == TypeMeta.Kind.UNION ? type.related(group.graph).contains(possible)
+                        : object.related(group.graph).contains(typeName));
+                if (!returnable) {
+                    continue;
+                }
+                Map<String, List<Field>> fields = collector.collect(possible, selections);
+                if (!fields.isEmpty()) {
+                    producers.addAll(visitFields(group, selection.fragment(possible), possible, fields,
+                            append(path, "... on " + possible), provided, internal));
+                }
+            }
+            return producers;
+        }
+
+        /** The subgraph sees the interface as an object: fields it has come from it, the rest after finding the concrete type. */
+        private Set<FetchGroup> visitInterfaceObject(FetchGroup group, FetchSelection selection, TypeMeta type,
+                                                     List<Selection> selections, List<String> path,
+                                                     List<Selection> provided, boolean internal) {
+            selection.field("__typename", "__typename", List.of());
+            boolean lookup = collector.hasTypeConditionsOtherThan(type.name(), selections);
+            Map<String, List<Field>> local = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Field>> entry : collector.collect(type.name(), selections).entrySet()) {
+                String name = entry.getValue().get(0).getName();
+                FieldMeta field = type.field(name);
+                if (name.equals("__typename")) {
+                    lookup |= !internal;
+                } else if (field != null && field.resolvableIn(group.graph) && field.requires(group.graph) == null) {
+                    local.put(entry.getKey(), entry.getValue());
+                } else {
+                    lookup = true;
+                }
+            }
+            Set<FetchGroup> producers = visitFields(group, selection, type.name(), local, path, provided, internal);
+            producers.add(group);
+            if (lookup) {
+                String target = type.graphs().stream()
+                        .filter(g -> !type.isInterfaceObjectIn(g) && !type.keys(g).isEmpty()).findFirst()
+                        .orElseThrow(() -> new PlanningException("No subgraph can resolve the concrete type of interface "
+                                + type.name() + " (needs a @key on the interface)"));
+                FetchGroup lookupGroup = entityGroup(group, selection, type.name(), type.name(), target, path, provided, null);
+                producers.add(lookupGroup);
+                producers.addAll(visitSelections(lookupGroup, lookupGroup.selection.fragment(type.name()), type.name(),
+                        selections, path, null, internal));
+            }
+            return producers;
+        }
+
+        private Set<FetchGroup> visitFields(FetchGroup group, FetchSelection selection, String typeName,
+                                            Map<String, List<Field>> fields, List<String> path,
+                                            List<Selection> provided, boolean internal) {
+            Map<String, List<Field>> providedFields = provided == null ? null : collector.collect(typeName, provided);
+            Set<FetchGroup> producers = new LinkedHashSet<>();
+            for (Map.Entry<String, List<Field>> entry : fields.entrySet()) {
+                producers.addAll(visitField(group, selection, typeName, entry.getKey(), entry.getValue(), path,
+                        providedFields, internal));
+            }
+            return producers;
+        }
+
+        private Set<FetchGroup> visitField(FetchGroup group, FetchSelection selection, String typeName, String key,
+                                           List<Field> fields, List<String> path,
+                                           Map<String, List<Field>> providedFields, boolean internal) {
+            String name = fields.get(0).getName();
+            if (name.equals("__typename")) {
+                if (internal) {
+                    selection.field(key, name, List.of());
+                    return Set.of(group);
+                }
+                return Set.of();
+            }
+            if (name.startsWith("__")) {
+                return Set.of();
+            }
+            TypeMeta type = supergraph.type(typeName);
+            FieldMeta field = type.field(name);
+            if (field == null) {
+                throw new PlanningException("Unknown field " + typeName + "." + name);
+            }
+            List<Field> provided = providedFields == null ? null : providedFields.get(name);
+            if (provided != null || (field.resolvableIn(group.graph) && field.requires(group.graph) == null)) {
+                return addField(group, selection, key, fields, field, path,
+                        provided == null ? null : FieldCollector.subSelections(provided), internal);
+            }
+            return jump(group, selection, type, key, fields, field, path, providedFields, internal);
+        }
+
+        private Set<FetchGroup> addField(FetchGroup group, FetchSelection selection, String key, List<Field> fields,
+                                         FieldMeta field, List<String> path, List<Selection> provided, boolean internal) {
+            Field first = fields.get(0);
+            FetchSelection.FieldSelection added = selection.field(key, first.getName(), first.getArguments());
+            group.useVariables(first.getArguments());
+            Set<FetchGroup> producers = new LinkedHashSet<>();
+            producers.add(group);
+            if (supergraph.type(field.namedType()) != null) {
+                List<Selection> childProvided = provided;
+                SelectionSet provides = field.provides(group.graph);
+                if (provides != null) {
+                    childProvided = new ArrayList<>(provided == null ? List.of() : provided);
+                    childProvided.addAll(provides.getSelections());
+                }
+                List<String> childPath = append(path, key);
+                for (int i = 0; i < field.listDepth(); i++) {
+                    childPath = append(childPath, "@");
+                }
+                producers.addAll(visitSelections(group, added.subOrCreate(), field.namedType(),
+                        FieldCollector.subSelections(fields), childPath, childProvided, internal));
+            }
+            return producers;
+        }
+
+        /** The current subgraph cannot resolve the field: fetch it from another through _entities. */
+        private Set<FetchGroup> jump(FetchGroup group, FetchSelection selection, TypeMeta type, String key,
+                                     List<Field> fields, FieldMeta field, List<String> path,
+                                     Map<String, List<Field>> providedFields, boolean internal) {
+            String target = chooseTarget(type, field, path);
+            String typename = type.name();
+            FieldMeta targetField = field;
+            if (target == null) {
+                for (String itf : type.relatedInAnyGraph()) {
+                    TypeMeta itfType = supergraph.type(itf);
+                    for (String graph : itfType.interfaceObjectGraphs()) {
+                        FieldMeta itfField = itfType.field(field.name());
+                        if (target == null && itfField != null && itfField.resolvableIn(graph) && !itfType.keys(graph).isEmpty()) {
+                            target = graph;
+                            typename = itf;
+                            targetField = itfField;
+                        }
+                    }
+                }
+            }
+            if (target == null) {
+                throw new PlanningException("No subgraph can resolve " + type.name() + "." + field.name()
+                        + " from subgraph " + subgraphName(group.graph) + " (no usable @key)");
+            }
+            List<Selection> provided = providedFields == null ? null
+                    : providedFields.values().stream().<Selection>map(f -> f.get(0)).toList();
+            FetchGroup entityGroup = entityGroup(group, selection, type.name(), typename, target, path, provided,
+                    targetField.requires(target));
+            return addField(entityGroup, entityGroup.selection.fragment(typename), key, fields, targetField, path, null, internal);
+        }
+
+        private String chooseTarget(TypeMeta type, FieldMeta field, List<String> path) {
+            String best = null;
+            for (String graph : field.resolvableIn()) {
+                if (type.keys(graph).isEmpty()) {
+                    continue;
+                }
+                boolean batched = groups.stream().anyMatch(g -> g.entity && g.graph.equals(graph) && g.mergeAt.equals(path));
+                if (batched && field.requires(graph) == null) {
+                    return graph;
+                }
+                if (best == null || (field.requires(best) != null && field.requires(graph) == null)) {
+                    best = graph;
+                }
+            }
+            return best;
+        }
+
+        private FetchGroup entityGroup(FetchGroup group, FetchSelection selection, String runtimeType, String typename,
+                                       String target, List<String> path, List<Selection> provided, SelectionSet requires) {
+            TypeMeta.Key key = chooseKey(supergraph.type(typename).keys(target), group.graph, runtimeType);
+            selection.field("__typename", "__typename", List.of());
+            Set<FetchGroup> dependencies = new LinkedHashSet<>();
+            dependencies.add(group);
+            dependencies.addAll(visitSelections(group, selection, runtimeType, key.selections().getSelections(), path, provided, true));
+            if (requires != null) {
+                dependencies.addAll(visitSelections(group, selection, runtimeType, requires.getSelections(), path, provided, true));
+            }
+            FetchGroup entityGroup = groups.stream()
+                    .filter(g -> g.entity && g.graph.equals(target) && g.mergeAt.equals(path) && !dependencies.contains(g)
+                            && dependencies.stream().noneMatch(d -> d.dependsOn(g)))
+                    .findFirst().orElseGet(() -> newGroup(target, path, true));
+            entityGroup.dependsOn.addAll(dependencies);
+            entityGroup.addRepresentation(runtimeType, typename, key.selections(), requires);
+            return entityGroup;
+        }
+
+        /** Prefers a key the current subgraph can provide itself. */
+        private TypeMeta.Key chooseKey(List<TypeMeta.Key> keys, String sourceGraph, String runtimeType) {
+            for (TypeMeta.Key key : keys) {
+                if (resolvableIn(sourceGraph, runtimeType, key.selections())) {
+                    return key;
+                }
+            }
+            return keys.get(0);
+        }
+
+        private boolean resolvableIn(String graph, String typeName, SelectionSet selections) {
+            TypeMeta type = supergraph.type(typeName);
+            for (Selection<?> selection : selections.getSelections()) {
+                if (selection instanceof Field f && !f.getName().equals("__typename")) {
+                    FieldMeta field = type.field(f.getName());
+                    if (field == null || !field.resolvableIn(graph) || field.requires(graph) != null
+                            || (f.getSelectionSet() != null && supergraph.type(field.namedType()) != null
+                            && !supergraph.type(field.namedType()).isAbstract()
+                            && !resolvableIn(graph, field.namedType(), f.getSelectionSet()))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private String subgraphName(String graph) {
+            SubgraphInfo info = supergraph.subgraph(graph);
+            return info == null ? graph : info.name();
+        }
+
+        private PlanNode toPlanNode() {
+            if (mutation) {
+                Map<FetchGroup, FetchGroup> rootOf = new HashMap<>();
+                List<PlanNode> steps = new ArrayList<>();
+                for (FetchGroup root : rootGroups) {
+                    List<FetchGroup> members = new ArrayList<>();
+                    for (FetchGroup group : groups) {
+                        if (root(group, rootOf) == root) {
+                            members.add(group);
+                        }
+                    }
+                    steps.add(layered(members));
+                }
+                return steps.size() == 1 ? steps.get(0) : new PlanNode.Sequence(steps);
+            }
+            return layered(groups);
+        }
+
+        private FetchGroup root(FetchGroup group, Map<FetchGroup, FetchGroup> rootOf) {
+            return rootOf.computeIfAbsent(group, g -> g.dependsOn.isEmpty() ? g : root(g.dependsOn.iterator().next(), rootOf));
+        }
+
+        /** Each fetch runs in the step after the last of the fetches it waits for. */
+        private PlanNode layered(List<FetchGroup> members) {
+            Map<FetchGroup, Integer> depth = new HashMap<>();
+            List<List<PlanNode>> layers = new ArrayList<>();
+            for (FetchGroup group : members) {
+                int level = depth(group, depth);
+                while (layers.size() <= level) {
+                    layers.add(new ArrayList<>());
+                }
+                if (!group.selection.isEmpty()) {
+                    layers.get(level).add(new PlanNode.Fetch(toFetchNode(group)));
+                }
+            }
+            List<PlanNode> steps = new ArrayList<>();
+            for (List<PlanNode> layer : layers) {
+                if (layer.size() == 1) {
+                    steps.add(layer.get(0));
+                } else if (!layer.isEmpty()) {
+                    steps.add(new PlanNode.Parallel(layer));
+                }
+            }
+            return steps.size() == 1 ? steps.get(0) : new PlanNode.Sequence(steps);
+        }
+
+        private int depth(FetchGroup group, Map<FetchGroup, Integer> depth) {
+            Integer known = depth.get(group);
+            if (known != null) {
+                return known;
+            }
+            int level = 0;
+            for (FetchGroup dependency : group.dependsOn) {
+                level = Math.max(level, depth(dependency, depth) + 1);
+            }
+            depth.put(group, level);
+            return level;
+        }
+
+        private FetchNode toFetchNode(FetchGroup group) {
+            StringBuilder document = new StringBuilder(mutation && !group.entity ? "mutation" : "query");
+            List<String> variableNames = new ArrayList<>();
+            List<String> definitions = new ArrayList<>();
+            if (group.entity) {
+                definitions.add("$representations: [_Any!]!");
+            }
+            for (VariableDefinition variable : operation.getVariableDefinitions()) {
+                if (group.variables.contains(variable.getName())) {
+                    variableNames.add(variable.getName());
+                    definitions.add(AstPrinter.printAstCompact(variable));
+                }
+            }
+            if (!definitions.isEmpty()) {
+                document.append('(').append(String.join(", ", definitions)).append(')');
+            }
+            document.append(' ');
+            Map<String, FetchNode.Representation> representations = null;
+            if (group.entity) {
+                document.append("{ _entities(representations: $representations) ");
+                group.selection.print(document);
+                document.append(" }");
+                representations = new LinkedHashMap<>();
+                for (Map.Entry<String, FetchGroup.RepresentationBuilder> entry : group.representations.entrySet()) {
+                    FetchGroup.RepresentationBuilder builder = entry.getValue();
+                    representations.put(entry.getKey(), new FetchNode.Representation(builder.typename, builder.key, builder.required));
+                }
+            } else {
+                group.selection.print(document);
+            }
+            SubgraphInfo subgraph = supergraph.subgraph(group.graph);
+            return new FetchNode(group.id, group.graph, subgraph.name(), subgraph.url(), group.mergeAt,
+                    document.toString(), variableNames, representations);
+        }
+    }
+
+    private static List<String> append(List<String> path, String segment) {
+        List<String> longer = new ArrayList<>(path.size() + 1);
+        longer.addAll(path);
+        longer.add(segment);
+        return List.copyOf(longer);
+    }
+}

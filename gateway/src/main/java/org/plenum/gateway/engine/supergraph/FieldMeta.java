@@ -1,0 +1,91 @@
+package org.plenum.gateway.engine.supergraph;
+
+import graphql.language.SelectionSet;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Join metadata of one field: in which subgraphs it resolves, with which requires/provides. */
+public final class FieldMeta {
+
+    /** How one subgraph declares the field. */
+    public record InGraph(String graph, SelectionSet requires, SelectionSet provides, boolean external,
+                          boolean usedOverridden) {
+    }
+
+    private final String parentType;
+    private final String name;
+    private final String namedType;
+    private final int listDepth;
+    private final Map<String, InGraph> byGraph = new LinkedHashMap<>();
+    private final Set<String> resolvableIn = new LinkedHashSet<>();
+    private boolean onlyThroughInterfaceObject;
+
+    FieldMeta(String parentType, String name, String namedType, int listDepth) {
+        this.parentType = parentType;
+        this.name = name;
+        this.namedType = namedType;
+        this.listDepth = listDepth;
+    }
+
+    void add(InGraph inGraph) {
+        byGraph.put(inGraph.graph(), inGraph);
+        if (!inGraph.external() && !inGraph.usedOverridden()) {
+            resolvableIn.add(inGraph.graph());
+        }
+    }
+
+    void markOnlyThroughInterfaceObject() {
+        onlyThroughInterfaceObject = true;
+    }
+
+    public String parentType() {
+        return parentType;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The field's type without list and non-null wrappers. */
+    public String namedType() {
+        return namedType;
+    }
+
+    /** How many lists wrap the field's type. */
+    public int listDepth() {
+        return listDepth;
+    }
+
+    /** Subgraphs that resolve the field themselves (not external, not overridden away). */
+    public Set<String> resolvableIn() {
+        return Collections.unmodifiableSet(resolvableIn);
+    }
+
+    public boolean resolvableIn(String graph) {
+        return resolvableIn.contains(graph);
+    }
+
+    /** Declared in that graph (maybe external). */
+    public InGraph inGraph(String graph) {
+        return byGraph.get(graph);
+    }
+
+    public SelectionSet requires(String graph) {
+        InGraph in = byGraph.get(graph);
+        return in == null ? null : in.requires();
+    }
+
+    public SelectionSet provides(String graph) {
+        InGraph in = byGraph.get(graph);
+        return in == null ? null : in.provides();
+    }
+
+    /** The field exists on this object only because an @interfaceObject subgraph adds it to the interface. */
+    public boolean onlyThroughInterfaceObject() {
+        return onlyThroughInterfaceObject;
+    }
+}

@@ -1,0 +1,90 @@
+package org.plenum.gateway.engine.supergraph;
+
+import graphql.language.ArrayValue;
+import graphql.language.Directive;
+import graphql.language.Document;
+import graphql.language.ObjectValue;
+import graphql.language.SDLDefinition;
+import graphql.language.SchemaDefinition;
+import graphql.language.StringValue;
+import graphql.language.Value;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** The specs.apollo.dev specs a supergraph @links (join, link, inaccessible, tag, ...) and their local names. */
+final class LinkedSpecs {
+
+    private static final String APOLLO_SPECS = "https://specs.apollo.dev/";
+
+    /** spec name (e.g. "join") -> local name (its alias or the same) */
+    private final Map<String, String> localNames = new HashMap<>();
+    /** directive names imported unprefixed from Apollo specs (e.g. "inaccessible") -> spec name */
+    private final Map<String, String> importedDirectives = new HashMap<>();
+
+    static LinkedSpecs of(Document document) {
+        LinkedSpecs specs = new LinkedSpecs();
+        for (SDLDefinition<?> definition : document.getDefinitionsOfType(SDLDefinition.class)) {
+            if (definition instanceof SchemaDefinition schema) {
+                schema.getDirectives("link").forEach(specs::read);
+            }
+        }
+        return specs;
+    }
+
+    private void read(Directive link) {
+        String url = Supergraph.string(link, "url");
+        if (url == null || !url.startsWith(APOLLO_SPECS)) {
+            return;
+        }
+        String[] parts = url.substring(APOLLO_SPECS.length()).split("/");
+        String spec = parts[0];
+        String alias = Supergraph.string(link, "as");
+        localNames.put(spec, alias == null ? spec : alias);
+        if (link.getArgument("import") != null && link.getArgument("import").getValue() instanceof ArrayValue imports) {
+            for (Value<?> imported : imports.getValues()) {
+                if (imported instanceof StringValue name && name.getValue().startsWith("@")) {
+                    importedDirectives.put(name.getValue().substring(1), spec);
+                } else if (imported instanceof ObjectValue object) {
+                    object.getObjectFields().stream().filter(f -> f.getName().equals("as")).findFirst()
+                            .filter(f -> f.getValue() instanceof StringValue)
+                            .ifPresent(f -> importedDirectives.put(((StringValue) f.getValue()).getValue().replace("@", ""), spec));
+                }
+            }
+        }
+    }
+
+    boolean has(String spec) {
+        return localNames.containsKey(spec);
+    }
+
+    /** The local name of a spec element, e.g. ("join", "type") -> "join__type". */
+    String prefixed(String spec, String element) {
+        return localNames.getOrDefault(spec, spec) + "__" + element;
+    }
+
+    /** The directive name that marks inaccessible elements. */
+    String inaccessibleDirective() {
+        for (Map.Entry<String, String> imported : importedDirectives.entrySet()) {
+            if (imported.getValue().equals("inaccessible")) {
+                return imported.getKey();
+            }
+        }
+        return localNames.getOrDefault("inaccessible", "inaccessible");
+    }
+
+    /** Whether a directive or type name belongs to a linked Apollo spec and must not reach the API schema. */
+    boolean isSpecElement(String name) {
+        if (importedDirectives.containsKey(name) || localNames.containsValue(name)) {
+            return true;
+        }
+        int separator = name.indexOf("__");
+        return separator > 0 && localNames.containsValue(name.substring(0, separator));
+    }
+
+    Set<String> localNames() {
+        return new HashSet<>(localNames.values());
+    }
+}
