@@ -1,0 +1,80 @@
+package org.plenum.speakers.graphql;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.mongodb.MongoException;
+import io.smallrye.graphql.api.federation.Resolver;
+import io.smallrye.graphql.api.federation.link.Import;
+import io.smallrye.graphql.api.federation.link.Link;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.plenum.speakers.Speaker;
+import org.plenum.speakers.model.SpeakerConnection;
+import org.plenum.speakers.model.SpeakerFilter;
+import org.plenum.speakers.model.SpeakerInput;
+import org.plenum.speakers.service.DatabaseUnavailableException;
+import org.plenum.speakers.service.SpeakerService;
+
+/** The speakers subgraph: Federation 2 schema, queries, mutations and the batched entity resolver. */
+@GraphQLApi
+@Link(url = Link.FEDERATION_SPEC_LATEST_URL, _import = { @Import(name = "@key"), @Import(name = "@shareable") })
+public class SpeakerGraphQLApi {
+
+    private final SpeakerService service;
+
+    public SpeakerGraphQLApi(SpeakerService service) {
+        this.service = service;
+    }
+
+    @Query
+    @Description("The speaker with this id, or null if there is none")
+    public Uni<Speaker> speaker(@NonNull @Id String id) {
+        return guarded(() -> service.findById(id));
+    }
+
+    @Query
+    @NonNull
+    @Description("Speakers in a stable order; first: 0..100, after: an endCursor or cursor of an earlier page")
+    public Uni<SpeakerConnection> speakers(@DefaultValue("20") Integer first, String after, SpeakerFilter filter) {
+        return guarded(() -> service.page(first, after, filter));
+    }
+
+    @Mutation
+    @NonNull
+    public Uni<Speaker> createSpeaker(@NonNull SpeakerInput input) {
+        return guarded(() -> service.create(input));
+    }
+
+    @Mutation
+    @NonNull
+    @Description("Replaces all fields of the speaker; NOT_FOUND if there is none with this id")
+    public Uni<Speaker> updateSpeaker(@NonNull @Id String id, @NonNull SpeakerInput input) {
+        return guarded(() -> service.update(id, input));
+    }
+
+    @Mutation
+    @NonNull
+    @Description("Deletes the speaker here and their quotes in topics-service; NOT_FOUND if there is none")
+    public Uni<Boolean> deleteSpeaker(@NonNull @Id String id) {
+        return guarded(() -> service.delete(id));
+    }
+
+    /** Federation entity lookup: one database query for all representations of a request. */
+    @Resolver
+    public Uni<List<Speaker>> speakersByIds(List<String> id) {
+        return guarded(() -> service.findAllInOrder(id));
+    }
+
+    /** Runs the operation, reporting validation errors and database failures as GraphQL errors with a code. */
+    private static <T> Uni<T> guarded(Supplier<Uni<? extends T>> operation) {
+        return Uni.createFrom().deferred(operation)
+                .onFailure(MongoException.class).transform(DatabaseUnavailableException::new);
+    }
+}

@@ -1,0 +1,71 @@
+package org.plenum.speakers.repository;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.plenum.speakers.Speaker;
+
+@ApplicationScoped
+public class SpeakerRepository implements ReactivePanacheMongoRepositoryBase<Speaker, String> {
+
+    private static final Document BY_ID = new Document("_id", 1);
+
+    /** Speakers matching the filter with an id after {@code afterId} (if given), in id order, at most {@code limit}. */
+    public Uni<List<Speaker>> findPage(String search, String country, String afterId, int limit) {
+        Document query = matching(search, country);
+        if (afterId != null) {
+            query.append("_id", new Document("$gt", afterId));
+        }
+        return find(query, BY_ID).page(0, limit).list();
+    }
+
+    public Uni<Long> countMatching(String search, String country) {
+        return count(matching(search, country));
+    }
+
+    /** Replaces the stored speaker atomically; null when no speaker has that id. */
+    public Uni<Speaker> replaceExisting(Speaker speaker) {
+        Bson byId = Filters.eq("_id", speaker.id);
+        return mongoCollection().findOneAndReplace(byId, speaker,
+                new FindOneAndReplaceOptions().returnDocument(ReturnDocument.AFTER));
+    }
+
+    private static Document matching(String search, String country) {
+        Document query = new Document();
+        if (search != null) {
+            Document contains = caseInsensitive(literal(search));
+            query.append("$or", List.of(
+                    new Document("name", contains),
+                    new Document("role", contains),
+                    new Document("organization", contains)));
+        }
+        if (country != null) {
+            query.append("country", caseInsensitive("^" + literal(country) + "$"));
+        }
+        return query;
+    }
+
+    private static Document caseInsensitive(String regex) {
+        return new Document("$regex", regex).append("$options", "i");
+    }
+
+    /** Escapes every ASCII punctuation character so user text matches literally in MongoDB (PCRE) and Java regex. */
+    static String literal(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() * 2);
+        text.chars().forEach(c -> {
+            if (c < 128 && !Character.isLetterOrDigit(c)) {
+                escaped.append('\\');
+            }
+            escaped.append((char) c);
+        });
+        return escaped.toString();
+    }
+}

@@ -1,0 +1,83 @@
+package org.plenum.speakers.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import org.bson.types.ObjectId;
+import org.plenum.speakers.Speaker;
+import org.plenum.speakers.model.PageInfo;
+import org.plenum.speakers.model.SpeakerConnection;
+import org.plenum.speakers.model.SpeakerEdge;
+import org.plenum.speakers.model.SpeakerFilter;
+import org.plenum.speakers.model.SpeakerInput;
+import org.plenum.speakers.repository.SpeakerRepository;
+
+@ApplicationScoped
+public class SpeakerService {
+
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final SpeakerRepository speakers;
+    private final SpeakerDeletionService deletions;
+
+    public SpeakerService(SpeakerRepository speakers, SpeakerDeletionService deletions) {
+        this.speakers = speakers;
+        this.deletions = deletions;
+    }
+
+    public Uni<Speaker> findById(String id) {
+        return speakers.findById(id);
+    }
+
+    /** The speakers in the order of {@code ids}, null where none exists, fetched with one query. */
+    public Uni<List<Speaker>> findAllInOrder(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return speakers.findByIds(ids.stream().distinct().toList()).map(found -> {
+            Map<String, Speaker> byId = found.stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+            return ids.stream().map(byId::get).toList();
+        });
+    }
+
+    /** A page in id order; {@code after} is a cursor of an earlier page. */
+    public Uni<SpeakerConnection> page(Integer first, String after, SpeakerFilter filter) {
+        int size = first == null ? DEFAULT_PAGE_SIZE : first;
+        if (size < 0 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("first must be between 0 and " + MAX_PAGE_SIZE + " (got " + size + ")");
+        }
+        String afterId = SpeakerCursors.decode(after);
+        SpeakerFilter where = SpeakerInputValidator.normalize(filter);
+        // one extra row tells whether another page follows
+        Uni<List<Speaker>> rows = speakers.findPage(where.search, where.country, afterId, size + 1);
+        Uni<Long> total = speakers.countMatching(where.search, where.country);
+        return Uni.combine().all().unis(rows, total).with((list, count) -> {
+            List<SpeakerEdge> edges = list.stream().limit(size)
+                    .map(s -> new SpeakerEdge(SpeakerCursors.encode(s.id), s))
+                    .toList();
+            String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor;
+            return new SpeakerConnection(edges, new PageInfo(list.size() > size, endCursor), count.intValue());
+        });
+    }
+
+    public Uni<Speaker> create(SpeakerInput input) {
+        Speaker speaker = SpeakerInputValidator.toSpeaker(new ObjectId().toHexString(), input);
+        return speakers.persist(speaker);
+    }
+
+    public Uni<Speaker> update(String id, SpeakerInput input) {
+        Speaker speaker = SpeakerInputValidator.toSpeaker(id, input);
+        return speakers.replaceExisting(speaker)
+                .onItem().ifNull().failWith(() -> new SpeakerNotFoundException(id));
+    }
+
+    public Uni<Boolean> delete(String id) {
+        return deletions.delete(id);
+    }
+}

@@ -1,0 +1,82 @@
+package org.plenum.speakers.service;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.plenum.speakers.repository.SpeakerDeletionRepository;
+import org.plenum.speakers.support.GraphQL;
+import org.plenum.speakers.support.TestEnvironment;
+
+/** Deleting a speaker tells topics-service (a real HTTP server here) and retries until it acknowledges. */
+@QuarkusTest
+@QuarkusTestResource(TestEnvironment.class)
+class SpeakerDeletionTest {
+
+    static final String CREATE = "mutation($name: String!) { createSpeaker(input: { name: $name }) { id } }";
+    static final String DELETE = "mutation($id: ID!) { deleteSpeaker(id: $id) }";
+
+    @ConfigProperty(name = TestEnvironment.FAKE_TOPICS_URL)
+    String topicsServiceUrl;
+
+    @Inject
+    SpeakerDeletionRepository tombstones;
+
+    @Test
+    void topicsServiceIsToldAndTheTombstoneRemoved() {
+        String id = create("Deleted at once");
+        GraphQL.ok(DELETE, Map.of("id", id)).body("data.deleteSpeaker", equalTo(true));
+        assertEquals(List.of(id + " 204"), callsFor(id));
+        assertNull(tombstones.findById(id).await().indefinitely());
+    }
+
+    @Test
+    void unreachableTopicsServiceIsRetriedUntilItAcknowledges() throws InterruptedException {
+        String id = create("Deleted while topics-service fails");
+        given().post(topicsServiceUrl + "/fail/2").then().statusCode(204);
+
+        GraphQL.ok(DELETE, Map.of("id", id)).body("data.deleteSpeaker", equalTo(true));
+        GraphQL.ok("query($id: ID!) { speaker(id: $id) { id } }", Map.of("id", id)).body("data.speaker", nullValue());
+        assertEquals(id + " 503", callsFor(id).get(0));
+        // two failures queued: only a later retry can succeed, so the tombstone is still pending now
+        assertNotNull(tombstones.findById(id).await().indefinitely());
+
+        await(() -> callsFor(id).size() == 3, "three calls for " + id);
+        assertEquals(List.of(id + " 503", id + " 503", id + " 204"), callsFor(id));
+        await(() -> tombstones.findById(id).await().indefinitely() == null, "tombstone of " + id + " removed");
+    }
+
+    private static String create(String name) {
+        return GraphQL.ok(CREATE, Map.of("name", name)).extract().path("data.createSpeaker.id");
+    }
+
+    private List<String> callsFor(String id) {
+        List<String> all = given().get(topicsServiceUrl + "/calls").then().statusCode(200).extract().jsonPath().getList("$");
+        return all.stream().filter(call -> call.startsWith(id + " ")).toList();
+    }
+
+    /** Polls until the condition holds; the retry job runs every second in tests. */
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}

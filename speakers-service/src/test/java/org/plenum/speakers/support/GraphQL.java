@@ -1,0 +1,48 @@
+package org.plenum.speakers.support;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Posts GraphQL documents to the running application over HTTP. */
+public final class GraphQL {
+
+    private GraphQL() {
+    }
+
+    public static ValidatableResponse post(String query) {
+        return post(query, Map.of());
+    }
+
+    public static ValidatableResponse post(String query, Map<String, Object> variables) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("query", query, "variables", variables))
+                .when().post("/graphql")
+                .then().statusCode(200);
+    }
+
+    /** Asserts success (no errors) and returns the response for further checks. */
+    public static ValidatableResponse ok(String query, Map<String, Object> variables) {
+        return post(query, variables).body("errors", nullValue());
+    }
+
+    public static ValidatableResponse ok(String query) {
+        return ok(query, Map.of());
+    }
+
+    /** Asserts exactly one error with this code at this top-level field, and a message. */
+    public static ValidatableResponse error(String query, Map<String, Object> variables, String code, String field) {
+        return post(query, variables)
+                .body("errors", hasSize(1))
+                .body("errors[0].message", notNullValue())
+                .body("errors[0].path[0]", equalTo(field))
+                .body("errors[0].extensions.code", equalTo(code));
+    }
+}

@@ -1,0 +1,42 @@
+package org.plenum.speakers.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * One environment for all tests (one application start): the embedded database in a fresh directory, and a
+ * {@link FakeTopicsService} as topics-service.
+ */
+public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
+
+    public static final String FAKE_TOPICS_URL = "plenum.topics-service.url";
+
+    private FakeTopicsService topicsService;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path dataDir = Files.createTempDirectory("speakers-test-data");
+            topicsService = new FakeTopicsService();
+            return Map.of(
+                    "plenum.embedded.data-dir", dataDir.toString(),
+                    FAKE_TOPICS_URL, topicsService.url(),
+                    "plenum.speaker-deletions.retry-interval", "1s");
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot prepare the test environment", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        try {
+            topicsService.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
