@@ -161,7 +161,8 @@ final class FieldMerger {
         return percent.matches() && Double.parseDouble(percent.group(1)) <= 100;
     }
 
-    private void mergeArguments(String coordinate, MergedField dest, SubgraphField[] sources) {
+    /** Arguments: those every source has; one required somewhere but missing elsewhere is an error. */
+    void mergeArguments(String coordinate, MergedField dest, SubgraphField[] sources) {
         Set<String> names = new LinkedHashSet<>();
         for (SubgraphField source : sources) {
             if (source != null) {
@@ -349,24 +350,15 @@ final class FieldMerger {
         }
     }
 
-    /** Carries {@code @inaccessible} (if any subgraph has it) and the union of {@code @tag}s. */
+    /** Carries {@code @inaccessible}, {@code @tag}, {@code @deprecated} as applied in the subgraphs. */
     static void addComposedDirectives(MergedField dest, SubgraphField[] sources) {
-        boolean inaccessible = false;
-        Set<String> tags = new LinkedHashSet<>();
+        List<List<AppliedDirectives.Applied>> applied = new ArrayList<>();
         for (SubgraphField source : sources) {
             if (source != null) {
-                inaccessible |= source.inaccessible;
-                tags.addAll(source.tags);
+                applied.add(source.applied);
             }
         }
-        addComposedDirectives(dest.composedDirectives, inaccessible, tags);
-    }
-
-    static void addComposedDirectives(List<String> directives, boolean inaccessible, Set<String> tags) {
-        if (inaccessible) {
-            directives.add("@inaccessible");
-        }
-        tags.forEach(tag -> directives.add(Directives.apply("tag", "name", tag)));
+        dest.composedDirectives.addAll(AppliedDirectives.merge(applied));
     }
 
     /** The most common description among the subgraphs that give one (the first on a tie). */

@@ -15,16 +15,23 @@ final class Subgraph {
     private final String url;
     private final int federationMinorVersion;
     private final Map<String, SubgraphType> types;
+    private final Map<String, ExecutableDirective> executableDirectives;
     private final Set<FieldSets.Target> fakeExternals = new HashSet<>();
     private final Set<FieldSets.Target> provided = new HashSet<>();
     private final Set<FieldSets.Target> shareable = new HashSet<>();
     private final Set<FieldSets.Target> used = new HashSet<>();
 
-    Subgraph(String name, String url, int federationMinorVersion, Map<String, SubgraphType> types) {
+    Subgraph(String name, String url, int federationMinorVersion, Map<String, SubgraphType> types,
+            Map<String, ExecutableDirective> executableDirectives) {
         this.name = name;
         this.url = url;
         this.federationMinorVersion = federationMinorVersion;
         this.types = types;
+        this.executableDirectives = executableDirectives;
+    }
+
+    Map<String, ExecutableDirective> executableDirectives() {
+        return executableDirectives;
     }
 
     String name() {

@@ -23,8 +23,7 @@ final class SubgraphField {
     String provides;
     String overrideFrom;
     String overrideLabel;
-    boolean inaccessible;
-    final List<String> tags = new ArrayList<>();
+    final List<AppliedDirectives.Applied> applied = new ArrayList<>();
 
     SubgraphField(String name, String description, Type<?> type, Value<?> defaultValue, boolean fromExtension) {
         this.name = name;

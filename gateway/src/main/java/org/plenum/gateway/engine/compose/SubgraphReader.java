@@ -3,6 +3,7 @@ package org.plenum.gateway.engine.compose;
 import graphql.language.ArrayValue;
 import graphql.language.Definition;
 import graphql.language.Description;
+import graphql.language.DirectiveDefinition;
 import graphql.language.Directive;
 import graphql.language.Document;
 import graphql.language.EnumTypeDefinition;
@@ -82,9 +83,17 @@ final class SubgraphReader {
         }
         specs = LinkedSpecs.of(schemaDirectives);
         int errorCount = errors.size();
+        Map<String, ExecutableDirective> directives = new LinkedHashMap<>();
         for (Definition<?> def : document.getDefinitions()) {
             if (def instanceof TypeDefinition<?> type && !specs.isSpecType(type.getName())) {
                 readType(type);
+            } else if (def instanceof DirectiveDefinition directive) {
+                SubgraphField signature = new SubgraphField(directive.getName(), null, null, null, false);
+                directive.getInputValueDefinitions().forEach(arg -> signature.arguments.put(arg.getName(), inputValue(arg)));
+                ExecutableDirective executable = ExecutableDirective.of(directive, specs, signature);
+                if (executable != null) {
+                    directives.put(executable.name(), executable);
+                }
             }
         }
         if (errors.size() > errorCount) {
@@ -94,7 +103,8 @@ final class SubgraphReader {
         SubgraphType query = types.computeIfAbsent("Query", name -> new SubgraphType(name, TypeKind.OBJECT));
         query.fields.remove("_service");
         query.fields.remove("_entities");
-        Subgraph subgraph = new Subgraph(definition.name(), definition.url(), specs.federationMinorVersion(), types);
+        Subgraph subgraph = new Subgraph(definition.name(), definition.url(), specs.federationMinorVersion(), types,
+                directives);
         if (specs.isFederation2()) {
             subgraph.analyse();
         } else {
@@ -119,6 +129,7 @@ final class SubgraphReader {
             }
         }
         readTypeDirectives(type, def.getDirectives(), extension);
+        type.applied.addAll(AppliedDirectives.read(def.getDirectives(), specs));
         if (def instanceof ObjectTypeDefinition object) {
             object.getImplements().forEach(itf -> type.interfaces.add(((TypeName) itf).getName()));
             object.getFieldDefinitions().forEach(field -> addField(type, field, extension));
@@ -129,9 +140,8 @@ final class SubgraphReader {
             union.getMemberTypes().forEach(member -> type.unionMembers.add(((TypeName) member).getName()));
         } else if (def instanceof EnumTypeDefinition enumType) {
             enumType.getEnumValueDefinitions().forEach(value -> {
-                SubgraphField marks = marks(value.getName(), null, value.getDirectives());
                 type.enumValues.put(value.getName(), new SubgraphType.EnumValue(value.getName(),
-                        text(value.getDescription()), marks.inaccessible, marks.tags));
+                        text(value.getDescription()), AppliedDirectives.read(value.getDirectives(), specs)));
             });
         } else if (def instanceof InputObjectTypeDefinition input) {
             input.getInputValueDefinitions().forEach(field -> type.fields.put(field.getName(), inputValue(field)));
@@ -155,8 +165,6 @@ final class SubgraphReader {
                 case "shareable" -> type.shareableOnExtension.add(extension);
                 case "external" -> type.externalType = true;
                 case "interfaceObject" -> type.interfaceObject = true;
-                case "inaccessible" -> type.inaccessible = true;
-                case "tag" -> addTag(type.tags, directive);
                 default -> {
                     // other directives are not composed
                 }
@@ -165,10 +173,8 @@ final class SubgraphReader {
     }
 
     private void addField(SubgraphType type, FieldDefinition def, boolean extension) {
-        SubgraphField field = marks(def.getName(), def.getType(), def.getDirectives());
         SubgraphField result = new SubgraphField(def.getName(), text(def.getDescription()), def.getType(), null, extension);
-        result.inaccessible = field.inaccessible;
-        result.tags.addAll(field.tags);
+        result.applied.addAll(AppliedDirectives.read(def.getDirectives(), specs));
         for (Directive directive : def.getDirectives()) {
             String canonical = specs.canonicalDirective(directive.getName());
             if (canonical == null) {
@@ -193,33 +199,10 @@ final class SubgraphReader {
     }
 
     private SubgraphField inputValue(InputValueDefinition def) {
-        SubgraphField marks = marks(def.getName(), def.getType(), def.getDirectives());
         SubgraphField field = new SubgraphField(def.getName(), text(def.getDescription()), def.getType(),
                 def.getDefaultValue(), false);
-        field.inaccessible = marks.inaccessible;
-        field.tags.addAll(marks.tags);
+        field.applied.addAll(AppliedDirectives.read(def.getDirectives(), specs));
         return field;
-    }
-
-    /** The composed directives (@inaccessible, @tag) applied to an element. */
-    private SubgraphField marks(String name, Type<?> type, List<Directive> directives) {
-        SubgraphField marks = new SubgraphField(name, null, type, null, false);
-        for (Directive directive : directives) {
-            String canonical = specs.canonicalDirective(directive.getName());
-            if ("inaccessible".equals(canonical)) {
-                marks.inaccessible = true;
-            } else if ("tag".equals(canonical)) {
-                addTag(marks.tags, directive);
-            }
-        }
-        return marks;
-    }
-
-    private static void addTag(List<String> tags, Directive directive) {
-        String tag = LinkedSpecs.stringArgument(directive, "name");
-        if (tag != null && !tags.contains(tag)) {
-            tags.add(tag);
-        }
     }
 
     /** A field set argument; Federation 1 also accepted a list of strings. */
@@ -273,8 +256,7 @@ final class SubgraphReader {
         copy.fields.putAll(type.fields);
         copy.shareableOnExtension.addAll(type.shareableOnExtension);
         copy.extendsDirective = type.extendsDirective;
-        copy.inaccessible = type.inaccessible;
-        copy.tags.addAll(type.tags);
+        copy.applied.addAll(type.applied);
         return copy;
     }
 

@@ -14,8 +14,8 @@ final class SubgraphType {
     record Key(String fields, boolean resolvable, boolean extension) {
     }
 
-    /** An enum value with the composed directives it carries. */
-    record EnumValue(String name, String description, boolean inaccessible, List<String> tags) {
+    /** An enum value with the directives composition carries. */
+    record EnumValue(String name, String description, List<AppliedDirectives.Applied> applied) {
     }
 
     final String name;
@@ -32,8 +32,7 @@ final class SubgraphType {
     final Map<String, SubgraphField> fields = new LinkedHashMap<>();
     final Set<String> unionMembers = new LinkedHashSet<>();
     final Map<String, EnumValue> enumValues = new LinkedHashMap<>();
-    boolean inaccessible;
-    final List<String> tags = new ArrayList<>();
+    final List<AppliedDirectives.Applied> applied = new ArrayList<>();
 
     SubgraphType(String name, TypeKind kind) {
         this.name = name;

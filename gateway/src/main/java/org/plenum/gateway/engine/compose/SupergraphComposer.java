@@ -46,7 +46,7 @@ public final class SupergraphComposer {
         if (!merger.errors().isEmpty()) {
             throw new CompositionException(merger.errors());
         }
-        return SupergraphWriter.write(joinMinorVersion(subgraphs), graphs, types);
+        return SupergraphWriter.write(joinMinorVersion(subgraphs), graphs, types, merger.directives());
     }
 
     /** {@code join__Graph} values: the subgraph names upper-cased, other characters as '_', made unique. */

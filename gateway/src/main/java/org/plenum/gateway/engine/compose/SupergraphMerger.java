@@ -20,6 +20,7 @@ final class SupergraphMerger {
     private final List<Subgraph> subgraphs;
     private final List<Directives.EnumArg> graphs;
     private final Map<String, MergedType> merged = new TreeMap<>();
+    private final Map<String, MergedDirective> directives = new TreeMap<>();
     private final Map<String, Usage> typeUsages = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
     private final FieldMerger fieldMerger;
@@ -32,6 +33,10 @@ final class SupergraphMerger {
 
     List<String> errors() {
         return errors;
+    }
+
+    Map<String, MergedDirective> directives() {
+        return directives;
     }
 
     Map<String, MergedType> merge() {
@@ -60,6 +65,7 @@ final class SupergraphMerger {
                 }
             });
         }
+        mergeExecutableDirectives();
         merged.values().stream().filter(type -> type.kind == TypeKind.ENUM).forEach(type -> mergeEnum(type, sources(type)));
         if (!merged.containsKey("Query")) {
             errors.add("No queries found in any subgraph: a supergraph must have a query root type.");
@@ -162,15 +168,13 @@ final class SupergraphMerger {
     }
 
     private void addComposedDirectives(MergedType type, SubgraphType[] sources) {
-        boolean inaccessible = false;
-        Set<String> tags = new LinkedHashSet<>();
+        List<List<AppliedDirectives.Applied>> applied = new ArrayList<>();
         for (SubgraphType source : sources) {
             if (source != null) {
-                inaccessible |= source.inaccessible;
-                tags.addAll(source.tags);
+                applied.add(source.applied);
             }
         }
-        FieldMerger.addComposedDirectives(type.directives, inaccessible, tags);
+        type.directives.addAll(AppliedDirectives.merge(applied));
     }
 
     private void mergeImplements(MergedType type, SubgraphType[] sources) {
@@ -237,7 +241,7 @@ final class SupergraphMerger {
                 }
             }
             fieldMerger.mergeInputField(type, name, sources, fields);
-            boolean inaccessible = type.fields.get(name).composedDirectives.contains("@inaccessible");
+            boolean inaccessible = type.fields.get(name).composedDirectives.contains(AppliedDirectives.INACCESSIBLE);
             if (!inaccessible && !missingIn.isEmpty()) {
                 if (!requiredIn.isEmpty()) {
                     errors.add("Input object field \"" + type.name + "." + name + "\" is required in some subgraphs but does not appear in all subgraphs: it is required in "
@@ -263,8 +267,7 @@ final class SupergraphMerger {
         for (String name : valueNames) {
             MergedField value = new MergedField(name);
             List<String> descriptions = new ArrayList<>();
-            boolean inaccessible = false;
-            Set<String> tags = new LinkedHashSet<>();
+            List<List<AppliedDirectives.Applied>> applied = new ArrayList<>();
             List<String> joins = new ArrayList<>();
             List<String> definedIn = new ArrayList<>();
             List<String> missingIn = new ArrayList<>();
@@ -279,13 +282,13 @@ final class SupergraphMerger {
                 }
                 definedIn.add(subgraphs.get(i).name());
                 descriptions.add(source.description());
-                inaccessible |= source.inaccessible();
-                tags.addAll(source.tags());
+                applied.add(source.applied());
                 joins.add(Directives.apply("join__enumValue", "graph", graph(i)));
             }
             value.description = FieldMerger.mostCommon(descriptions);
-            FieldMerger.addComposedDirectives(value.composedDirectives, inaccessible, tags);
+            value.composedDirectives.addAll(AppliedDirectives.merge(applied));
             value.directives.addAll(joins);
+            boolean inaccessible = value.composedDirectives.contains(AppliedDirectives.INACCESSIBLE);
             if (!inaccessible && usage != Usage.OUTPUT && !missingIn.isEmpty()) {
                 if (usage == Usage.BOTH) {
                     errors.add("Enum type \"" + type.name + "\" is used as both input type and output type, but value \"" + name
@@ -299,6 +302,30 @@ final class SupergraphMerger {
         if (type.fields.isEmpty()) {
             errors.add("None of the values of enum type \"" + type.name + "\" are defined consistently in all the subgraphs defining that type. "
                     + "As only values common to all subgraphs are merged, this would result in an empty type.");
+        }
+    }
+
+    /** An executable directive is kept when every subgraph defines it, on the locations they all have. */
+    private void mergeExecutableDirectives() {
+        Set<String> names = new LinkedHashSet<>();
+        subgraphs.forEach(subgraph -> names.addAll(subgraph.executableDirectives().keySet()));
+        for (String name : names) {
+            List<ExecutableDirective> definitions = subgraphs.stream()
+                    .map(subgraph -> subgraph.executableDirectives().get(name)).toList();
+            if (definitions.contains(null)) {
+                continue;
+            }
+            List<String> locations = new ArrayList<>(definitions.get(0).locations());
+            definitions.forEach(definition -> locations.retainAll(definition.locations()));
+            if (locations.isEmpty()) {
+                continue;
+            }
+            MergedField signature = new MergedField(name);
+            fieldMerger.mergeArguments("@" + name, signature,
+                    definitions.stream().map(ExecutableDirective::signature).toArray(SubgraphField[]::new));
+            String description = FieldMerger.mostCommon(definitions.stream().map(ExecutableDirective::description).toList());
+            boolean repeatable = definitions.stream().allMatch(ExecutableDirective::repeatable);
+            directives.put(name, new MergedDirective(name, description, repeatable, locations, signature));
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 /** Prints the composed supergraph: the link/join spec definitions, the {@code join__Graph} enum and the types. */
 final class SupergraphWriter {
 
-    private static final String INACCESSIBLE_APPLICATION = "@inaccessible";
     private static final String LINK_PURPOSE = """
             enum link__Purpose {
               \"""
@@ -43,12 +42,14 @@ final class SupergraphWriter {
      *                     (adds contextArguments), chosen like {@code @apollo/composition} from the federation versions
      * @param graphs       {@code join__Graph} value -> {name, url}
      */
-    static String write(int joinMinor, Map<String, String[]> graphs, Map<String, MergedType> types) {
-        return new SupergraphWriter().print(joinMinor, graphs, types);
+    static String write(int joinMinor, Map<String, String[]> graphs, Map<String, MergedType> types,
+            Map<String, MergedDirective> executableDirectives) {
+        return new SupergraphWriter().print(joinMinor, graphs, types, executableDirectives);
     }
 
     /** Prints like {@code @apollo/composition}: the schema, then directive definitions and types, each sorted by name. */
-    private String print(int joinMinor, Map<String, String[]> graphs, Map<String, MergedType> types) {
+    private String print(int joinMinor, Map<String, String[]> graphs, Map<String, MergedType> types,
+            Map<String, MergedDirective> executableDirectives) {
         boolean inaccessible = uses(types, "@inaccessible");
         boolean tag = uses(types, "@tag(");
         StringBuilder sdl = new StringBuilder();
@@ -75,6 +76,7 @@ final class SupergraphWriter {
         if (tag) {
             directives.put("tag", TAG);
         }
+        executableDirectives.values().forEach(directive -> directives.put(directive.name(), directiveDefinition(directive)));
         directives.values().forEach(definition -> sdl.append('\n').append(definition).append('\n'));
         Map<String, String> definitions = new TreeMap<>(BY_NAME);
         definitions.putAll(specTypes(joinMinor, graphs));
@@ -135,6 +137,15 @@ final class SupergraphWriter {
         return definitions;
     }
 
+    private String directiveDefinition(MergedDirective directive) {
+        out.setLength(0);
+        description(directive.description(), "");
+        out.append("directive @").append(directive.name());
+        arguments(directive.signature());
+        out.append(directive.repeatable() ? " repeatable" : "").append(" on ").append(String.join(" | ", directive.locations()));
+        return out.toString();
+    }
+
     private String type(MergedType type) {
         out.setLength(0);
         description(type.description, "");
@@ -156,20 +167,7 @@ final class SupergraphWriter {
     private void field(MergedField field) {
         description(field.description, "  ");
         out.append("  ").append(field.name);
-        if (!field.arguments.isEmpty()) {
-            boolean described = field.arguments.values().stream().anyMatch(arg -> arg.description != null);
-            if (described) {
-                out.append("(\n");
-                field.arguments.values().forEach(arg -> {
-                    description(arg.description, "    ");
-                    out.append("    ").append(inputValue(arg)).append('\n');
-                });
-                out.append("  )");
-            } else {
-                out.append(field.arguments.values().stream().map(SupergraphWriter::inputValue)
-                        .collect(Collectors.joining(", ", "(", ")")));
-            }
-        }
+        arguments(field);
         if (field.type != null) {
             out.append(": ").append(TypeRefs.print(field.type));
             if (field.defaultValue != null) {
@@ -178,6 +176,24 @@ final class SupergraphWriter {
         }
         out.append(directives(field));
         out.append('\n');
+    }
+
+    private void arguments(MergedField field) {
+        if (field.arguments.isEmpty()) {
+            return;
+        }
+        boolean described = field.arguments.values().stream().anyMatch(arg -> arg.description != null);
+        if (described) {
+            out.append("(\n");
+            field.arguments.values().forEach(arg -> {
+                description(arg.description, "    ");
+                out.append("    ").append(inputValue(arg)).append('\n');
+            });
+            out.append("  )");
+        } else {
+            out.append(field.arguments.values().stream().map(SupergraphWriter::inputValue)
+                    .collect(Collectors.joining(", ", "(", ")")));
+        }
     }
 
     private static String inputValue(MergedField arg) {
@@ -191,9 +207,9 @@ final class SupergraphWriter {
     /** {@code @inaccessible} first, then the join directives, then {@code @tag}s: the order composition prints. */
     private static String directives(MergedField field) {
         StringBuilder text = new StringBuilder();
-        field.composedDirectives.stream().filter(INACCESSIBLE_APPLICATION::equals).forEach(d -> text.append(' ').append(d));
+        field.composedDirectives.stream().filter(AppliedDirectives.INACCESSIBLE::equals).forEach(d -> text.append(' ').append(d));
         field.directives.forEach(directive -> text.append(' ').append(directive));
-        field.composedDirectives.stream().filter(d -> !d.equals(INACCESSIBLE_APPLICATION)).forEach(d -> text.append(' ').append(d));
+        field.composedDirectives.stream().filter(d -> !d.equals(AppliedDirectives.INACCESSIBLE)).forEach(d -> text.append(' ').append(d));
         return text.toString();
     }
 

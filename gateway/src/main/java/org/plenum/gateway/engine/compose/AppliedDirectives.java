@@ -1,0 +1,67 @@
+package org.plenum.gateway.engine.compose;
+
+import graphql.language.AstPrinter;
+import graphql.language.Directive;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The type-system directives composition carries into the supergraph: {@code @inaccessible} and {@code @tag}
+ * (federation), {@code @deprecated} and {@code @specifiedBy} (built in). A repeatable one ({@code @tag}) keeps every
+ * distinct application; a non-repeatable one keeps the application most subgraphs agree on.
+ */
+final class AppliedDirectives {
+
+    /** One application as printed in the supergraph, e.g. {@code @tag(name: "public")}. */
+    record Applied(String name, String text) {
+    }
+
+    static final String INACCESSIBLE = "@inaccessible";
+    private static final Set<String> BUILT_IN = Set.of("deprecated", "specifiedBy");
+
+    private AppliedDirectives() {
+    }
+
+    /** The carried directives among {@code directives}, under their supergraph names. */
+    static List<Applied> read(List<Directive> directives, LinkedSpecs specs) {
+        List<Applied> applied = new ArrayList<>();
+        for (Directive directive : directives) {
+            String canonical = specs.canonicalDirective(directive.getName());
+            String name = BUILT_IN.contains(directive.getName()) ? directive.getName()
+                    : "inaccessible".equals(canonical) || "tag".equals(canonical) ? canonical : null;
+            if (name != null) {
+                String arguments = directive.getArguments().stream()
+                        .map(arg -> arg.getName() + ": " + AstPrinter.printAst(arg.getValue()))
+                        .collect(Collectors.joining(", ", "(", ")"));
+                applied.add(new Applied(name, "@" + name + (directive.getArguments().isEmpty() ? "" : arguments)));
+            }
+        }
+        return applied;
+    }
+
+    /** Merges the applications found on one element across subgraphs. */
+    static List<String> merge(List<List<Applied>> perSubgraph) {
+        Map<String, Map<String, Integer>> countsByName = new LinkedHashMap<>();
+        for (List<Applied> applications : perSubgraph) {
+            for (Applied applied : applications) {
+                countsByName.computeIfAbsent(applied.name(), name -> new LinkedHashMap<>()).merge(applied.text(), 1, Integer::sum);
+            }
+        }
+        List<String> merged = new ArrayList<>();
+        countsByName.forEach((name, counts) -> {
+            if (name.equals("tag")) {
+                merged.addAll(new LinkedHashSet<>(counts.keySet()));
+            } else {
+                counts.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
+                        .ifPresent(most -> merged.add(most.getKey()));
+            }
+        });
+        return merged;
+    }
+}
