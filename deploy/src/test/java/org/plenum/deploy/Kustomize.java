@@ -36,8 +36,8 @@ final class Kustomize {
                 copyDeployTree();
                 copied = true;
             }
-            Path output = Files.createTempFile(WORK_TREE, overlay, ".yaml");
-            Path errors = Files.createTempFile(WORK_TREE, overlay, ".err");
+            Path output = WORK_TREE.resolve(overlay + ".yaml");
+            Path errors = WORK_TREE.resolve(overlay + ".err");
             Process kustomize = new ProcessBuilder(binary(), "build", WORK_TREE.resolve("overlays").resolve(overlay).toString())
                     .redirectOutput(output.toFile())
                     .redirectError(errors.toFile())

@@ -1,0 +1,83 @@
+package org.plenum.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.kubernetes.client.custom.Quantity;
+
+/** Every pod meets the "restricted" Pod Security Standard and has bounded resources. */
+class PodSecurityTest {
+
+    private static final List<String> QUARKUS_SERVICES = List.of("gateway", "topics-service", "speakers-service");
+    /** The user of Jib's Quarkus base images. */
+    private static final int JIB_USER = 185;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    void everyContainerRunsUnprivilegedOnAReadOnlyRoot(Manifests manifests) {
+        for (Workload workload : manifests.workloads()) {
+            Map<String, Object> pod = Tree.map(workload.podSpec().get("securityContext"));
+            assertEquals(false, workload.podSpec().get("automountServiceAccountToken"), workload + " service account token");
+            for (Map<String, Object> container : workload.containers()) {
+                String where = workload + " container " + container.get("name");
+                Map<String, Object> own = Tree.map(container.get("securityContext"));
+                assertEquals(true, effective("runAsNonRoot", own, pod), where + " runAsNonRoot");
+                assertNotEquals(0, effective("runAsUser", own, pod), where + " runAsUser");
+                assertTrue(effective("runAsUser", own, pod) instanceof Integer, where + " runAsUser must be numeric");
+                assertEquals("RuntimeDefault", Tree.at(effective("seccompProfile", own, pod), "type"), where + " seccomp");
+                assertEquals(false, own.get("allowPrivilegeEscalation"), where + " allowPrivilegeEscalation");
+                assertEquals(true, own.get("readOnlyRootFilesystem"), where + " readOnlyRootFilesystem");
+                assertEquals(List.of("ALL"), Tree.at(own, "capabilities", "drop"), where + " dropped capabilities");
+                assertEquals(null, Tree.at(own, "capabilities", "add"), where + " added capabilities");
+                assertEquals(null, own.get("privileged"), where + " privileged");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    void quarkusServicesRunAsTheJibUserWithAWritableTmp(Manifests manifests) {
+        for (String name : QUARKUS_SERVICES) {
+            Workload workload = manifests.workload(name);
+            assertEquals(JIB_USER, Tree.at(workload.podSpec(), "securityContext", "runAsUser"), name + " runAsUser");
+            Map<String, Object> tmpMount = Tree.maps(workload.container().get("volumeMounts")).stream()
+                    .filter(mount -> "/tmp".equals(mount.get("mountPath")))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " mounts nothing at /tmp"));
+            boolean emptyDir = Tree.maps(workload.podSpec().get("volumes")).stream()
+                    .anyMatch(volume -> volume.get("name").equals(tmpMount.get("name")) && volume.containsKey("emptyDir"));
+            assertTrue(emptyDir, name + " /tmp must be an emptyDir");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    void everyContainerRequestsAndIsLimitedInCpuAndMemory(Manifests manifests) {
+        for (Workload workload : manifests.workloads()) {
+            for (Map<String, Object> container : workload.containers()) {
+                for (String resource : List.of("cpu", "memory")) {
+                    String where = workload + " container " + container.get("name") + " " + resource;
+                    Object request = Tree.at(container, "resources", "requests", resource);
+                    Object limit = Tree.at(container, "resources", "limits", resource);
+                    assertTrue(request != null && limit != null, where + " needs a request and a limit");
+                    assertTrue(quantity(request).compareTo(quantity(limit)) <= 0, where + " request exceeds limit");
+                }
+            }
+        }
+    }
+
+    private static Object effective(String field, Map<String, Object> container, Map<String, Object> pod) {
+        return container.containsKey(field) ? container.get(field) : pod.get(field);
+    }
+
+    private static java.math.BigDecimal quantity(Object value) {
+        return new Quantity(String.valueOf(value)).getNumber();
+    }
+}

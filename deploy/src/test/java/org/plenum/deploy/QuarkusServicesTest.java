@@ -1,0 +1,102 @@
+package org.plenum.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The three services' deployment matches how they are configured and how they find each other. */
+class QuarkusServicesTest {
+
+    /** The ports fixed by the project's cross-service contract. */
+    private static final Map<String, Integer> CONTRACT_PORTS = Map.of(
+            "gateway", 8080, "topics-service", 8081, "speakers-service", 8082);
+    private static final Map<String, String> HEALTH_PROBES = Map.of(
+            "startupProbe", "/q/health/started",
+            "readinessProbe", "/q/health/ready",
+            "livenessProbe", "/q/health/live");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    void eachServiceListensWhereItsContainerPortAndServiceSay(Manifests manifests) {
+        CONTRACT_PORTS.forEach((name, port) -> {
+            Workload workload = manifests.workload(name);
+            Map<String, String> environment = ContainerEnvironment.of(manifests, workload.container());
+            assertEquals(String.valueOf(port), environment.get("QUARKUS_HTTP_PORT"), name + " QUARKUS_HTTP_PORT");
+            assertEquals("kubernetes", environment.get("QUARKUS_PROFILE"), name + " profile (JSON logs)");
+            assertEquals(List.of(port), workload.containerPorts(), name + " container ports");
+            Map<String, Object> servicePort = manifests.get("Service", name).listAt("spec", "ports").get(0);
+            assertEquals(port, servicePort.get("port"), name + " Service port");
+            assertEquals(workload.resolvePort(servicePort.get("targetPort")).orElse(null), port, name + " Service targetPort");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    void probesAskSmallRyeHealthOnTheHttpPort(Manifests manifests) {
+        CONTRACT_PORTS.forEach((name, port) -> {
+            Workload workload = manifests.workload(name);
+            HEALTH_PROBES.forEach((probe, path) -> {
+                Map<String, Object> httpGet = Tree.map(Tree.at(workload.container(), probe, "httpGet"));
+                assertEquals(path, httpGet.get("path"), name + " " + probe + " path");
+                assertEquals(port, workload.resolvePort(httpGet.get("port")).orElse(null), name + " " + probe + " port");
+            });
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    void theGatewayFetchesEachSubgraphThroughItsService(Manifests manifests) {
+        Map<String, String> subgraphUrls = new TreeMap<>();
+        ContainerEnvironment.of(manifests, manifests.workload("gateway").container()).forEach((variable, value) -> {
+            if (variable.startsWith("PLENUM_GATEWAY_SUBGRAPHS_")) {
+                subgraphUrls.put(variable, value);
+            }
+        });
+        assertEquals(List.of("PLENUM_GATEWAY_SUBGRAPHS_SPEAKERS_URL", "PLENUM_GATEWAY_SUBGRAPHS_TOPICS_URL"),
+                List.copyOf(subgraphUrls.keySet()));
+        assertReaches(manifests, subgraphUrls.get("PLENUM_GATEWAY_SUBGRAPHS_SPEAKERS_URL"), "speakers-service", "/graphql");
+        assertReaches(manifests, subgraphUrls.get("PLENUM_GATEWAY_SUBGRAPHS_TOPICS_URL"), "topics-service", "/graphql");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    void theSubgraphsCallEachOtherThroughTheirServices(Manifests manifests) {
+        Map<String, String> topics = ContainerEnvironment.of(manifests, manifests.workload("topics-service").container());
+        assertReaches(manifests, topics.get("PLENUM_SPEAKERS_SERVICE_URL"), "speakers-service", "");
+        Map<String, String> speakers = ContainerEnvironment.of(manifests, manifests.workload("speakers-service").container());
+        assertReaches(manifests, speakers.get("PLENUM_TOPICS_SERVICE_URL"), "topics-service", "");
+        assertEquals("speakers", speakers.get("QUARKUS_MONGODB_DATABASE"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    void eachServiceRunsTheJibImageOfThisProjectVersion(Manifests manifests) {
+        String version = System.getProperty("project.version");
+        for (String name : CONTRACT_PORTS.keySet()) {
+            assertEquals("plenum/" + name + ":" + version, manifests.workload(name).container().get("image"), name + " image");
+        }
+    }
+
+    /** The URL names a Service, on one of its ports, that leads to the given workload's HTTP port. */
+    private static void assertReaches(Manifests manifests, String url, String workloadName, String path) {
+        assertTrue(url != null, "no URL for " + workloadName);
+        URI uri = URI.create(url);
+        assertEquals("http", uri.getScheme(), url);
+        assertEquals(path, uri.getPath(), url);
+        K8sObject service = manifests.get("Service", uri.getHost());
+        Workload workload = manifests.workload(workloadName);
+        assertEquals(List.of(workload), manifests.selectedByService(service), url + " does not lead to " + workloadName);
+        Map<String, Object> servicePort = service.listAt("spec", "ports").stream()
+                .filter(port -> port.get("port").equals(uri.getPort()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(url + ": " + service + " has no port " + uri.getPort()));
+        assertEquals(CONTRACT_PORTS.get(workloadName), workload.resolvePort(servicePort.get("targetPort")).orElse(null), url);
+    }
+}
