@@ -81,7 +81,7 @@ final class FieldMerger {
         addJoinFields(dest.name, field, owners, sources, allTypesEqual, overrides);
         dest.fields.put(name, field);
         if (dest.kind == TypeKind.OBJECT) {
-            validateSharing(coordinate, owners, sources, overrides);
+            validateSharing(dest, name, owners, sources, overrides);
         }
     }
 
@@ -330,23 +330,40 @@ final class FieldMerger {
         dest.fields.put(name, field);
     }
 
-    private void validateSharing(String coordinate, SubgraphType[] owners, SubgraphField[] sources,
+    /**
+     * A field resolved by several subgraphs must be {@code @shareable} in each of them; a subgraph without the type
+     * may still resolve the field through an {@code @interfaceObject} for one of its interfaces.
+     */
+    private void validateSharing(MergedType dest, String name, SubgraphType[] owners, SubgraphField[] sources,
             OverrideState overrides) {
+        String coordinate = dest.name + "." + name;
         List<String> resolving = new ArrayList<>();
         List<String> shareable = new ArrayList<>();
         List<String> nonShareable = new ArrayList<>();
         for (int i = 0; i < sources.length; i++) {
             Subgraph subgraph = subgraphs.get(i);
+            if (sources[i] == null && subgraph.type(dest.name) == null) {
+                for (String itf : dest.interfaces) {
+                    SubgraphType itfObject = subgraph.type(itf);
+                    SubgraphField field = itfObject != null && itfObject.interfaceObject ? itfObject.field(name) : null;
+                    if (field != null && !subgraph.isFullyExternal(itfObject, field)) {
+                        String source = "\"" + subgraph.name() + "\" (through @interfaceObject field \"" + itf + "." + name + "\")";
+                        resolving.add(source);
+                        (subgraph.isShareable(itfObject, field) ? shareable : nonShareable).add(source);
+                    }
+                }
+                continue;
+            }
             if (sources[i] == null || overrides.overridden(i) || subgraph.isFullyExternal(owners[i], sources[i])) {
                 continue;
             }
-            resolving.add(subgraph.name());
-            (subgraph.isShareable(owners[i], sources[i]) ? shareable : nonShareable).add(subgraph.name());
+            resolving.add("\"" + subgraph.name() + "\"");
+            (subgraph.isShareable(owners[i], sources[i]) ? shareable : nonShareable).add("\"" + subgraph.name() + "\"");
         }
         if (!nonShareable.isEmpty() && (!shareable.isEmpty() || nonShareable.size() > 1)) {
             merger.error("Non-shareable field \"" + coordinate + "\" is resolved from multiple subgraphs: it is resolved from "
-                    + subgraphList(resolving) + " and defined as non-shareable in "
-                    + (shareable.isEmpty() ? "all of them" : subgraphList(nonShareable)));
+                    + quotedList(resolving) + " and defined as non-shareable in "
+                    + (shareable.isEmpty() ? "all of them" : quotedList(nonShareable)));
         }
     }
 
@@ -400,7 +417,10 @@ final class FieldMerger {
 
     /** {@code subgraph "a"} or {@code subgraphs "a", "b" and "c"}. */
     static String subgraphList(List<String> names) {
-        List<String> quoted = names.stream().map(name -> "\"" + name + "\"").toList();
+        return quotedList(names.stream().map(name -> "\"" + name + "\"").toList());
+    }
+
+    private static String quotedList(List<String> quoted) {
         if (quoted.size() == 1) {
             return "subgraph " + quoted.get(0);
         }

@@ -1,6 +1,7 @@
 package org.plenum.gateway.engine.compose;
 
 import graphql.language.ArrayValue;
+import graphql.language.BooleanValue;
 import graphql.language.Definition;
 import graphql.language.Description;
 import graphql.language.DirectiveDefinition;
@@ -157,8 +158,8 @@ final class SubgraphReader {
             switch (canonical) {
                 case "key" -> {
                     var resolvable = directive.getArgument("resolvable");
-                    boolean isResolvable = resolvable == null
-                            || !(resolvable.getValue() instanceof graphql.language.BooleanValue bool) || bool.isValue();
+                    Boolean isResolvable = resolvable != null && resolvable.getValue() instanceof BooleanValue bool
+                            ? bool.isValue() : null;
                     type.keys.add(new SubgraphType.Key(fieldSet(directive), isResolvable, extension));
                 }
                 case "extends" -> type.extendsDirective = true;

@@ -10,8 +10,11 @@ import java.util.Set;
 /** A named type of one subgraph, with its extensions folded in and federation directives resolved. */
 final class SubgraphType {
 
-    /** One {@code @key}; {@code extension} when it sits on a type extension or an {@code @extends} type. */
-    record Key(String fields, boolean resolvable, boolean extension) {
+    /**
+     * One {@code @key}; {@code resolvable} as written (null when absent: composition passes it on only when given);
+     * {@code extension} when it sits on a type extension or an {@code @extends} type.
+     */
+    record Key(String fields, Boolean resolvable, boolean extension) {
     }
 
     /** An enum value with the directives composition carries. */

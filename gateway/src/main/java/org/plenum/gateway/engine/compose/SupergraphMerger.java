@@ -161,7 +161,7 @@ final class SupergraphMerger {
             for (SubgraphType.Key key : source.keys) {
                 Boolean extension = key.extension() || source.extendsDirective ? Boolean.TRUE : null;
                 type.directives.add(Directives.apply("join__type", "graph", graph(i), "key", key.fields(),
-                        "extension", extension, "resolvable", key.resolvable() ? null : Boolean.FALSE,
+                        "extension", extension, "resolvable", key.resolvable(),
                         "isInterfaceObject", interfaceObject));
             }
         }
