@@ -51,7 +51,14 @@ class NetworkPolicyTest {
                 }
             }
         }
-        assertEquals(expected, allowed);
+        assertEquals(Set.of(), difference(expected, allowed), "needed but refused");
+        assertEquals(Set.of(), difference(allowed, expected), "allowed but not needed");
+    }
+
+    private static Set<String> difference(Set<String> some, Set<String> others) {
+        Set<String> difference = new TreeSet<>(some);
+        difference.removeAll(others);
+        return difference;
     }
 
     /** The workloads' own pods, plus pods elsewhere, some labelled like ours to catch selectors that ignore namespaces. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -77,7 +78,7 @@ class PodSecurityTest {
         return container.containsKey(field) ? container.get(field) : pod.get(field);
     }
 
-    private static java.math.BigDecimal quantity(Object value) {
+    private static BigDecimal quantity(Object value) {
         return new Quantity(String.valueOf(value)).getNumber();
     }
 }
