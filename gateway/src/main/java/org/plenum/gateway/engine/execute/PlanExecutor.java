@@ -89,7 +89,8 @@ public final class PlanExecutor {
         List<Object> representations = new ArrayList<>();
         synchronized (state) {
             Map<Map<String, Object>, Integer> unique = new HashMap<>();
-            JsonTree.objectsAt(state.data, fetch.mergeAt(), (object, path) -> {
+            for (List<String> mergeAt : fetch.mergeAt()) {
+            JsonTree.objectsAt(state.data, mergeAt, (object, path) -> {
                 FetchNode.Representation template = fetch.representations().get(String.valueOf(object.get("__typename")));
                 Map<String, Object> representation = template == null ? null : representation(object, template);
                 if (representation != null) {
@@ -102,6 +103,7 @@ public final class PlanExecutor {
                     targetRepresentation.add(index);
                 }
             });
+            }
         }
         if (representations.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -9,13 +9,13 @@ import java.util.Map;
  * @param graph           the join__Graph value of the subgraph
  * @param subgraphName    its name
  * @param url             its URL
- * @param mergeAt         where the result merges into the response: field keys, "@" for list items,
- *                        "... on T" to keep only objects of type T; empty for root fetches
+ * @param mergeAt         where the results merge into the response, one or more paths of field keys, "@" for
+ *                        list items, "... on T" to keep only objects of type T; one empty path for root fetches
  * @param document        the GraphQL document sent
  * @param variableNames   the client variables the document uses (only these are forwarded)
  * @param representations for entity fetches: the representation to build per runtime type (by __typename)
  */
-public record FetchNode(int id, String graph, String subgraphName, String url, List<String> mergeAt, String document,
+public record FetchNode(int id, String graph, String subgraphName, String url, List<List<String>> mergeAt, String document,
                         List<String> variableNames, Map<String, Representation> representations) {
 
     /** How to build the _entities representation of an object: its __typename there, key and required fields. */

@@ -55,6 +55,19 @@ public final class FetchSelection {
         return fragments.computeIfAbsent(typeCondition, t -> new FetchSelection());
     }
 
+    /** Adds everything {@code other} selects. */
+    void mergeFrom(FetchSelection other) {
+        for (FieldSelection field : other.fields.values()) {
+            FieldSelection mine = field(field.responseKey, field.name, field.arguments);
+            if (field.sub != null) {
+                mine.subOrCreate().mergeFrom(field.sub);
+            }
+        }
+        for (Map.Entry<String, FetchSelection> fragment : other.fragments.entrySet()) {
+            fragment(fragment.getKey()).mergeFrom(fragment.getValue());
+        }
+    }
+
     public Collection<FieldSelection> fields() {
         return fields.values();
     }

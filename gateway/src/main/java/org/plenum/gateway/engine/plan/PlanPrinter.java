@@ -30,7 +30,11 @@ public final class PlanPrinter {
             FetchNode fetch = fetchNode.fetch();
             String fetchIndent = indent;
             if (fetch.isEntityFetch()) {
-                out.append(indent).append("Flatten(path: \"").append(String.join(".", fetch.mergeAt())).append("\") {\n");
+                out.append(indent).append("Flatten(path: ");
+                for (int i = 0; i < fetch.mergeAt().size(); i++) {
+                    out.append(i == 0 ? "\"" : ", \"").append(String.join(".", fetch.mergeAt().get(i))).append('"');
+                }
+                out.append(") {\n");
                 fetchIndent = indent + "  ";
             }
             out.append(fetchIndent).append("Fetch(service: \"").append(fetch.subgraphName()).append("\") {\n");

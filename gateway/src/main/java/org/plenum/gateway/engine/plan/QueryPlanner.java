@@ -373,25 +373,33 @@ public final class QueryPlanner {
             return rootOf.computeIfAbsent(group, g -> g.dependsOn.isEmpty() ? g : root(g.dependsOn.iterator().next(), rootOf));
         }
 
-        /** Each fetch runs in the step after the last of the fetches it waits for. */
+        /**
+         * Each fetch runs in the step after the last of the fetches it waits for; entity fetches of one step
+         * to the same subgraph become one request.
+         */
         private PlanNode layered(List<FetchGroup> members) {
             Map<FetchGroup, Integer> depth = new HashMap<>();
-            List<List<PlanNode>> layers = new ArrayList<>();
+            List<Map<String, List<FetchGroup>>> layers = new ArrayList<>();
             for (FetchGroup group : members) {
                 int level = depth(group, depth);
                 while (layers.size() <= level) {
-                    layers.add(new ArrayList<>());
+                    layers.add(new LinkedHashMap<>());
                 }
                 if (!group.selection.isEmpty()) {
-                    layers.get(level).add(new PlanNode.Fetch(toFetchNode(group)));
+                    String batch = group.entity ? group.graph : "root:" + group.id;
+                    layers.get(level).computeIfAbsent(batch, b -> new ArrayList<>()).add(group);
                 }
             }
             List<PlanNode> steps = new ArrayList<>();
-            for (List<PlanNode> layer : layers) {
-                if (layer.size() == 1) {
-                    steps.add(layer.get(0));
-                } else if (!layer.isEmpty()) {
-                    steps.add(new PlanNode.Parallel(layer));
+            for (Map<String, List<FetchGroup>> layer : layers) {
+                List<PlanNode> fetches = new ArrayList<>();
+                for (List<FetchGroup> batch : layer.values()) {
+                    fetches.add(new PlanNode.Fetch(toFetchNode(batch)));
+                }
+                if (fetches.size() == 1) {
+                    steps.add(fetches.get(0));
+                } else if (!fetches.isEmpty()) {
+                    steps.add(new PlanNode.Parallel(fetches));
                 }
             }
             return steps.size() == 1 ? steps.get(0) : new PlanNode.Sequence(steps);
@@ -410,7 +418,26 @@ public final class QueryPlanner {
             return level;
         }
 
-        private FetchNode toFetchNode(FetchGroup group) {
+        private FetchNode toFetchNode(List<FetchGroup> batch) {
+            FetchGroup group = batch.get(0);
+            FetchSelection selection = group.selection;
+            Set<String> usedVariables = new LinkedHashSet<>(group.variables);
+            List<List<String>> mergeAt = new ArrayList<>();
+            Map<String, FetchNode.Representation> representations = group.entity ? new LinkedHashMap<>() : null;
+            for (FetchGroup member : batch) {
+                if (member != group) {
+                    selection = merged(selection, member.selection);
+                    usedVariables.addAll(member.variables);
+                }
+                if (!mergeAt.contains(member.mergeAt)) {
+                    mergeAt.add(member.mergeAt);
+                }
+                if (group.entity) {
+                    member.representations.forEach((type, builder) -> representations.merge(type,
+                            new FetchNode.Representation(builder.typename, builder.key, builder.required),
+                            (a, b) -> new FetchNode.Representation(a.typename(), merged(a.key(), b.key()), merged(a.required(), b.required()))));
+                }
+            }
             StringBuilder document = new StringBuilder(mutation && !group.entity ? "mutation" : "query");
             List<String> variableNames = new ArrayList<>();
             List<String> definitions = new ArrayList<>();
@@ -418,7 +445,7 @@ public final class QueryPlanner {
                 definitions.add("$representations: [_Any!]!");
             }
             for (VariableDefinition variable : operation.getVariableDefinitions()) {
-                if (group.variables.contains(variable.getName())) {
+                if (usedVariables.contains(variable.getName())) {
                     variableNames.add(variable.getName());
                     definitions.add(AstPrinter.printAstCompact(variable));
                 }
@@ -427,22 +454,23 @@ public final class QueryPlanner {
                 document.append('(').append(String.join(", ", definitions)).append(')');
             }
             document.append(' ');
-            Map<String, FetchNode.Representation> representations = null;
             if (group.entity) {
                 document.append("{ _entities(representations: $representations) ");
-                group.selection.print(document);
+                selection.print(document);
                 document.append(" }");
-                representations = new LinkedHashMap<>();
-                for (Map.Entry<String, FetchGroup.RepresentationBuilder> entry : group.representations.entrySet()) {
-                    FetchGroup.RepresentationBuilder builder = entry.getValue();
-                    representations.put(entry.getKey(), new FetchNode.Representation(builder.typename, builder.key, builder.required));
-                }
             } else {
-                group.selection.print(document);
+                selection.print(document);
             }
             SubgraphInfo subgraph = supergraph.subgraph(group.graph);
-            return new FetchNode(group.id, group.graph, subgraph.name(), subgraph.url(), group.mergeAt,
+            return new FetchNode(group.id, group.graph, subgraph.name(), subgraph.url(), mergeAt,
                     document.toString(), variableNames, representations);
+        }
+
+        private FetchSelection merged(FetchSelection a, FetchSelection b) {
+            FetchSelection merged = new FetchSelection();
+            merged.mergeFrom(a);
+            merged.mergeFrom(b);
+            return merged;
         }
     }
 

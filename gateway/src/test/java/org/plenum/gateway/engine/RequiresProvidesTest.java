@@ -1,0 +1,103 @@
+package org.plenum.gateway.engine;
+
+import graphql.schema.DataFetcher;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** @requires chains across three subgraphs, @requires with arguments, @provides saving a fetch. */
+class RequiresProvidesTest {
+
+    private static final Map<String, Object> ADA = Map.of("__typename", "User", "id", "u1", "name", "Ada",
+            "address", Map.of("country", "CH", "city", "Bern"));
+    private static final Map<String, Object> BOB = Map.of("__typename", "User", "id", "u2", "name", "Bob",
+            "address", Map.of("country", "JP", "city", "Kyoto"));
+
+    @SuppressWarnings("unchecked")
+    private final FakeSubgraphClient requiresClient = new FakeSubgraphClient()
+            .with("accounts", new FakeSubgraph(Fixtures.subgraphSdl("requires", "accounts"),
+                    Map.of("User", List.of(ADA, BOB)), Map.of("users", List.of(ADA, BOB)), Map.of()))
+            .with("billing", new FakeSubgraph(Fixtures.subgraphSdl("requires", "billing"),
+                    Map.of("User", List.of(Map.of("__typename", "User", "id", "u1"), Map.of("__typename", "User", "id", "u2"))),
+                    Map.of(), Map.<String, DataFetcher<?>>of("User.currency", env -> {
+                        Map<String, Object> address = (Map<String, Object>) ((Map<String, Object>) env.getSource()).get("address");
+                        return address.get("country").equals("CH") ? "CHF" : "JPY";
+                    })))
+            .with("tax", new FakeSubgraph(Fixtures.subgraphSdl("requires", "tax"),
+                    Map.of("User", List.of(Map.of("__typename", "User", "id", "u1"), Map.of("__typename", "User", "id", "u2"))),
+                    Map.of(), Map.<String, DataFetcher<?>>of(
+                            "User.taxRate", env -> ((Map<String, Object>) env.getSource()).get("currency").equals("CHF")
+                                    ? 0.08 + (int) env.getArgument("year") % 2 : 0.1,
+                            "User.label", env -> ((Map<String, Object>) env.getSource()).get("name") + " pays in "
+                                    + ((Map<String, Object>) env.getSource()).get("currency"))));
+
+    @Test
+    void resolvesARequiresChainInDependencyOrder() {
+        Gateway gateway = Fixtures.gateway("requires", requiresClient);
+        String query = "{ users { id taxRate(year: 2024) label } }";
+
+        GatewayResponse response = Fixtures.run(gateway, query);
+
+        assertEquals(Map.of("data", Map.of("users", List.of(
+                Map.of("id", "u1", "taxRate", 0.08, "label", "Ada pays in CHF"),
+                Map.of("id", "u2", "taxRate", 0.1, "label", "Bob pays in JPY")))), response.body(), gateway.explain(query, null));
+        assertEquals(List.of("accounts", "billing", "tax"), requiresClient.requests().stream().map(SubgraphRequest::subgraph).toList());
+        assertEquals(List.of(Map.of("__typename", "User", "id", "u1", "address", Map.of("country", "CH")),
+                        Map.of("__typename", "User", "id", "u2", "address", Map.of("country", "JP"))),
+                requiresClient.requestsTo("billing").get(0).variables().get("representations"));
+        Map<String, Object> taxRepresentation = ((List<Map<String, Object>>) requiresClient.requestsTo("tax").get(0)
+                .variables().get("representations")).get(0);
+        assertEquals(Map.of("__typename", "User", "id", "u1", "name", "Ada", "currency", "CHF"), taxRepresentation);
+    }
+
+    @Test
+    void forwardsOnlyTheVariablesAFetchUses() {
+        Gateway gateway = Fixtures.gateway("requires", requiresClient);
+
+        GatewayResponse response = Fixtures.run(gateway, "query($year: Int!) { users { name taxRate(year: $year) } }",
+                Map.of("year", 2025));
+
+        assertEquals(List.of(Map.of("name", "Ada", "taxRate", 1.08), Map.of("name", "Bob", "taxRate", 0.1)),
+                ((Map<String, Object>) response.body().get("data")).get("users"));
+        assertEquals(Map.of(), requiresClient.requestsTo("accounts").get(0).variables());
+        assertEquals(2025, requiresClient.requestsTo("tax").get(0).variables().get("year"));
+    }
+
+    private final Map<String, Object> review = Map.of("__typename", "Review", "id", "r1", "body", "Great",
+            "author", Map.of("__typename", "User", "id", "u1", "username", "ada"),
+            "editor", Map.of("__typename", "User", "id", "u2"));
+
+    private final FakeSubgraphClient providesClient = new FakeSubgraphClient()
+            .with("reviews", new FakeSubgraph(Fixtures.subgraphSdl("provides", "reviews"),
+                    Map.of(), Map.of("reviews", List.of(review)), Map.of()))
+            .with("accounts", new FakeSubgraph(Fixtures.subgraphSdl("provides", "accounts"),
+                    Map.of("User", List.of(Map.of("__typename", "User", "id", "u1", "username", "ada", "email", "ada@example.org"),
+                            Map.of("__typename", "User", "id", "u2", "username", "bob", "email", "bob@example.org"))),
+                    Map.of(), Map.of()));
+
+    @Test
+    void takesProvidedFieldsFromTheSameFetch() {
+        Gateway gateway = Fixtures.gateway("provides", providesClient);
+
+        GatewayResponse response = Fixtures.run(gateway, "{ reviews { body author { username } } }");
+
+        assertEquals(Map.of("data", Map.of("reviews", List.of(Map.of("body", "Great", "author", Map.of("username", "ada"))))),
+                response.body());
+        assertEquals(1, providesClient.requests().size());
+    }
+
+    @Test
+    void fetchesFieldsThatAreNotProvidedFromTheirOwner() {
+        Gateway gateway = Fixtures.gateway("provides", providesClient);
+
+        GatewayResponse response = Fixtures.run(gateway, "{ reviews { author { username email } editor { username } } }");
+
+        assertEquals(Map.of("data", Map.of("reviews", List.of(Map.of(
+                "author", Map.of("username", "ada", "email", "ada@example.org"),
+                "editor", Map.of("username", "bob"))))), response.body());
+        assertEquals(List.of("reviews", "accounts"), providesClient.requests().stream().map(SubgraphRequest::subgraph).toList());
+    }
+}
