@@ -32,10 +32,7 @@ final class Kustomize {
 
     static synchronized Manifests build(String overlay) {
         try {
-            if (!copied) {
-                copyDeployTree();
-                copied = true;
-            }
+            copyDeployTreeOnce();
             Path output = WORK_TREE.resolve(overlay + ".yaml");
             Path errors = WORK_TREE.resolve(overlay + ".err");
             Process kustomize = new ProcessBuilder(binary(), "build", WORK_TREE.resolve("overlays").resolve(overlay).toString())
@@ -52,6 +49,18 @@ final class Kustomize {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Renders an overlay written by the test, as an operator would write one next to ours. */
+    static synchronized Manifests buildOperatorOverlay(String name, String kustomization) {
+        try {
+            copyDeployTreeOnce();
+            Path directory = Files.createDirectories(WORK_TREE.resolve("overlays").resolve(name));
+            Files.writeString(directory.resolve("kustomization.yaml"), kustomization);
+            return build(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -74,7 +83,11 @@ final class Kustomize {
         return binary;
     }
 
-    private static void copyDeployTree() throws IOException {
+    private static void copyDeployTreeOnce() throws IOException {
+        if (copied) {
+            return;
+        }
+        copied = true;
         if (Files.exists(WORK_TREE)) {
             try (Stream<Path> stale = Files.walk(WORK_TREE)) {
                 for (Path path : stale.sorted(Comparator.reverseOrder()).toList()) {
@@ -82,7 +95,7 @@ final class Kustomize {
                 }
             }
         }
-        for (String part : List.of("base", "overlays")) {
+        for (String part : List.of("base", "components", "overlays")) {
             Path source = DEPLOY_DIR.resolve(part);
             try (Stream<Path> paths = Files.walk(source)) {
                 for (Path path : paths.toList()) {

@@ -61,7 +61,7 @@ class NoCommittedSecretsTest {
 
     private static List<Path> manifestFiles() throws IOException {
         List<Path> files = new ArrayList<>();
-        for (String part : List.of("base", "overlays")) {
+        for (String part : List.of("base", "components", "overlays")) {
             try (Stream<Path> paths = Files.walk(Kustomize.DEPLOY_DIR.resolve(part))) {
                 paths.filter(path -> path.toString().endsWith(".yaml")).forEach(files::add);
             }
