@@ -1,5 +1,6 @@
 package org.plenum.gateway.ui;
 
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -26,7 +27,14 @@ public class GraphiQLRoutes {
 
     void register(@Observes Router router) {
         router.get("/").handler(page(OWN + "index.html", "text/html; charset=utf-8", "no-cache"));
-        router.get("/graphiql").handler(context -> context.redirect(PATH));
+        // the route "/graphiql" also matches "/graphiql/"; only the former is redirected (relative asset URLs)
+        router.get("/graphiql").handler(context -> {
+            if (context.request().path().endsWith("/")) {
+                context.next();
+            } else {
+                context.redirect(PATH);
+            }
+        });
         router.get(PATH).handler(page(OWN + "graphiql.html", "text/html; charset=utf-8", "no-cache"));
         router.get(PATH + "graphiql-start.js")
                 .handler(page(OWN + "graphiql-start.js", "text/javascript; charset=utf-8", "no-cache"));
@@ -36,7 +44,7 @@ public class GraphiQLRoutes {
         router.get(PATH + "graphiql.min.css").handler(page(VENDOR + "graphiql.min.css", "text/css; charset=utf-8", CACHE_A_DAY));
     }
 
-    private static io.vertx.core.Handler<RoutingContext> page(String resource, String contentType, String cacheControl) {
+    private static Handler<RoutingContext> page(String resource, String contentType, String cacheControl) {
         Buffer content = Buffer.buffer(read(resource));
         return context -> context.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
