@@ -1,0 +1,38 @@
+package org.plenum.topics;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.Table;
+import java.util.HashSet;
+import java.util.Set;
+
+/** A verbatim passage said by a speaker (owned by speakers-service, referenced by id) about one or more topics. */
+@Entity
+@Table(name = "quote")
+public class Quote {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 5000)
+    public String text;
+
+    @Column(length = 500)
+    public String source;
+
+    @Column(name = "speaker_id", nullable = false, length = 100)
+    public String speakerId;
+
+    @ManyToMany
+    @JoinTable(name = "quote_topic",
+            joinColumns = @JoinColumn(name = "quote_id"),
+            inverseJoinColumns = @JoinColumn(name = "topic_id"))
+    public Set<Topic> topics = new HashSet<>();
+}

@@ -1,0 +1,85 @@
+package org.plenum.topics.graphql;
+
+import io.smallrye.graphql.api.federation.link.Import;
+import io.smallrye.graphql.api.federation.link.Link;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.plenum.topics.model.QuoteInput;
+import org.plenum.topics.model.TopicFilter;
+import org.plenum.topics.model.TopicInput;
+import org.plenum.topics.service.QuoteService;
+import org.plenum.topics.service.TopicService;
+
+/** The root fields of the topics subgraph; it links Federation 2 for the whole schema. */
+@GraphQLApi
+@ReportsFailures
+@Link(url = Link.FEDERATION_SPEC_LATEST_URL, _import = {
+        @Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "FieldSet") })
+public class TopicsApi {
+
+    private final TopicService topics;
+    private final QuoteService quotes;
+
+    public TopicsApi(TopicService topics, QuoteService quotes) {
+        this.topics = topics;
+        this.quotes = quotes;
+    }
+
+    @Query
+    @Description("The topic with this id, or null")
+    public Uni<TopicNode> topic(@Id @NonNull String id) {
+        return topics.findById(id).map(TopicNode::of);
+    }
+
+    @Query
+    @NonNull
+    @Description("Topics in a stable order; first: 0 to 100")
+    public Uni<TopicConnection> topics(@DefaultValue("20") Integer first, String after, TopicFilter filter) {
+        return topics.list(first, after, filter).map(TopicConnection::of);
+    }
+
+    @Query
+    @Description("The quote with this id, or null")
+    public Uni<QuoteNode> quote(@Id @NonNull String id) {
+        return quotes.findById(id).map(QuoteNode::of);
+    }
+
+    @Mutation
+    @NonNull
+    public Uni<TopicNode> createTopic(@NonNull TopicInput input) {
+        return topics.create(input).map(TopicNode::of);
+    }
+
+    @Mutation
+    @NonNull
+    @Description("Replaces the topic's title, summary and keywords")
+    public Uni<TopicNode> updateTopic(@Id @NonNull String id, @NonNull TopicInput input) {
+        return topics.update(id, input).map(TopicNode::of);
+    }
+
+    @Mutation
+    @NonNull
+    @Description("Deletes the topic; its quotes lose it, and quotes left with no topic are deleted too")
+    public Uni<Boolean> deleteTopic(@Id @NonNull String id) {
+        return topics.delete(id);
+    }
+
+    @Mutation
+    @NonNull
+    @Description("Adds a quote of an existing speaker (checked with speakers-service) on existing topics")
+    public Uni<QuoteNode> addQuote(@NonNull QuoteInput input) {
+        return quotes.add(input).map(QuoteNode::of);
+    }
+
+    @Mutation
+    @NonNull
+    public Uni<Boolean> deleteQuote(@Id @NonNull String id) {
+        return quotes.delete(id);
+    }
+}

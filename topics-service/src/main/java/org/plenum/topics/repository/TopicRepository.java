@@ -1,0 +1,126 @@
+package org.plenum.topics.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.plenum.topics.Topic;
+import org.plenum.topics.model.KeyedValue;
+import org.plenum.topics.model.TopicCriteria;
+import org.plenum.topics.model.TopicPage;
+
+/**
+ * Topics. Writes use the Panache session of the surrounding {@code @WithTransaction}; reads (one query each,
+ * whatever the number of ids) run in their own stateless session, see {@link ReadSessions}.
+ */
+@ApplicationScoped
+public class TopicRepository implements PanacheRepositoryBase<Topic, Long> {
+
+    private final ReadSessions reads;
+
+    public TopicRepository(ReadSessions reads) {
+        this.reads = reads;
+    }
+
+    public Uni<List<Topic>> findByIds(Collection<Long> ids) {
+        return reads.read(session -> session.createSelectionQuery("from Topic where id in :ids", Topic.class)
+                .setParameter("ids", ids)
+                .getResultList());
+    }
+
+    /** The topics of these quotes, as (quote id, topic) pairs in topic id order. */
+    public Uni<List<KeyedValue<Long, Topic>>> findByQuoteIds(Collection<Long> quoteIds) {
+        return reads.read(session -> session.createSelectionQuery(
+                        "select q.id, t from Quote q join q.topics t where q.id in :ids order by t.id", Object[].class)
+                .setParameter("ids", quoteIds)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new KeyedValue<>((Long) row[0], (Topic) row[1])).toList());
+    }
+
+    /** The distinct topics these speakers have quotes on, as (speaker id, topic) pairs in topic id order. */
+    public Uni<List<KeyedValue<String, Topic>>> findBySpeakerIds(Collection<String> speakerIds) {
+        return reads.read(session -> session.createSelectionQuery(
+                        "select distinct q.speakerId, t from Quote q join q.topics t where q.speakerId in :ids order by t.id",
+                        Object[].class)
+                .setParameter("ids", speakerIds)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new KeyedValue<>((String) row[0], (Topic) row[1])).toList());
+    }
+
+    /** The distinct speaker ids of the quotes of these topics, as (topic id, speaker id) pairs in speaker id order. */
+    public Uni<List<KeyedValue<Long, String>>> findSpeakerIdsByTopicIds(Collection<Long> topicIds) {
+        return reads.read(session -> session.createSelectionQuery(
+                        "select distinct t.id, q.speakerId from Quote q join q.topics t where t.id in :ids order by q.speakerId",
+                        Object[].class)
+                .setParameter("ids", topicIds)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new KeyedValue<>((Long) row[0], (String) row[1])).toList());
+    }
+
+    /** Up to {@code first} topics after {@code afterId} in id order, plus the count of all matching topics. */
+    public Uni<TopicPage> findPage(TopicCriteria criteria, long afterId, int first) {
+        String where = whereClause(criteria);
+        return reads.read(session -> bind(session.createNativeQuery("select count(*) from topic t" + where, Long.class),
+                        criteria).getSingleResult()
+                .chain(total -> bind(session.createNativeQuery(
+                                "select t.* from topic t" + where + (where.isEmpty() ? " where" : " and")
+                                        + " t.id > :afterId order by t.id limit :limit", Topic.class), criteria)
+                        .setParameter("afterId", afterId)
+                        // one extra row tells whether there is a next page
+                        .setParameter("limit", first + 1)
+                        .getResultList()
+                        .map(rows -> new TopicPage(rows.subList(0, Math.min(first, rows.size())), rows.size() > first,
+                                total))));
+    }
+
+    private static String whereClause(TopicCriteria criteria) {
+        StringBuilder where = new StringBuilder();
+        UnaryOperator<String> and = condition -> (where.isEmpty() ? " where " : " and ") + condition;
+        if (criteria.searchPattern() != null) {
+            where.append(and.apply("(lower(t.title) like :search escape '\\' "
+                    + "or lower(coalesce(t.summary, '')) like :search escape '\\' "
+                    + "or lower(array_to_string(t.keywords, ' ')) like :search escape '\\')"));
+        }
+        if (criteria.keyword() != null) {
+            where.append(and.apply("exists (select 1 from unnest(t.keywords) k where lower(k) = :keyword)"));
+        }
+        return where.toString();
+    }
+
+    private static <R> Mutiny.SelectionQuery<R> bind(Mutiny.SelectionQuery<R> query, TopicCriteria criteria) {
+        if (criteria.searchPattern() != null) {
+            query.setParameter("search", criteria.searchPattern());
+        }
+        if (criteria.keyword() != null) {
+            query.setParameter("keyword", criteria.keyword());
+        }
+        return query;
+    }
+
+    /** Whether another topic (not {@code exceptId}) has this title, ignoring case. */
+    public Uni<Boolean> titleTaken(String title, Long exceptId) {
+        return count("lower(title) = lower(?1) and id <> ?2", title, exceptId == null ? -1L : exceptId)
+                .map(count -> count > 0);
+    }
+
+    /**
+     * Deletes the topic and then every quote left without a topic, in the caller's transaction.
+     *
+     * @return whether the topic existed
+     */
+    public Uni<Boolean> deleteWithOrphanedQuotes(long id) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        delete from quote q
+                        where q.id in (select quote_id from quote_topic where topic_id = :id)
+                          and not exists (select 1 from quote_topic o where o.quote_id = q.id and o.topic_id <> :id)""")
+                .setParameter("id", id)
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery("delete from topic where id = :id")
+                        .setParameter("id", id)
+                        .executeUpdate())
+                .map(deleted -> deleted > 0));
+    }
+}

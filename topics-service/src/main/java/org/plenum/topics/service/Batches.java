@@ -1,0 +1,33 @@
+package org.plenum.topics.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.plenum.topics.model.KeyedValue;
+
+/** Turns the rows of one batched query back into one result per requested key, in the order of the keys. */
+public final class Batches {
+
+    private Batches() {
+    }
+
+    /** For each key, the values of the rows with that key (in row order); an empty list for keys without rows. */
+    public static <K, V> List<List<V>> groupByKey(List<K> keys, List<KeyedValue<K, V>> rows) {
+        Map<K, List<V>> byKey = new LinkedHashMap<>();
+        for (KeyedValue<K, V> row : rows) {
+            byKey.computeIfAbsent(row.key(), key -> new ArrayList<>()).add(row.value());
+        }
+        return keys.stream().map(key -> byKey.getOrDefault(key, List.of())).toList();
+    }
+
+    /** For each key, the item with that id or null: the contract of federation entity resolvers. */
+    public static <K, V> List<V> matchByKey(List<K> keys, List<V> items, Function<V, K> idOf) {
+        Map<K, V> byId = new LinkedHashMap<>();
+        items.forEach(item -> byId.put(idOf.apply(item), item));
+        List<V> result = new ArrayList<>(keys.size());
+        keys.forEach(key -> result.add(key == null ? null : byId.get(key)));
+        return result;
+    }
+}

@@ -1,0 +1,146 @@
+package org.plenum.topics.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.plenum.topics.Quote;
+import org.plenum.topics.Topic;
+import org.plenum.topics.model.KeyedValue;
+import org.plenum.topics.model.QuoteInput;
+import org.plenum.topics.repository.QuoteRepository;
+import org.plenum.topics.repository.TopicRepository;
+
+@ApplicationScoped
+public class QuoteService {
+
+    private final QuoteRepository quotes;
+    private final TopicRepository topics;
+    private final SpeakerDirectory speakers;
+
+    public QuoteService(QuoteRepository quotes, TopicRepository topics, SpeakerDirectory speakers) {
+        this.quotes = quotes;
+        this.topics = topics;
+        this.speakers = speakers;
+    }
+
+    public Uni<Quote> findById(String id) {
+        return findByIds(List.of(id)).map(found -> found.get(0));
+    }
+
+    /** The quotes with these ids in the same order, null where there is none; one query. */
+    public Uni<List<Quote>> findByIds(List<String> ids) {
+        List<Long> keys = ids.stream().map(id -> Ids.parse(id).orElse(null)).toList();
+        List<Long> known = keys.stream().filter(key -> key != null).distinct().toList();
+        if (known.isEmpty()) {
+            return Uni.createFrom().item(Batches.matchByKey(keys, List.of(), quote -> quote.id));
+        }
+        return quotes.findByIds(known).map(found -> Batches.matchByKey(keys, found, quote -> quote.id));
+    }
+
+    /** The quotes on each topic, in quote id order; one query. */
+    public Uni<List<List<Quote>>> quotesOfTopics(List<Long> topicIds) {
+        return quotes.findByTopicIds(topicIds).map(rows -> Batches.groupByKey(topicIds, rows));
+    }
+
+    /** The quotes of each speaker, in quote id order; one query. */
+    public Uni<List<List<Quote>>> quotesOfSpeakers(List<String> speakerIds) {
+        return quotes.findBySpeakerIds(speakerIds)
+                .map(found -> Batches.groupByKey(speakerIds,
+                        found.stream().map(quote -> new KeyedValue<>(quote.speakerId, quote)).toList()));
+    }
+
+    /**
+     * Adds a quote after checking its input, that speakers-service knows the speaker and that its topics exist.
+     * The speaker is checked before the transaction starts, so no database connection waits on the remote call.
+     */
+    public Uni<Quote> add(QuoteInput input) {
+        return Uni.createFrom().deferred(() -> addValidated(input));
+    }
+
+    private Uni<Quote> addValidated(QuoteInput input) {
+        Quote quote = new Quote();
+        quote.speakerId = InputRules.required("input.speakerId", input.speakerId, InputRules.SPEAKER_ID_MAX);
+        quote.text = InputRules.required("input.text", input.text, InputRules.QUOTE_TEXT_MAX);
+        quote.source = InputRules.optional("input.source", input.source, InputRules.SOURCE_MAX);
+        Set<Long> topicIds = topicIds(input.topicIds);
+        return requireSpeaker(quote.speakerId)
+                .chain(() -> Panache.withTransaction(() -> topics.list("id in ?1", topicIds)
+                        .chain(found -> {
+                            requireAll(topicIds, found);
+                            quote.topics = new HashSet<>(found);
+                            return quotes.persist(quote);
+                        })));
+    }
+
+    @WithTransaction
+    public Uni<Boolean> delete(String id) {
+        long quoteId = Ids.parse(id).orElseThrow(() -> notFound(id));
+        return quotes.deleteQuote(quoteId).invoke(deleted -> {
+            if (!deleted) {
+                throw notFound(id);
+            }
+        });
+    }
+
+    /** Removes everything of a deleted speaker: its quotes and their topic links. Idempotent. */
+    @WithTransaction
+    public Uni<Long> deleteBySpeaker(String speakerId) {
+        return quotes.deleteBySpeakerId(speakerId);
+    }
+
+    private Uni<Void> requireSpeaker(String speakerId) {
+        return speakers.exists(speakerId)
+                .onFailure().transform(e -> new ServiceUnavailableException("speakers-service at "
+                        + speakers.graphqlUrl() + " could not confirm speaker '" + speakerId + "' ("
+                        + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName())
+                        + "); nothing was saved, try again later", e))
+                .invoke(exists -> {
+                    if (!exists) {
+                        throw new NotFoundException("Speaker '" + speakerId + "' does not exist");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Distinct, 1 to 20, each an existing topic (checked here for form, in the transaction for existence). */
+    private static Set<Long> topicIds(List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            throw new BadUserInputException("input.topicIds must name at least one topic");
+        }
+        if (ids.size() > InputRules.TOPICS_PER_QUOTE_MAX) {
+            throw new BadUserInputException("input.topicIds names " + ids.size() + " topics; at most "
+                    + InputRules.TOPICS_PER_QUOTE_MAX + " are allowed");
+        }
+        Set<Long> result = new LinkedHashSet<>();
+        for (String id : ids) {
+            long topicId = Ids.parse(id).orElseThrow(() -> TopicService.notFound(id));
+            if (!result.add(topicId)) {
+                throw new BadUserInputException("input.topicIds names topic '" + id + "' more than once");
+            }
+        }
+        return result;
+    }
+
+    private static void requireAll(Set<Long> topicIds, List<Topic> found) {
+        Set<Long> missing = new LinkedHashSet<>(topicIds);
+        found.forEach(topic -> missing.remove(topic.id));
+        if (missing.size() == 1) {
+            throw TopicService.notFound(missing.iterator().next().toString());
+        }
+        if (!missing.isEmpty()) {
+            throw new NotFoundException("Topics " + missing.stream().map(id -> "'" + id + "'")
+                    .collect(Collectors.joining(", ")) + " do not exist");
+        }
+    }
+
+    static NotFoundException notFound(String id) {
+        return new NotFoundException("Quote '" + id + "' does not exist");
+    }
+}

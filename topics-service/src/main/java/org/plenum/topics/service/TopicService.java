@@ -1,0 +1,129 @@
+package org.plenum.topics.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Locale;
+import org.plenum.topics.Topic;
+import org.plenum.topics.model.TopicCriteria;
+import org.plenum.topics.model.TopicFilter;
+import org.plenum.topics.model.TopicInput;
+import org.plenum.topics.model.TopicPage;
+import org.plenum.topics.repository.TopicRepository;
+
+@ApplicationScoped
+public class TopicService {
+
+    private final TopicRepository topics;
+
+    public TopicService(TopicRepository topics) {
+        this.topics = topics;
+    }
+
+    public Uni<Topic> findById(String id) {
+        return findByIds(List.of(id)).map(found -> found.get(0));
+    }
+
+    /** The topics with these ids in the same order, null where there is none; one query. */
+    public Uni<List<Topic>> findByIds(List<String> ids) {
+        List<Long> keys = ids.stream().map(id -> Ids.parse(id).orElse(null)).toList();
+        List<Long> known = keys.stream().filter(key -> key != null).distinct().toList();
+        if (known.isEmpty()) {
+            return Uni.createFrom().item(Batches.matchByKey(keys, List.of(), topic -> topic.id));
+        }
+        return topics.findByIds(known).map(found -> Batches.matchByKey(keys, found, topic -> topic.id));
+    }
+
+    public Uni<TopicPage> list(Integer first, String after, TopicFilter filter) {
+        return Uni.createFrom().deferred(() -> topics.findPage(criteria(filter), Cursor.topicIdOf(after),
+                InputRules.pageSize(first)));
+    }
+
+    /** The topics of each quote, in topic id order; one query. */
+    public Uni<List<List<Topic>>> topicsOfQuotes(List<Long> quoteIds) {
+        return topics.findByQuoteIds(quoteIds).map(rows -> Batches.groupByKey(quoteIds, rows));
+    }
+
+    /** The distinct topics each speaker has quotes on, in topic id order; one query. */
+    public Uni<List<List<Topic>>> topicsOfSpeakers(List<String> speakerIds) {
+        return topics.findBySpeakerIds(speakerIds).map(rows -> Batches.groupByKey(speakerIds, rows));
+    }
+
+    /** The distinct speakers of each topic's quotes, in speaker id order; one query. */
+    public Uni<List<List<String>>> speakerIdsOfTopics(List<Long> topicIds) {
+        return topics.findSpeakerIdsByTopicIds(topicIds).map(rows -> Batches.groupByKey(topicIds, rows));
+    }
+
+    @WithTransaction
+    public Uni<Topic> create(TopicInput input) {
+        Topic topic = new Topic();
+        apply(input, topic);
+        return requireUniqueTitle(topic).chain(() -> topics.persist(topic));
+    }
+
+    @WithTransaction
+    public Uni<Topic> update(String id, TopicInput input) {
+        Topic changes = new Topic();
+        apply(input, changes);
+        long topicId = Ids.parse(id).orElseThrow(() -> notFound(id));
+        return topics.findById(topicId)
+                .onItem().ifNull().failWith(() -> notFound(id))
+                .call(topic -> {
+                    changes.id = topic.id;
+                    return requireUniqueTitle(changes);
+                })
+                .invoke(topic -> {
+                    topic.title = changes.title;
+                    topic.summary = changes.summary;
+                    topic.keywords = changes.keywords;
+                });
+    }
+
+    /** Deletes the topic; its quotes lose it, and quotes left with no topic are deleted with it. */
+    @WithTransaction
+    public Uni<Boolean> delete(String id) {
+        long topicId = Ids.parse(id).orElseThrow(() -> notFound(id));
+        return topics.deleteWithOrphanedQuotes(topicId)
+                .invoke(deleted -> {
+                    if (!deleted) {
+                        throw notFound(id);
+                    }
+                });
+    }
+
+    private Uni<Void> requireUniqueTitle(Topic topic) {
+        return topics.titleTaken(topic.title, topic.id).invoke(taken -> {
+            if (taken) {
+                throw new BadUserInputException("input.title: a topic titled '" + topic.title
+                        + "' already exists (titles are compared ignoring case)");
+            }
+        }).replaceWithVoid();
+    }
+
+    private static void apply(TopicInput input, Topic topic) {
+        topic.title = InputRules.required("input.title", input.title, InputRules.TITLE_MAX);
+        topic.summary = InputRules.optional("input.summary", input.summary, InputRules.SUMMARY_MAX);
+        topic.keywords = InputRules.keywords("input.keywords", input.keywords);
+    }
+
+    private static TopicCriteria criteria(TopicFilter filter) {
+        if (filter == null) {
+            return TopicCriteria.ALL;
+        }
+        String search = InputRules.optional("filter.search", filter.search, InputRules.SEARCH_MAX);
+        String keyword = InputRules.optional("filter.keyword", filter.keyword, InputRules.KEYWORD_MAX);
+        return new TopicCriteria(
+                search == null ? null : "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%",
+                keyword == null ? null : keyword.toLowerCase(Locale.ROOT));
+    }
+
+    /** Users search for text, so LIKE's wildcards in it are matched literally. */
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static NotFoundException notFound(String id) {
+        return new NotFoundException("Topic '" + id + "' does not exist");
+    }
+}

@@ -1,0 +1,50 @@
+package org.plenum.topics;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Posts GraphQL documents to the running service over HTTP. */
+public final class GraphQL {
+
+    private GraphQL() {
+    }
+
+    public static ValidatableResponse post(String document) {
+        return post(document, Map.of());
+    }
+
+    public static ValidatableResponse post(String document, Map<String, ?> variables) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("query", document);
+        body.put("variables", variables);
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/graphql")
+                .then().statusCode(200);
+    }
+
+    /** Asserts a single error with a clear message, the field's path and an error code, and no data for it. */
+    public static ValidatableResponse assertError(ValidatableResponse response, String field, String code,
+            String messagePart) {
+        return response
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].message", containsString(messagePart))
+                .body("errors[0].path[0]", equalTo(field))
+                .body("errors[0].extensions.code", equalTo(code))
+                .body("data", nullValue());
+    }
+
+    /** The number of SQL statements the service's PostgreSQL client has executed, from its Prometheus metrics. */
+    public static long sqlStatementsExecuted() {
+        return given().get("/q/metrics").asString().lines()
+                .filter(line -> line.startsWith("postgresql_completed_total{"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0]))
+                .sum();
+    }
+}

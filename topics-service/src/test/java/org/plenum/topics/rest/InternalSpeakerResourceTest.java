@@ -1,0 +1,47 @@
+package org.plenum.topics.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.plenum.topics.GraphQL.post;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.plenum.topics.EmbeddedPostgresTestResource;
+
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresTestResource.class)
+class InternalSpeakerResourceTest {
+
+    @Test
+    void deletingASpeakerRemovesItsQuotesAndKeepsTheTopics() {
+        String quoteId = post("mutation($input: QuoteInput!) { addQuote(input: $input) { id } }",
+                Map.of("input", Map.of("speakerId", "test-speaker", "topicIds", List.of("7", "9"),
+                        "text", "Young farmers use new technology.")))
+                .body("errors", nullValue())
+                .extract().path("data.addQuote.id");
+        post("{ topic(id: \"9\") { quotes { id } speakers { id } } }")
+                .body("data.topic.quotes.id", hasItem(quoteId))
+                .body("data.topic.speakers.id", hasItem("test-speaker"));
+
+        given().delete("/internal/speakers/test-speaker").then().statusCode(204);
+
+        post("query($id: ID!) { quote(id: $id) { id } }", Map.of("id", quoteId)).body("data.quote", nullValue());
+        post("{ topic(id: \"9\") { title quotes { id } speakers { id } } }")
+                .body("data.topic.title", equalTo("Agriculture"))
+                .body("data.topic.quotes.id", contains("10"))
+                .body("data.topic.speakers.id", not(hasItem("test-speaker")));
+    }
+
+    @Test
+    void deletingIsIdempotent() {
+        given().delete("/internal/speakers/never-had-quotes").then().statusCode(204);
+        given().delete("/internal/speakers/never-had-quotes").then().statusCode(204);
+    }
+}
