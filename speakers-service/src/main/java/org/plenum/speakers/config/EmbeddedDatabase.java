@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import com.mongodb.ServerAddress;
 import io.quarkus.runtime.StartupEvent;
@@ -36,8 +38,11 @@ public class EmbeddedDatabase {
         this.dataDir = dataDir;
     }
 
-    /** Fails the start at once, with a clear message, when there is neither a URL nor an embedded server. */
-    void onStart(@Observes StartupEvent event) {
+    /**
+     * Fails the start at once, with a clear message, when there is neither a URL nor an embedded server;
+     * runs before other startup work such as the scheduler.
+     */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         embeddedAddress();
     }
 

@@ -15,17 +15,22 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.jboss.logging.Logger;
 import org.plenum.speakers.Speaker;
 import org.plenum.speakers.model.SpeakerConnection;
 import org.plenum.speakers.model.SpeakerFilter;
 import org.plenum.speakers.model.SpeakerInput;
 import org.plenum.speakers.service.DatabaseUnavailableException;
+import org.plenum.speakers.service.InvalidInputException;
+import org.plenum.speakers.service.SpeakerNotFoundException;
 import org.plenum.speakers.service.SpeakerService;
 
 /** The speakers subgraph: Federation 2 schema, queries, mutations and the batched entity resolver. */
 @GraphQLApi
 @Link(url = Link.FEDERATION_SPEC_LATEST_URL, _import = { @Import(name = "@key"), @Import(name = "@shareable") })
 public class SpeakerGraphQLApi {
+
+    private static final Logger LOG = Logger.getLogger(SpeakerGraphQLApi.class);
 
     private final SpeakerService service;
 
@@ -72,9 +77,14 @@ public class SpeakerGraphQLApi {
         return guarded(() -> service.findAllInOrder(id));
     }
 
-    /** Runs the operation, reporting validation errors and database failures as GraphQL errors with a code. */
+    /**
+     * Runs the operation, reporting database failures as GraphQL errors with a code. Client mistakes are only
+     * answered; anything else is also logged here (SmallRye's own error logging is off).
+     */
     private static <T> Uni<T> guarded(Supplier<Uni<? extends T>> operation) {
-        return Uni.createFrom().deferred(operation)
-                .onFailure(MongoException.class).transform(DatabaseUnavailableException::new);
+        return Uni.createFrom().<T> deferred(operation)
+                .onFailure(MongoException.class).transform(DatabaseUnavailableException::new)
+                .onFailure(failure -> !(failure instanceof InvalidInputException || failure instanceof SpeakerNotFoundException))
+                .invoke(failure -> LOG.error("GraphQL operation failed", failure));
     }
 }

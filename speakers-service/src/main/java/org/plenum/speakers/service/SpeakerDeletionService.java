@@ -45,7 +45,7 @@ public class SpeakerDeletionService {
     }
 
     @Scheduled(identity = "speaker-deletion-retry", every = "${plenum.speaker-deletions.retry-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${plenum.speaker-deletions.retry-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> retryPending() {
         return tombstones.listAll()
                 .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
