@@ -52,6 +52,17 @@ class QuarkusServicesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.plenum.deploy.Overlays#rendered")
+    void podsAdvertiseTheirMetricsEndpointToPrometheus(Manifests manifests) {
+        CONTRACT_PORTS.forEach((name, port) -> {
+            Map<String, String> annotations = manifests.workload(name).podAnnotations();
+            assertEquals("true", annotations.get("prometheus.io/scrape"), name);
+            assertEquals("/q/metrics", annotations.get("prometheus.io/path"), name);
+            assertEquals(String.valueOf(port), annotations.get("prometheus.io/port"), name);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.plenum.deploy.Overlays#rendered")
     void theGatewayFetchesEachSubgraphThroughItsService(Manifests manifests) {
         Map<String, String> subgraphUrls = new TreeMap<>();
         ContainerEnvironment.of(manifests, manifests.workload("gateway").container()).forEach((variable, value) -> {

@@ -27,6 +27,10 @@ record Workload(K8sObject owner) {
         return Tree.stringMap(owner.at("spec", "template", "metadata", "labels"));
     }
 
+    Map<String, String> podAnnotations() {
+        return Tree.stringMap(owner.at("spec", "template", "metadata", "annotations"));
+    }
+
     Map<String, Object> podSpec() {
         return owner.mapAt("spec", "template", "spec");
     }
