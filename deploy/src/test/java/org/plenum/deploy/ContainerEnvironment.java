@@ -35,7 +35,8 @@ final class ContainerEnvironment {
         }
         Map<String, Object> configMapKey = Tree.map(Tree.at(variable, "valueFrom", "configMapKeyRef"));
         if (!configMapKey.isEmpty()) {
-            return Optional.ofNullable(configMapData(manifests, (String) configMapKey.get("name")).get(configMapKey.get("key")));
+            Map<String, String> data = configMapData(manifests, (String) configMapKey.get("name"));
+            return Optional.ofNullable(data.get(configMapKey.get("key")));
         }
         Map<String, Object> secretKey = Tree.map(Tree.at(variable, "valueFrom", "secretKeyRef"));
         return secretData(manifests, (String) secretKey.get("name")).map(data -> data.get(secretKey.get("key")));

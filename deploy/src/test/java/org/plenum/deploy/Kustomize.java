@@ -78,7 +78,8 @@ final class Kustomize {
         String binary = System.getProperty("kustomize.binary", "kustomize");
         if (binary.contains("/") && !Files.isExecutable(Path.of(binary))) {
             throw new IllegalStateException("No kustomize at " + binary
-                    + ": the build installs it with `npm ci` (linux-x64); elsewhere pass -Dkustomize.binary=/path/to/kustomize");
+                    + ": the build installs it with `npm ci` (linux-x64);"
+                    + " elsewhere pass -Dkustomize.binary=/path/to/kustomize");
         }
         return binary;
     }

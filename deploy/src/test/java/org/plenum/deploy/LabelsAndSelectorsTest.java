@@ -25,7 +25,8 @@ class LabelsAndSelectorsTest {
             assertEquals("plenum", object.labels().get("app.kubernetes.io/part-of"), object + " part-of");
         }
         for (Workload workload : manifests.workloads()) {
-            assertTrue(workload.podLabels().keySet().containsAll(RECOMMENDED_LABELS), workload + " pod labels " + workload.podLabels());
+            assertTrue(workload.podLabels().keySet().containsAll(RECOMMENDED_LABELS),
+                    workload + " pod labels " + workload.podLabels());
         }
     }
 
@@ -35,7 +36,8 @@ class LabelsAndSelectorsTest {
         for (Workload workload : manifests.workloads()) {
             assertEquals(List.of(workload), manifests.selectedBy(workload.selector()), workload + " selector");
             // Selectors are immutable: a label that changes with each release must stay out of them.
-            assertFalse(Tree.stringMap(workload.selector().get("matchLabels")).containsKey(VERSION_LABEL), workload + " selector");
+            Map<String, String> matchLabels = Tree.stringMap(workload.selector().get("matchLabels"));
+            assertFalse(matchLabels.containsKey(VERSION_LABEL), workload + " selector");
         }
     }
 
@@ -94,7 +96,8 @@ class LabelsAndSelectorsTest {
     void topologySpreadSelectsTheWorkloadsOwnPods(Manifests manifests) {
         for (Workload workload : manifests.workloads()) {
             for (Map<String, Object> constraint : Tree.maps(workload.podSpec().get("topologySpreadConstraints"))) {
-                assertEquals(List.of(workload), manifests.selectedBy(Tree.map(constraint.get("labelSelector"))), workload + " spread");
+                List<Workload> spread = manifests.selectedBy(Tree.map(constraint.get("labelSelector")));
+                assertEquals(List.of(workload), spread, workload + " topology spread");
             }
         }
     }

@@ -66,7 +66,8 @@ class NetworkPolicyTest {
         List<Peer> peers = new ArrayList<>();
         manifests.workloads().forEach(workload -> peers.add(rules.podOf(workload)));
         Map<String, String> gatewayLabels = manifests.workload("gateway").podLabels();
-        peers.add(Peer.inNamespace("namespace ingress-nginx", "ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx")));
+        peers.add(Peer.inNamespace("namespace ingress-nginx", "ingress-nginx",
+                Map.of("app.kubernetes.io/name", "ingress-nginx")));
         peers.add(Peer.inNamespace("namespace monitoring", "monitoring", Map.of("app.kubernetes.io/name", "prometheus")));
         peers.add(Peer.inNamespace("namespace default", "default", Map.of()));
         peers.add(Peer.inNamespace("gateway look-alike in namespace default", "default", gatewayLabels));

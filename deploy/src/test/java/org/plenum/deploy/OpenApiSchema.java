@@ -40,7 +40,8 @@ final class OpenApiSchema {
         String group = slash < 0 ? "" : apiVersion.substring(0, slash);
         String version = apiVersion.substring(slash + 1);
         if (!group.equals(GROUPS.get(object.kind()))) {
-            throw new IllegalArgumentException(object + ": kind " + object.kind() + " is not served by API group '" + group + "'");
+            throw new IllegalArgumentException(
+                    object + ": kind " + object.kind() + " is not served by API group '" + group + "'");
         }
         Class<?> model = modelClass(object, version);
         JsonElement json = PLAIN.toJsonTree(object.raw());
@@ -59,7 +60,8 @@ final class OpenApiSchema {
         try {
             return Class.forName(className);
         } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException(object + ": no Kubernetes API has " + object.apiVersion() + " " + object.kind(), e);
+            throw new IllegalArgumentException(
+                    object + ": no Kubernetes API has " + object.apiVersion() + " " + object.kind(), e);
         }
     }
 }

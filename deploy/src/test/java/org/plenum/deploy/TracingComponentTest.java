@@ -22,7 +22,8 @@ class TracingComponentTest {
         for (String service : new String[] {"gateway", "topics-service", "speakers-service"}) {
             Map<String, String> environment = ContainerEnvironment.of(manifests, manifests.workload(service).container());
             assertEquals("false", environment.get("QUARKUS_OTEL_SDK_DISABLED"), service);
-            assertEquals("http://otel-collector.monitoring:4317", environment.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"), service);
+            assertEquals("http://otel-collector.monitoring:4317",
+                    environment.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"), service);
             assertEquals("kubernetes", environment.get("QUARKUS_PROFILE"), service + " keeps its own configuration");
         }
     }
