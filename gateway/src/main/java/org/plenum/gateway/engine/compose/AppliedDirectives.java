@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The type-system directives composition carries into the supergraph: {@code @inaccessible} and {@code @tag}
@@ -46,13 +47,10 @@ final class AppliedDirectives {
     }
 
     /** Merges the applications found on one element across subgraphs. */
-    static List<String> merge(List<List<Applied>> perSubgraph) {
+    static List<String> merge(Stream<List<Applied>> perSubgraph) {
         Map<String, Map<String, Integer>> countsByName = new LinkedHashMap<>();
-        for (List<Applied> applications : perSubgraph) {
-            for (Applied applied : applications) {
-                countsByName.computeIfAbsent(applied.name(), name -> new LinkedHashMap<>()).merge(applied.text(), 1, Integer::sum);
-            }
-        }
+        perSubgraph.flatMap(List::stream).forEach(applied -> countsByName
+                .computeIfAbsent(applied.name(), name -> new LinkedHashMap<>()).merge(applied.text(), 1, Integer::sum));
         List<String> merged = new ArrayList<>();
         countsByName.forEach((name, counts) -> {
             if (name.equals("tag")) {

@@ -4,9 +4,11 @@ import graphql.language.AstPrinter;
 import graphql.language.Type;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -369,13 +371,8 @@ final class FieldMerger {
 
     /** Carries {@code @inaccessible}, {@code @tag}, {@code @deprecated} as applied in the subgraphs. */
     static void addComposedDirectives(MergedField dest, SubgraphField[] sources) {
-        List<List<AppliedDirectives.Applied>> applied = new ArrayList<>();
-        for (SubgraphField source : sources) {
-            if (source != null) {
-                applied.add(source.applied);
-            }
-        }
-        dest.composedDirectives.addAll(AppliedDirectives.merge(applied));
+        dest.composedDirectives.addAll(AppliedDirectives.merge(
+                Arrays.stream(sources).filter(Objects::nonNull).map(source -> source.applied)));
     }
 
     /** The most common description among the subgraphs that give one (the first on a tie). */

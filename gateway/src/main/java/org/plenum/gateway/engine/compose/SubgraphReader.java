@@ -3,6 +3,7 @@ package org.plenum.gateway.engine.compose;
 import graphql.language.ArrayValue;
 import graphql.language.BooleanValue;
 import graphql.language.Definition;
+import graphql.language.DescribedNode;
 import graphql.language.Description;
 import graphql.language.DirectiveDefinition;
 import graphql.language.Directive;
@@ -18,7 +19,6 @@ import graphql.language.InterfaceTypeExtensionDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.ObjectTypeExtensionDefinition;
 import graphql.language.OperationTypeDefinition;
-import graphql.language.ScalarTypeDefinition;
 import graphql.language.ScalarTypeExtensionDefinition;
 import graphql.language.SchemaDefinition;
 import graphql.language.StringValue;
@@ -287,25 +287,7 @@ final class SubgraphReader {
     }
 
     private static String description(TypeDefinition<?> def) {
-        if (def instanceof ObjectTypeDefinition object) {
-            return text(object.getDescription());
-        }
-        if (def instanceof InterfaceTypeDefinition itf) {
-            return text(itf.getDescription());
-        }
-        if (def instanceof UnionTypeDefinition union) {
-            return text(union.getDescription());
-        }
-        if (def instanceof EnumTypeDefinition enumType) {
-            return text(enumType.getDescription());
-        }
-        if (def instanceof InputObjectTypeDefinition input) {
-            return text(input.getDescription());
-        }
-        if (def instanceof ScalarTypeDefinition scalar) {
-            return text(scalar.getDescription());
-        }
-        return null;
+        return def instanceof DescribedNode<?> described ? text(described.getDescription()) : null;
     }
 
     private static String text(Description description) {

@@ -1,10 +1,12 @@
 package org.plenum.gateway.engine.compose;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -168,13 +170,8 @@ final class SupergraphMerger {
     }
 
     private void addComposedDirectives(MergedType type, SubgraphType[] sources) {
-        List<List<AppliedDirectives.Applied>> applied = new ArrayList<>();
-        for (SubgraphType source : sources) {
-            if (source != null) {
-                applied.add(source.applied);
-            }
-        }
-        type.directives.addAll(AppliedDirectives.merge(applied));
+        type.directives.addAll(AppliedDirectives.merge(
+                Arrays.stream(sources).filter(Objects::nonNull).map(source -> source.applied)));
     }
 
     private void mergeImplements(MergedType type, SubgraphType[] sources) {
@@ -286,7 +283,7 @@ final class SupergraphMerger {
                 joins.add(Directives.apply("join__enumValue", "graph", graph(i)));
             }
             value.description = FieldMerger.mostCommon(descriptions);
-            value.composedDirectives.addAll(AppliedDirectives.merge(applied));
+            value.composedDirectives.addAll(AppliedDirectives.merge(applied.stream()));
             value.directives.addAll(joins);
             boolean inaccessible = value.composedDirectives.contains(AppliedDirectives.INACCESSIBLE);
             if (!inaccessible && usage != Usage.OUTPUT && !missingIn.isEmpty()) {
