@@ -7,33 +7,46 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Starts {@link LibrarySubgraphs} before the gateway and points the gateway at it: a copy of the test supergraph
- * (so tests may rewrite it to exercise polling) and per-subgraph URL overrides; {@code stock} gets a short timeout.
+ * Starts {@link LibrarySubgraphs} before the gateway and points the gateway at it: per-subgraph URLs, a short
+ * timeout for {@code stock} and, unless the init argument {@link #COMPOSE} is "true", a copy of the test supergraph
+ * file (so tests may rewrite it to exercise polling, every second) whose URLs the subgraph URLs override.
  */
 public class LibrarySubgraphsResource implements QuarkusTestResourceLifecycleManager {
 
     /** Base URL of the test subgraph server, for tests that call it directly. */
     public static final String SERVER_URL = "shell-test.subgraph-server-url";
+    /** Init argument: compose the supergraph from the subgraphs' own SDLs instead of reading a file. */
+    public static final String COMPOSE = "compose";
 
     private Vertx vertx;
     private LibrarySubgraphs subgraphs;
+    private boolean compose;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        compose = Boolean.parseBoolean(initArgs.get(COMPOSE));
+    }
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         subgraphs = new LibrarySubgraphs(vertx);
         String url = subgraphs.start();
-        return Map.of(
-                "plenum.gateway.supergraph-file", copyOfSupergraph().toString(),
-                "plenum.gateway.poll-interval", "1s",
+        Map<String, String> config = new HashMap<>(Map.of(
                 "plenum.gateway.subgraphs.catalog.url", url + "/catalog",
                 "plenum.gateway.subgraphs.reviews.url", url + "/reviews",
                 "plenum.gateway.subgraphs.stock.url", url + "/stock",
                 "plenum.gateway.subgraphs.stock.timeout", "500ms",
-                SERVER_URL, url);
+                SERVER_URL, url));
+        if (!compose) {
+            config.put("plenum.gateway.supergraph-file", copyOfSupergraph().toString());
+            config.put("plenum.gateway.poll-interval", "1s");
+        }
+        return config;
     }
 
     @Override

@@ -1,0 +1,106 @@
+package org.plenum.gateway.schema;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.vertx.mutiny.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plenum.gateway.client.VertxSubgraphClient;
+import org.plenum.gateway.config.GatewayConfig;
+import org.plenum.gateway.metrics.SubgraphMetrics;
+import org.plenum.gateway.shell.LibrarySubgraphs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** A supergraph that cannot be used stops startup with a message saying what is wrong and where. */
+class SchemaLoaderStartupTest {
+
+    private static Vertx vertx;
+    private static LibrarySubgraphs subgraphs;
+    private static String server;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void startSubgraphs() {
+        vertx = Vertx.vertx();
+        subgraphs = new LibrarySubgraphs(vertx.getDelegate());
+        server = subgraphs.start();
+    }
+
+    @AfterAll
+    static void stopSubgraphs() {
+        subgraphs.stop();
+        vertx.closeAndAwait();
+    }
+
+    @Test
+    void invalidSupergraphFile() throws IOException {
+        Path file = Files.writeString(folder.resolve("supergraph.graphql"), "type Query { hello: String }");
+
+        assertThat(startupFailure(Map.of("plenum.gateway.supergraph-file", file.toString())),
+                startsWith("Cannot start the gateway from file " + file.toAbsolutePath() + ": "));
+    }
+
+    @Test
+    void missingSupergraphFile() {
+        Path file = folder.resolve("absent.graphql");
+
+        assertThat(startupFailure(Map.of("plenum.gateway.supergraph-file", file.toString())),
+                containsString("Cannot read supergraph file " + file.toAbsolutePath()));
+    }
+
+    @Test
+    void nothingConfigured() {
+        assertThat(startupFailure(Map.of()), containsString(
+                "No supergraph configured: set plenum.gateway.supergraph-file or plenum.gateway.subgraphs.<name>.url"));
+    }
+
+    @Test
+    void compositionErrorNamesSubgraphAndField() {
+        String failure = startupFailure(Map.of(
+                "plenum.gateway.subgraphs.catalog.url", server + "/catalog",
+                "plenum.gateway.subgraphs.catalog-copy.url", server + "/catalog"));
+
+        assertThat(failure, allOf(startsWith("Cannot start the gateway from subgraphs"),
+                containsString("catalog-copy"), containsString("books")));
+    }
+
+    @Test
+    void subgraphThatIsNotAFederationSubgraph() {
+        assertThat(startupFailure(Map.of("plenum.gateway.subgraphs.plain.url", server + "/broken/graphql-500")),
+                containsString("Subgraph 'plain' at " + server + "/broken/graphql-500 did not answer `_service { sdl }`"));
+    }
+
+    private static String startupFailure(Map<String, String> properties) {
+        GatewayConfig config = new SmallRyeConfigBuilder()
+                .withMapping(GatewayConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter()) // "10s" as Quarkus reads it
+                .withSources(new PropertiesConfigSource(properties, "test", 300))
+                .build()
+                .getConfigMapping(GatewayConfig.class);
+        VertxSubgraphClient client = new VertxSubgraphClient(vertx, new ObjectMapper(), OpenTelemetry.noop(),
+                new SubgraphMetrics(new SimpleMeterRegistry()), config);
+        // no scheduler: an unusable supergraph fails before anything is scheduled
+        SchemaLoader loader = new SchemaLoader(new SupergraphSource(config, client, vertx), new ActiveGateway(), client,
+                config, null);
+        return assertThrows(IllegalStateException.class, () -> loader.onStart(null)).getMessage();
+    }
+}
