@@ -77,6 +77,20 @@ public final class Gateway {
     }
 
     public Uni<GatewayResponse> execute(GatewayRequest request) {
+        try {
+            return executeOrFail(request).onFailure().recoverWithItem(Gateway::internalError);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().item(internalError(e));
+        }
+    }
+
+    /** A defect must still give the client a GraphQL error, never a stack trace or a hang. */
+    private static GatewayResponse internalError(Throwable failure) {
+        return new GatewayResponse(body(List.of(error("Internal gateway error: " + failure, "INTERNAL_SERVER_ERROR", null))),
+                false, null, null);
+    }
+
+    private Uni<GatewayResponse> executeOrFail(GatewayRequest request) {
         String query = request.query();
         if (query == null || query.isBlank()) {
             return requestError("GraphQL operations must contain a non-empty `query`", "GRAPHQL_PARSE_FAILED", null, null);
