@@ -26,6 +26,7 @@ class PodSecurityTest {
         for (Workload workload : manifests.workloads()) {
             Map<String, Object> pod = Tree.map(workload.podSpec().get("securityContext"));
             assertEquals(false, workload.podSpec().get("automountServiceAccountToken"), workload + " service account token");
+            assertEquals(false, workload.podSpec().get("enableServiceLinks"), workload + " service links in the environment");
             for (Map<String, Object> container : workload.containers()) {
                 String where = workload + " container " + container.get("name");
                 Map<String, Object> own = Tree.map(container.get("securityContext"));
@@ -70,6 +71,18 @@ class PodSecurityTest {
                     assertTrue(request != null && limit != null, where + " needs a request and a limit");
                     assertTrue(quantity(request).compareTo(quantity(limit)) <= 0, where + " request exceeds limit");
                 }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    void everyImageHasAFixedTag(Manifests manifests) {
+        for (Workload workload : manifests.workloads()) {
+            for (Map<String, Object> container : workload.containers()) {
+                String image = (String) container.get("image");
+                String tag = image.substring(image.lastIndexOf('/') + 1).replaceFirst("^[^:]*:?", "");
+                assertTrue(!tag.isEmpty() && !tag.equals("latest"), workload + " image " + image + " needs a fixed tag");
             }
         }
     }
