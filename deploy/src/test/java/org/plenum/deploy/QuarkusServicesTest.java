@@ -91,7 +91,10 @@ class QuarkusServicesTest {
     void eachServiceRunsTheJibImageOfThisProjectVersion(Manifests manifests) {
         String version = System.getProperty("project.version");
         for (String name : CONTRACT_PORTS.keySet()) {
-            assertEquals("plenum/" + name + ":" + version, manifests.workload(name).container().get("image"), name + " image");
+            Workload workload = manifests.workload(name);
+            assertEquals("plenum/" + name + ":" + version, workload.container().get("image"), name + " image");
+            assertEquals(version, workload.podLabels().get("app.kubernetes.io/version"), name + " pod version label");
+            assertEquals(version, workload.owner().labels().get("app.kubernetes.io/version"), name + " version label");
         }
     }
 
