@@ -109,4 +109,14 @@ class RequestsTest {
         assertEquals(List.of(5, "Chair", "Chair", "Product"), List.copyOf(product.values()));
         assertFalse(response.requestError());
     }
+
+    @Test
+    void keepsClientAliasesApartFromTheKeysTheGatewayNeeds() {
+        // the client calls "name" sku, while inventory needs the real sku as key
+        GatewayResponse response = Fixtures.run(gateway, "{ product(id: \"1\") { sku: name stock id: sku } }");
+
+        assertEquals(Map.of("data", Map.of("product", Map.of("sku", "Chair", "stock", 5, "id", "s1"))), response.body());
+        assertEquals(List.of(Map.of("__typename", "Product", "sku", "s1")),
+                client.requestsTo("inventory").get(0).variables().get("representations"));
+    }
 }

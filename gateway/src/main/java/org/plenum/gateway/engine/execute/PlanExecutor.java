@@ -8,6 +8,7 @@ import org.plenum.gateway.engine.plan.FetchNode;
 import org.plenum.gateway.engine.plan.FetchSelection;
 import org.plenum.gateway.engine.plan.OperationPlan;
 import org.plenum.gateway.engine.plan.PlanNode;
+import org.plenum.gateway.engine.plan.ResponseKeys;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -254,8 +255,12 @@ public final class PlanExecutor {
         private static Map<String, Object> error(FetchNode fetch, Map<?, ?> subgraphError, Object path) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("message", subgraphError.get("message"));
-            if (path != null) {
-                error.put("path", path);
+            if (path instanceof List<?> segments) {
+                List<Object> clientPath = new ArrayList<>(segments.size());
+                for (Object segment : segments) {
+                    clientPath.add(ResponseKeys.clientSegment(segment));
+                }
+                error.put("path", clientPath);
             }
             Map<String, Object> extensions = new LinkedHashMap<>();
             if (subgraphError.get("extensions") instanceof Map<?, ?> subgraphExtensions) {

@@ -44,7 +44,7 @@ final class ResponseBuilder {
                 case TYPENAME -> out.put(field.key(), runtimeType == null ? shape.staticType() : runtimeType);
                 case INTROSPECTION -> out.put(field.key(), introspection == null ? null : introspection.get(field.key()));
                 case FIELD -> {
-                    Object value = value(source.get(field.key()), field.type(), field, path.child(field.key()));
+                    Object value = value(source.get(field.dataKey()), field.type(), field, path.child(field.key()));
                     if (value == BUBBLE) {
                         return BUBBLE;
                     }

@@ -77,7 +77,8 @@ public final class QueryPlanner {
                     rootGroups.add(group);
                 }
                 current = group;
-                addField(current, current.selection, entry.getKey(), entry.getValue(), field, List.of(), null, false);
+                addField(current, current.selection, ResponseKeys.dataKey(entry.getKey(), name), entry.getValue(), field,
+                        List.of(), null, false);
             }
             return toPlanNode();
         }
@@ -196,7 +197,8 @@ public final class QueryPlanner {
             Map<String, List<Field>> providedFields = provided == null ? null : collector.collect(typeName, provided);
             Set<FetchGroup> producers = new LinkedHashSet<>();
             for (Map.Entry<String, List<Field>> entry : fields.entrySet()) {
-                producers.addAll(visitField(group, selection, typeName, entry.getKey(), entry.getValue(), path,
+                String key = internal ? entry.getKey() : ResponseKeys.dataKey(entry.getKey(), entry.getValue().get(0).getName());
+                producers.addAll(visitField(group, selection, typeName, key, entry.getValue(), path,
                         providedFields, internal));
             }
             return producers;

@@ -17,8 +17,8 @@ public record ResponseShape(String staticType, boolean isAbstract, Map<String, F
 
     public enum Kind { FIELD, TYPENAME, INTROSPECTION }
 
-    /** One output field; {@code sub} is null for leaves. */
-    public record Field(String key, String name, Kind kind, GraphQLOutputType type, ResponseShape sub) {
+    /** One output field: {@code key} in the response, {@code dataKey} in the merged subgraph data; {@code sub} is null for leaves. */
+    public record Field(String key, String dataKey, String name, Kind kind, GraphQLOutputType type, ResponseShape sub) {
     }
 
     public Field[] fieldsFor(String runtimeType) {

@@ -62,15 +62,15 @@ final class ShapeCompiler {
         for (Map.Entry<String, List<Field>> entry : collector.collect(type.getName(), selections).entrySet()) {
             String name = entry.getValue().get(0).getName();
             if (name.equals("__typename")) {
-                fields.add(new ResponseShape.Field(entry.getKey(), name, ResponseShape.Kind.TYPENAME, TYPENAME_TYPE, null));
+                fields.add(new ResponseShape.Field(entry.getKey(), entry.getKey(), name, ResponseShape.Kind.TYPENAME, TYPENAME_TYPE, null));
             } else if (name.equals("__schema") || name.equals("__type")) {
-                fields.add(new ResponseShape.Field(entry.getKey(), name, ResponseShape.Kind.INTROSPECTION, null, null));
+                fields.add(new ResponseShape.Field(entry.getKey(), entry.getKey(), name, ResponseShape.Kind.INTROSPECTION, null, null));
             } else {
                 GraphQLOutputType fieldType = type.getFieldDefinition(name).getType();
                 GraphQLNamedType named = (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(fieldType);
                 ResponseShape sub = named instanceof graphql.schema.GraphQLCompositeType
                         ? shape(named, FieldCollector.subSelections(entry.getValue())) : null;
-                fields.add(new ResponseShape.Field(entry.getKey(), name, ResponseShape.Kind.FIELD, fieldType, sub));
+                fields.add(new ResponseShape.Field(entry.getKey(), ResponseKeys.dataKey(entry.getKey(), name), name, ResponseShape.Kind.FIELD, fieldType, sub));
             }
         }
         return fields.toArray(ResponseShape.Field[]::new);
@@ -80,7 +80,7 @@ final class ShapeCompiler {
         List<ResponseShape.Field> fields = new ArrayList<>();
         for (Map.Entry<String, List<Field>> entry : collector.collect(unionName, selections).entrySet()) {
             if (entry.getValue().get(0).getName().equals("__typename")) {
-                fields.add(new ResponseShape.Field(entry.getKey(), "__typename", ResponseShape.Kind.TYPENAME, TYPENAME_TYPE, null));
+                fields.add(new ResponseShape.Field(entry.getKey(), entry.getKey(), "__typename", ResponseShape.Kind.TYPENAME, TYPENAME_TYPE, null));
             }
         }
         return fields.toArray(ResponseShape.Field[]::new);
