@@ -15,8 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every ConfigMap and Secret a pod needs is rendered, or documented as one the operator creates. */
 class ConfigReferencesTest {
@@ -24,8 +22,7 @@ class ConfigReferencesTest {
     private static final String OPERATOR_SECRETS_HEADING = "## Secrets the operator creates";
     private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|\\s*`([^`]+)`\\s*\\|");
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void everyConfigMapReferenceIsRenderedWithItsKey(Manifests manifests) {
         for (Workload workload : manifests.workloads()) {
             for (ConfigReference reference : ConfigReference.all(workload)) {
@@ -38,8 +35,7 @@ class ConfigReferencesTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void everySecretReferenceIsRenderedWithItsKeyOrDocumentedForTheOperator(Manifests manifests) throws IOException {
         Set<String> documented = operatorSecretKeysInReadme();
         for (String missing : secretKeysNotRendered(manifests)) {

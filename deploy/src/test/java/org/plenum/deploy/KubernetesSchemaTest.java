@@ -12,15 +12,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class KubernetesSchemaTest {
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void everyObjectIsValidAgainstTheKubernetesOpenApiModels(Manifests manifests) {
         assertFalse(manifests.objects().isEmpty(), manifests + " renders nothing");
         List<String> problems = new ArrayList<>();
@@ -34,8 +31,7 @@ class KubernetesSchemaTest {
         assertEquals(List.of(), problems);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void everyObjectHasAUniqueValidNameInTheApplicationNamespace(Manifests manifests) {
         Set<String> seen = new HashSet<>();
         for (K8sObject object : manifests.objects()) {

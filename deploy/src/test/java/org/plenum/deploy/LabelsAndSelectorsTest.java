@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 class LabelsAndSelectorsTest {
 
     private static final List<String> RECOMMENDED_LABELS = List.of(
@@ -17,8 +14,7 @@ class LabelsAndSelectorsTest {
             "app.kubernetes.io/part-of", "app.kubernetes.io/version", "app.kubernetes.io/managed-by");
     private static final String VERSION_LABEL = "app.kubernetes.io/version";
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void everyObjectAndPodCarriesTheRecommendedLabels(Manifests manifests) {
         for (K8sObject object : manifests.objects()) {
             assertTrue(object.labels().keySet().containsAll(RECOMMENDED_LABELS), object + " labels " + object.labels());
@@ -30,8 +26,7 @@ class LabelsAndSelectorsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void eachWorkloadSelectsItsOwnPodsAndNoOthers(Manifests manifests) {
         for (Workload workload : manifests.workloads()) {
             assertEquals(List.of(workload), manifests.selectedBy(workload.selector()), workload + " selector");
@@ -41,8 +36,7 @@ class LabelsAndSelectorsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void eachServiceSelectsOneWorkloadOnPortsItsContainersOpen(Manifests manifests) {
         for (K8sObject service : manifests.ofKind("Service")) {
             List<Workload> selected = manifests.selectedByService(service);
@@ -56,8 +50,7 @@ class LabelsAndSelectorsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void statefulSetsHaveAHeadlessGoverningServiceAndPersistentVolumes(Manifests manifests) {
         for (K8sObject statefulSet : manifests.ofKind("StatefulSet")) {
             K8sObject service = manifests.get("Service", (String) statefulSet.at("spec", "serviceName"));
@@ -73,8 +66,7 @@ class LabelsAndSelectorsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void theGatewayScalesAndSurvivesDisruptions(Manifests manifests) {
         K8sObject autoscaler = manifests.get("HorizontalPodAutoscaler", "gateway");
         Map<String, Object> target = autoscaler.mapAt("spec", "scaleTargetRef");
@@ -91,8 +83,7 @@ class LabelsAndSelectorsTest {
         assertTrue(minAvailable < minReplicas, "a node drain must be able to evict one gateway pod");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void topologySpreadSelectsTheWorkloadsOwnPods(Manifests manifests) {
         for (Workload workload : manifests.workloads()) {
             for (Map<String, Object> constraint : Tree.maps(workload.podSpec().get("topologySpreadConstraints"))) {
@@ -102,8 +93,7 @@ class LabelsAndSelectorsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void networkPoliciesSelectPodsThatExist(Manifests manifests) {
         for (K8sObject policy : manifests.ofKind("NetworkPolicy")) {
             assertFalse(manifests.selectedBy(policy.mapAt("spec", "podSelector")).isEmpty(), policy + " selects no pod");
@@ -118,8 +108,7 @@ class LabelsAndSelectorsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void theIngressRoutesGraphQlAndGraphiQlToTheGatewayService(Manifests manifests) {
         K8sObject ingress = manifests.get("Ingress", "gateway");
         List<Map<String, Object>> paths = ingress.listAt("spec", "rules").stream()

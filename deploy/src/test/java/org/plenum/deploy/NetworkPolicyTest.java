@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import org.plenum.deploy.IngressRules.Peer;
 
 /**
@@ -32,8 +29,7 @@ class NetworkPolicyTest {
             "topics-service -> postgresql:5432",
             "speakers-service -> mongodb:27017");
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void exactlyTheNeededConnectionsAreAllowed(Manifests manifests) {
         IngressRules rules = new IngressRules(manifests);
         Set<String> allowed = new TreeSet<>();

@@ -8,9 +8,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import io.kubernetes.client.custom.Quantity;
 
 /** Every pod meets the "restricted" Pod Security Standard and has bounded resources. */
@@ -20,8 +17,7 @@ class PodSecurityTest {
     /** The user of Jib's Quarkus base images. */
     private static final int JIB_USER = 185;
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void everyContainerRunsUnprivilegedOnAReadOnlyRoot(Manifests manifests) {
         for (Workload workload : manifests.workloads()) {
             Map<String, Object> pod = Tree.map(workload.podSpec().get("securityContext"));
@@ -43,8 +39,7 @@ class PodSecurityTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void quarkusServicesRunAsTheJibUserWithAWritableTmp(Manifests manifests) {
         for (String name : QUARKUS_SERVICES) {
             Workload workload = manifests.workload(name);
@@ -59,8 +54,7 @@ class PodSecurityTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void everyContainerRequestsAndIsLimitedInCpuAndMemory(Manifests manifests) {
         for (Workload workload : manifests.workloads()) {
             for (Map<String, Object> container : workload.containers()) {
@@ -75,8 +69,7 @@ class PodSecurityTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void everyImageHasAFixedTag(Manifests manifests) {
         for (Workload workload : manifests.workloads()) {
             for (Map<String, Object> container : workload.containers()) {

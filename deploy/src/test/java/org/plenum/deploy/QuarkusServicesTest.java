@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 /** The three services' deployment matches how they are configured and how they find each other. */
 class QuarkusServicesTest {
 
@@ -22,8 +19,7 @@ class QuarkusServicesTest {
             "readinessProbe", "/q/health/ready",
             "livenessProbe", "/q/health/live");
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void eachServiceListensWhereItsContainerPortAndServiceSay(Manifests manifests) {
         CONTRACT_PORTS.forEach((name, port) -> {
             Workload workload = manifests.workload(name);
@@ -37,8 +33,7 @@ class QuarkusServicesTest {
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void probesAskSmallRyeHealthOnTheHttpPort(Manifests manifests) {
         CONTRACT_PORTS.forEach((name, port) -> {
             Workload workload = manifests.workload(name);
@@ -50,8 +45,7 @@ class QuarkusServicesTest {
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void podsAdvertiseTheirMetricsEndpointToPrometheus(Manifests manifests) {
         CONTRACT_PORTS.forEach((name, port) -> {
             Map<String, String> annotations = manifests.workload(name).podAnnotations();
@@ -61,8 +55,7 @@ class QuarkusServicesTest {
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void theGatewayFetchesEachSubgraphThroughItsService(Manifests manifests) {
         Map<String, String> subgraphUrls = new TreeMap<>();
         ContainerEnvironment.of(manifests, manifests.workload("gateway").container()).forEach((variable, value) -> {
@@ -76,8 +69,7 @@ class QuarkusServicesTest {
         assertReaches(manifests, subgraphUrls.get("PLENUM_GATEWAY_SUBGRAPHS_TOPICS_URL"), "topics-service", "/graphql");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void theSubgraphsCallEachOtherThroughTheirServices(Manifests manifests) {
         Map<String, String> topics = ContainerEnvironment.of(manifests, manifests.workload("topics-service").container());
         assertReaches(manifests, topics.get("PLENUM_SPEAKERS_SERVICE_URL"), "speakers-service", "");
@@ -86,8 +78,7 @@ class QuarkusServicesTest {
         assertEquals("speakers", speakers.get("QUARKUS_MONGODB_DATABASE"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.plenum.deploy.Overlays#rendered")
+    @ForEachOverlay
     void eachServiceRunsTheJibImageOfThisProjectVersion(Manifests manifests) {
         String version = System.getProperty("project.version");
         for (String name : CONTRACT_PORTS.keySet()) {
