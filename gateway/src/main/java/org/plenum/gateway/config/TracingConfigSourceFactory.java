@@ -25,10 +25,14 @@ public class TracingConfigSourceFactory implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         boolean endpointConfigured = ENDPOINTS.stream()
                 .map(context::getValue)
-                .map(ConfigValue::getValue)
-                .anyMatch(value -> value != null && !value.isBlank());
+                .anyMatch(TracingConfigSourceFactory::setByOperator);
         return List.of(new PropertiesConfigSource(
                 Map.of(SDK_DISABLED, Boolean.toString(!endpointConfigured)), "plenum-tracing-default", 110));
+    }
+
+    /** Set in a real source, not just the extension's built-in default (localhost:4317), which has a negative ordinal. */
+    private static boolean setByOperator(ConfigValue value) {
+        return value.getValue() != null && !value.getValue().isBlank() && value.getConfigSourceOrdinal() > 0;
     }
 
     @Override

@@ -17,6 +17,17 @@ class TracingConfigSourceFactoryTest {
     }
 
     @Test
+    void offWithOnlyTheBuiltInDefaultEndpoint() {
+        boolean disabled = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(Map.of("quarkus.otel.exporter.otlp.endpoint", "http://localhost:4317/"),
+                        "defaults", Integer.MIN_VALUE))
+                .withSources(new TracingConfigSourceFactory())
+                .build()
+                .getValue(TracingConfigSourceFactory.SDK_DISABLED, Boolean.class);
+        assertEquals(true, disabled);
+    }
+
+    @Test
     void onWithAnEndpoint() {
         assertEquals(false, sdkDisabled(Map.of("quarkus.otel.exporter.otlp.endpoint", "http://collector:4317")));
         assertEquals(false, sdkDisabled(Map.of("quarkus.otel.exporter.otlp.traces.endpoint", "http://collector:4317")));
