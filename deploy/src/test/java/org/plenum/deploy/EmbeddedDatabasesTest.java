@@ -8,7 +8,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** In the embedded-databases overlay, the services find their databases with the credentials those were set up with. */
+/**
+ * In the embedded-databases overlay, the services find their databases and use the credentials those
+ * were set up with.
+ */
 class EmbeddedDatabasesTest {
 
     private final Manifests manifests = Overlays.rendered("embedded-databases");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+/** Labels are everywhere, and every selector and reference by name finds what it is meant to. */
 class LabelsAndSelectorsTest {
 
     private static final List<String> RECOMMENDED_LABELS = List.of(

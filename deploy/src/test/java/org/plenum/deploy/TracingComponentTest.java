@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The optional tracing component switches export on for all three services without losing their configuration. */
+/** The optional tracing component switches export on for all three services, keeping the rest of their configuration. */
 class TracingComponentTest {
 
     @Test
