@@ -179,7 +179,11 @@ public final class Gateway {
         }
         OperationPlan plan = prepared.plans.get(key);
         if (plan == null) {
-            plan = planner.plan(operation, prepared.fragments, coerced);
+            try {
+                plan = planner.plan(operation, prepared.fragments, coerced);
+            } catch (StackOverflowError e) {
+                throw new PlanningException("The operation is too complex to plan over this supergraph");
+            }
             prepared.plans.put(key, plan);
         }
         return plan;

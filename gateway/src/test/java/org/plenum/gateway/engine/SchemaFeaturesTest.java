@@ -95,6 +95,52 @@ class SchemaFeaturesTest {
                 "shipping", "http://shipping.test/graphql"), gateway.subgraphUrls());
     }
 
+    @Test
+    void keepsTheOverriddenOwnerWhileAProgressiveOverrideIsOff() {
+        FakeSubgraphClient client = new FakeSubgraphClient()
+                .with("legacy", new FakeSubgraph(Fixtures.subgraphSdl("progressive-override", "legacy"), Map.of(),
+                        Map.of("items", List.of(Map.of("__typename", "Item", "id", "i1", "name", "Pen", "price", 1))), Map.of()))
+                .with("pricing", new FakeSubgraph(Fixtures.subgraphSdl("progressive-override", "pricing"),
+                        Map.of("Item", List.of(Map.of("__typename", "Item", "id", "i1", "price", 3))), Map.of(), Map.of()));
+
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("progressive-override", client), "{ items { name price } }");
+
+        // label "percent(0)": nobody is moved to pricing yet
+        assertEquals(Map.of("data", Map.of("items", List.of(Map.of("name", "Pen", "price", 1)))), response.body());
+        assertEquals(List.of("legacy"), client.requests().stream().map(SubgraphRequest::subgraph).toList());
+    }
+
+    @Test
+    void fetchesAValueTypeWholeFromTheSubgraphThatHasAllItsFields() {
+        FakeSubgraphClient client = new FakeSubgraphClient()
+                .with("shop", new FakeSubgraph(Fixtures.subgraphSdl("value-types", "shop"), Map.of(),
+                        Map.of("product", Map.of("__typename", "Product", "id", "p1", "details", Map.of("color", "red"))), Map.of()))
+                .with("warranty", new FakeSubgraph(Fixtures.subgraphSdl("value-types", "warranty"),
+                        Map.of("Product", List.of(Map.of("__typename", "Product", "id", "p1",
+                                "details", Map.of("color", "red", "warranty", "2 years")))), Map.of(), Map.of()));
+        Gateway gateway = Fixtures.gateway("value-types", client);
+
+        assertEquals(Map.of("data", Map.of("product", Map.of("details", Map.of("color", "red", "warranty", "2 years")))),
+                Fixtures.run(gateway, "{ product { details { color warranty } } }").body());
+        assertEquals(List.of("shop", "warranty"), client.requests().stream().map(SubgraphRequest::subgraph).toList());
+        assertEquals(Map.of("data", Map.of("product", Map.of("details", Map.of("color", "red")))),
+                Fixtures.run(gateway, "{ product { details { color } } }").body());
+        assertEquals(3, client.requests().size());
+    }
+
+    @Test
+    void turnsAnInaccessibleEnumValueFromASubgraphIntoNullWithAnError() {
+        FakeSubgraphClient client = new FakeSubgraphClient()
+                .with("people", new FakeSubgraph(Fixtures.subgraphSdl("inaccessible", "people"), Map.of(),
+                        Map.of("people", List.of(Map.of("__typename", "Person", "id", "x", "name", "Ex", "role", "MEMBER",
+                                "formerRole", "SYSTEM"))), Map.of()));
+
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("inaccessible", client), "{ people { role formerRole } }");
+
+        assertEquals(List.of(ErrorsTest.map("role", "MEMBER", "formerRole", null)), ((Map<?, ?>) response.body().get("data")).get("people"));
+        assertEquals(List.of("people", 0, "formerRole"), ErrorsTest.errors(response).get(0).get("path"));
+    }
+
     @SuppressWarnings("unchecked")
     static String code(GatewayResponse response) {
         List<Map<String, Object>> errors = (List<Map<String, Object>>) response.body().get("errors");

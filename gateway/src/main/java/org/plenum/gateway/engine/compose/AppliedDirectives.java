@@ -4,6 +4,7 @@ import graphql.language.AstPrinter;
 import graphql.language.Directive;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,13 +15,14 @@ import java.util.stream.Stream;
 
 /**
  * The type-system directives composition carries into the supergraph: {@code @inaccessible} and {@code @tag}
- * (federation), {@code @deprecated} and {@code @specifiedBy} (built in). A repeatable one ({@code @tag}) keeps every
- * distinct application; a non-repeatable one keeps the application most subgraphs agree on.
+ * (federation), {@code @deprecated} and {@code @specifiedBy} (built in), and those kept by {@code @composeDirective}.
+ * A repeatable one ({@code @tag}) keeps every distinct application; a non-repeatable one keeps the application most
+ * subgraphs agree on.
  */
 final class AppliedDirectives {
 
     /** One application as printed in the supergraph, e.g. {@code @tag(name: "public")}. */
-    record Applied(String name, String text) {
+    record Applied(String name, String text, boolean repeatable) {
     }
 
     static final String INACCESSIBLE = "@inaccessible";
@@ -29,18 +31,23 @@ final class AppliedDirectives {
     private AppliedDirectives() {
     }
 
-    /** The carried directives among {@code directives}, under their supergraph names. */
-    static List<Applied> read(List<Directive> directives, LinkedSpecs specs) {
+    /**
+     * The carried directives among {@code directives}, under their supergraph names; {@code composed} gives the
+     * directives kept by {@code @composeDirective} and whether each is repeatable.
+     */
+    static List<Applied> read(List<Directive> directives, LinkedSpecs specs, Map<String, Boolean> composed) {
         List<Applied> applied = new ArrayList<>();
         for (Directive directive : directives) {
             String canonical = specs.canonicalDirective(directive.getName());
-            String name = BUILT_IN.contains(directive.getName()) ? directive.getName()
+            String name = BUILT_IN.contains(directive.getName()) || composed.containsKey(directive.getName())
+                    ? directive.getName()
                     : "inaccessible".equals(canonical) || "tag".equals(canonical) ? canonical : null;
             if (name != null) {
                 String arguments = directive.getArguments().stream()
                         .map(arg -> arg.getName() + ": " + AstPrinter.printAst(arg.getValue()))
                         .collect(Collectors.joining(", ", "(", ")"));
-                applied.add(new Applied(name, "@" + name + (directive.getArguments().isEmpty() ? "" : arguments)));
+                boolean repeatable = name.equals("tag") || composed.getOrDefault(name, false);
+                applied.add(new Applied(name, "@" + name + (directive.getArguments().isEmpty() ? "" : arguments), repeatable));
             }
         }
         return applied;
@@ -49,11 +56,16 @@ final class AppliedDirectives {
     /** Merges the applications found on one element across subgraphs. */
     static List<String> merge(Stream<List<Applied>> perSubgraph) {
         Map<String, Map<String, Integer>> countsByName = new LinkedHashMap<>();
-        perSubgraph.flatMap(List::stream).forEach(applied -> countsByName
-                .computeIfAbsent(applied.name(), name -> new LinkedHashMap<>()).merge(applied.text(), 1, Integer::sum));
+        Set<String> repeatable = new HashSet<>();
+        perSubgraph.flatMap(List::stream).forEach(applied -> {
+            countsByName.computeIfAbsent(applied.name(), name -> new LinkedHashMap<>()).merge(applied.text(), 1, Integer::sum);
+            if (applied.repeatable()) {
+                repeatable.add(applied.name());
+            }
+        });
         List<String> merged = new ArrayList<>();
         countsByName.forEach((name, counts) -> {
-            if (name.equals("tag")) {
+            if (repeatable.contains(name)) {
                 merged.addAll(new LinkedHashSet<>(counts.keySet()));
             } else {
                 counts.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a)

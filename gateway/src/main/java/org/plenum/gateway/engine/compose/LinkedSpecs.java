@@ -7,6 +7,7 @@ import graphql.language.ObjectValue;
 import graphql.language.StringValue;
 import graphql.language.Value;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,11 +24,16 @@ import java.util.regex.Pattern;
 final class LinkedSpecs {
 
     private static final Pattern SPEC_URL = Pattern.compile("https://specs\\.apollo\\.dev/([a-z]+)/v(\\d+)\\.(\\d+)");
+    private static final Pattern FEATURE_URL = Pattern.compile("(.*/([^/]+))/v(\\d+)\\.(\\d+)/?");
     private static final Set<String> FEDERATION_1_TYPES = Set.of("_FieldSet", "FieldSet", "_Any", "_Entity", "_Service");
     private static final Set<String> ALWAYS_STRIPPED_TYPES = Set.of("_Any", "_Entity", "_Service");
 
     /** local directive name -> canonical federation directive name (key, external, ...). */
     private final Map<String, String> canonicalDirectives = new HashMap<>();
+    /** Directives of other linked features: local name -> the feature and the name in the feature. */
+    private final Map<String, ComposedDirective> featureDirectives = new HashMap<>();
+    private final List<String> composeRequests = new ArrayList<>();
+    private final Map<String, ComposedDirective.Feature> featurePrefixes = new HashMap<>();
     private final Set<String> specTypes = new HashSet<>();
     private final Set<String> specPrefixes = new HashSet<>();
     private final int federationMinorVersion;
@@ -55,9 +61,42 @@ final class LinkedSpecs {
             Matcher url = link.getName().equals("link") ? specUrl(link) : null;
             if (url != null) {
                 specs.addLink(url.group(1), link);
+            } else if (link.getName().equals("link")) {
+                specs.addFeature(link);
+            }
+        }
+        for (Directive directive : schemaDirectives) {
+            String name = stringArgument(directive, "name");
+            if (specs.isFederation2() && "composeDirective".equals(specs.canonicalDirective(directive.getName()))
+                    && name != null) {
+                specs.composeRequests.add(name.startsWith("@") ? name.substring(1) : name);
             }
         }
         return specs;
+    }
+
+    /** A feature other than the Apollo specs: its directives may be composed with {@code @composeDirective}. */
+    private void addFeature(Directive link) {
+        String url = stringArgument(link, "url");
+        Matcher feature = url == null ? null : FEATURE_URL.matcher(url);
+        if (feature == null || !feature.matches()) {
+            return;
+        }
+        String alias = stringArgument(link, "as");
+        String prefix = alias != null ? alias : feature.group(2);
+        var version = new ComposedDirective.Feature(url, feature.group(1), Integer.parseInt(feature.group(3)),
+                Integer.parseInt(feature.group(4)));
+        Value<?> imports = link.getArgument("import") == null ? null : link.getArgument("import").getValue();
+        if (imports instanceof ArrayValue array) {
+            for (Value<?> imported : array.getValues()) {
+                String[] nameAndAs = importNames(imported);
+                if (nameAndAs != null && nameAndAs[0].startsWith("@")) {
+                    String local = nameAndAs[1].substring(1);
+                    featureDirectives.put(local, new ComposedDirective(local, nameAndAs[0].substring(1), version));
+                }
+            }
+        }
+        featurePrefixes.put(prefix, version);
     }
 
     private static Matcher specUrl(Directive link) {
@@ -91,26 +130,43 @@ final class LinkedSpecs {
     }
 
     private void addImport(Value<?> imported) {
-        String name;
-        String as;
+        String[] nameAndAs = importNames(imported);
+        if (nameAndAs == null) {
+            return;
+        }
+        if (nameAndAs[0].startsWith("@")) {
+            canonicalDirectives.put(nameAndAs[1].substring(1), nameAndAs[0].substring(1));
+        } else {
+            specTypes.add(nameAndAs[1]);
+        }
+    }
+
+    /** An {@code import} entry: {@code "@key"} or {@code {name: "@key", as: "@myKey"}} -> {name, as}. */
+    private static String[] importNames(Value<?> imported) {
         if (imported instanceof StringValue string) {
-            name = string.getValue();
-            as = name;
-        } else if (imported instanceof ObjectValue object) {
-            name = objectField(object, "name");
-            as = objectField(object, "as");
-            as = as == null ? name : as;
-        } else {
-            return;
+            return new String[] {string.getValue(), string.getValue()};
         }
-        if (name == null) {
-            return;
+        if (imported instanceof ObjectValue object && objectField(object, "name") != null) {
+            String name = objectField(object, "name");
+            String as = objectField(object, "as");
+            return new String[] {name, as == null ? name : as};
         }
-        if (name.startsWith("@")) {
-            canonicalDirectives.put(as.substring(1), name.substring(1));
-        } else {
-            specTypes.add(as);
+        return null;
+    }
+
+    /** The directives named by {@code @composeDirective(name:)}, without the {@code @}. */
+    List<String> composeRequests() {
+        return composeRequests;
+    }
+
+    /** The linked feature a directive belongs to (imported, or by the feature's prefix), or null. */
+    ComposedDirective featureDirective(String localName) {
+        if (featureDirectives.containsKey(localName)) {
+            return featureDirectives.get(localName);
         }
+        int separator = localName.indexOf("__");
+        ComposedDirective.Feature feature = separator > 0 ? featurePrefixes.get(localName.substring(0, separator)) : null;
+        return feature == null ? null : new ComposedDirective(localName, localName.substring(separator + 2), feature);
     }
 
     private static String objectField(ObjectValue object, String name) {

@@ -15,23 +15,31 @@ final class Subgraph {
     private final String url;
     private final int federationMinorVersion;
     private final Map<String, SubgraphType> types;
-    private final Map<String, ExecutableDirective> executableDirectives;
+    private final Map<String, SubgraphDirective> directives;
+    private final Map<String, ComposedDirective> composedDirectives;
     private final Set<FieldSets.Target> fakeExternals = new HashSet<>();
     private final Set<FieldSets.Target> provided = new HashSet<>();
     private final Set<FieldSets.Target> shareable = new HashSet<>();
     private final Set<FieldSets.Target> used = new HashSet<>();
 
     Subgraph(String name, String url, int federationMinorVersion, Map<String, SubgraphType> types,
-            Map<String, ExecutableDirective> executableDirectives) {
+            Map<String, SubgraphDirective> directives, Map<String, ComposedDirective> composedDirectives) {
         this.name = name;
         this.url = url;
         this.federationMinorVersion = federationMinorVersion;
         this.types = types;
-        this.executableDirectives = executableDirectives;
+        this.directives = directives;
+        this.composedDirectives = composedDirectives;
     }
 
-    Map<String, ExecutableDirective> executableDirectives() {
-        return executableDirectives;
+    /** The subgraph's own directive definitions, by name. */
+    Map<String, SubgraphDirective> directives() {
+        return directives;
+    }
+
+    /** The directives it asks to keep with {@code @composeDirective}, by name. */
+    Map<String, ComposedDirective> composedDirectives() {
+        return composedDirectives;
     }
 
     String name() {

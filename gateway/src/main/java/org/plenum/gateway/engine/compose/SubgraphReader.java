@@ -53,6 +53,9 @@ final class SubgraphReader {
     private final List<String> errors;
     private LinkedSpecs specs;
     private final Map<String, SubgraphType> types = new LinkedHashMap<>();
+    private final Map<String, ComposedDirective> composed = new LinkedHashMap<>();
+    /** Composed directive -> whether it is repeatable: how its applications merge. */
+    private final Map<String, Boolean> composedRepeatable = new HashMap<>();
 
     private SubgraphReader(SubgraphDefinition definition, List<String> errors) {
         this.definition = definition;
@@ -84,16 +87,17 @@ final class SubgraphReader {
         }
         specs = LinkedSpecs.of(schemaDirectives);
         int errorCount = errors.size();
-        Map<String, ExecutableDirective> directives = new LinkedHashMap<>();
+        readComposedDirectives(document);
+        Map<String, SubgraphDirective> directives = new LinkedHashMap<>();
         for (Definition<?> def : document.getDefinitions()) {
             if (def instanceof TypeDefinition<?> type && !specs.isSpecType(type.getName())) {
                 readType(type);
             } else if (def instanceof DirectiveDefinition directive) {
                 SubgraphField signature = new SubgraphField(directive.getName(), null, null, null, false);
                 directive.getInputValueDefinitions().forEach(arg -> signature.arguments.put(arg.getName(), inputValue(arg)));
-                ExecutableDirective executable = ExecutableDirective.of(directive, specs, signature);
-                if (executable != null) {
-                    directives.put(executable.name(), executable);
+                SubgraphDirective own = SubgraphDirective.of(directive, specs, signature);
+                if (own != null) {
+                    directives.put(own.name(), own);
                 }
             }
         }
@@ -105,13 +109,32 @@ final class SubgraphReader {
         query.fields.remove("_service");
         query.fields.remove("_entities");
         Subgraph subgraph = new Subgraph(definition.name(), definition.url(), specs.federationMinorVersion(), types,
-                directives);
+                directives, composed);
         if (specs.isFederation2()) {
             subgraph.analyse();
         } else {
             Federation1Upgrade.apply(subgraph);
         }
         return subgraph;
+    }
+
+    /** The directives named by {@code @composeDirective}: each must be defined and belong to a linked feature. */
+    private void readComposedDirectives(Document document) {
+        Map<String, DirectiveDefinition> definitions = new HashMap<>();
+        document.getDefinitionsOfType(DirectiveDefinition.class).forEach(def -> definitions.put(def.getName(), def));
+        for (String name : specs.composeRequests()) {
+            ComposedDirective directive = specs.featureDirective(name);
+            if (!definitions.containsKey(name)) {
+                errors.add("Could not find matching directive definition for argument to @composeDirective \"@" + name
+                        + "\" in subgraph \"" + definition.name() + "\".");
+            } else if (directive == null) {
+                errors.add("Directive \"@" + name + "\" in subgraph \"" + definition.name()
+                        + "\" cannot be composed because it is not a member of a core feature");
+            } else {
+                composed.put(name, directive);
+                composedRepeatable.put(name, definitions.get(name).isRepeatable());
+            }
+        }
     }
 
     private void readType(TypeDefinition<?> def) {
@@ -130,7 +153,7 @@ final class SubgraphReader {
             }
         }
         readTypeDirectives(type, def.getDirectives(), extension);
-        type.applied.addAll(AppliedDirectives.read(def.getDirectives(), specs));
+        type.applied.addAll(AppliedDirectives.read(def.getDirectives(), specs, composedRepeatable));
         if (def instanceof ObjectTypeDefinition object) {
             object.getImplements().forEach(itf -> type.interfaces.add(((TypeName) itf).getName()));
             object.getFieldDefinitions().forEach(field -> addField(type, field, extension));
@@ -142,7 +165,7 @@ final class SubgraphReader {
         } else if (def instanceof EnumTypeDefinition enumType) {
             enumType.getEnumValueDefinitions().forEach(value -> {
                 type.enumValues.put(value.getName(), new SubgraphType.EnumValue(value.getName(),
-                        text(value.getDescription()), AppliedDirectives.read(value.getDirectives(), specs)));
+                        text(value.getDescription()), AppliedDirectives.read(value.getDirectives(), specs, composedRepeatable)));
             });
         } else if (def instanceof InputObjectTypeDefinition input) {
             input.getInputValueDefinitions().forEach(field -> type.fields.put(field.getName(), inputValue(field)));
@@ -175,7 +198,7 @@ final class SubgraphReader {
 
     private void addField(SubgraphType type, FieldDefinition def, boolean extension) {
         SubgraphField result = new SubgraphField(def.getName(), text(def.getDescription()), def.getType(), null, extension);
-        result.applied.addAll(AppliedDirectives.read(def.getDirectives(), specs));
+        result.applied.addAll(AppliedDirectives.read(def.getDirectives(), specs, composedRepeatable));
         for (Directive directive : def.getDirectives()) {
             String canonical = specs.canonicalDirective(directive.getName());
             if (canonical == null) {
@@ -202,7 +225,7 @@ final class SubgraphReader {
     private SubgraphField inputValue(InputValueDefinition def) {
         SubgraphField field = new SubgraphField(def.getName(), text(def.getDescription()), def.getType(),
                 def.getDefaultValue(), false);
-        field.applied.addAll(AppliedDirectives.read(def.getDirectives(), specs));
+        field.applied.addAll(AppliedDirectives.read(def.getDirectives(), specs, composedRepeatable));
         return field;
     }
 

@@ -46,7 +46,8 @@ public final class SupergraphComposer {
         if (!merger.errors().isEmpty()) {
             throw new CompositionException(merger.errors());
         }
-        return SupergraphWriter.write(joinMinorVersion(subgraphs), graphs, types, merger.directives());
+        return SupergraphWriter.write(joinMinorVersion(subgraphs), graphs, types, merger.directives(),
+                merger.featureLinks());
     }
 
     /** {@code join__Graph} values: the subgraph names upper-cased, other characters as '_', made unique. */

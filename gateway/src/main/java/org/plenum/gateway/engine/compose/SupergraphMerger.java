@@ -3,6 +3,7 @@ package org.plenum.gateway.engine.compose;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ final class SupergraphMerger {
     private final List<Directives.EnumArg> graphs;
     private final Map<String, MergedType> merged = new TreeMap<>();
     private final Map<String, MergedDirective> directives = new TreeMap<>();
+    private final List<String> featureLinks = new ArrayList<>();
     private final Map<String, Usage> typeUsages = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
     private final FieldMerger fieldMerger;
@@ -39,6 +41,11 @@ final class SupergraphMerger {
 
     Map<String, MergedDirective> directives() {
         return directives;
+    }
+
+    /** The {@code @link}s of the features whose directives are kept by {@code @composeDirective}. */
+    List<String> featureLinks() {
+        return featureLinks;
     }
 
     Map<String, MergedType> merge() {
@@ -67,6 +74,7 @@ final class SupergraphMerger {
                 }
             });
         }
+        mergeComposedDirectives();
         mergeExecutableDirectives();
         merged.values().stream().filter(type -> type.kind == TypeKind.ENUM).forEach(type -> mergeEnum(type, sources(type)));
         if (!merged.containsKey("Query")) {
@@ -302,26 +310,63 @@ final class SupergraphMerger {
         }
     }
 
+    /**
+     * A directive kept by {@code @composeDirective} gets its feature's {@code @link} (the newest version any
+     * subgraph links, the last such subgraph on a tie) and that subgraph's definition, whole.
+     */
+    private void mergeComposedDirectives() {
+        Map<String, List<ComposedDirective>> byFeature = new LinkedHashMap<>();
+        Map<String, SubgraphDirective> definitions = new HashMap<>();
+        Map<String, ComposedDirective.Feature> latest = new HashMap<>();
+        for (Subgraph subgraph : subgraphs) {
+            for (ComposedDirective composed : subgraph.composedDirectives().values()) {
+                ComposedDirective.Feature feature = composed.feature();
+                List<ComposedDirective> members = byFeature.computeIfAbsent(feature.identity(), id -> new ArrayList<>());
+                if (members.stream().noneMatch(member -> member.localName().equals(composed.localName()))) {
+                    members.add(composed);
+                }
+                ComposedDirective.Feature newest = latest.get(feature.identity());
+                if (newest == null || feature.major() > newest.major()
+                        || (feature.major() == newest.major() && feature.minor() >= newest.minor())) {
+                    latest.put(feature.identity(), feature);
+                    definitions.put(composed.localName(), subgraph.directives().get(composed.localName()));
+                }
+            }
+        }
+        byFeature.forEach((identity, members) -> {
+            featureLinks.add("@link(url: \"" + latest.get(identity).url() + "\", import: ["
+                    + String.join(", ", members.stream().map(ComposedDirective::importEntry).toList()) + "])");
+            for (ComposedDirective member : members) {
+                SubgraphDirective definition = definitions.get(member.localName());
+                MergedField signature = new MergedField(member.localName());
+                fieldMerger.mergeArguments("@" + member.localName(), signature, new SubgraphField[] {definition.signature()});
+                directives.put(member.localName(), new MergedDirective(member.localName(), definition.description(),
+                        definition.repeatable(), definition.locations(), signature));
+            }
+        });
+    }
+
     /** An executable directive is kept when every subgraph defines it, on the locations they all have. */
     private void mergeExecutableDirectives() {
         Set<String> names = new LinkedHashSet<>();
-        subgraphs.forEach(subgraph -> names.addAll(subgraph.executableDirectives().keySet()));
+        subgraphs.forEach(subgraph -> names.addAll(subgraph.directives().keySet()));
+        names.removeAll(directives.keySet());
         for (String name : names) {
-            List<ExecutableDirective> definitions = subgraphs.stream()
-                    .map(subgraph -> subgraph.executableDirectives().get(name)).toList();
+            List<SubgraphDirective> definitions = subgraphs.stream()
+                    .map(subgraph -> subgraph.directives().get(name)).toList();
             if (definitions.contains(null)) {
                 continue;
             }
-            List<String> locations = new ArrayList<>(definitions.get(0).locations());
-            definitions.forEach(definition -> locations.retainAll(definition.locations()));
+            List<String> locations = new ArrayList<>(definitions.get(0).executableLocations());
+            definitions.forEach(definition -> locations.retainAll(definition.executableLocations()));
             if (locations.isEmpty()) {
                 continue;
             }
             MergedField signature = new MergedField(name);
             fieldMerger.mergeArguments("@" + name, signature,
-                    definitions.stream().map(ExecutableDirective::signature).toArray(SubgraphField[]::new));
-            String description = FieldMerger.mostCommon(definitions.stream().map(ExecutableDirective::description).toList());
-            boolean repeatable = definitions.stream().allMatch(ExecutableDirective::repeatable);
+                    definitions.stream().map(SubgraphDirective::signature).toArray(SubgraphField[]::new));
+            String description = FieldMerger.mostCommon(definitions.stream().map(SubgraphDirective::description).toList());
+            boolean repeatable = definitions.stream().allMatch(SubgraphDirective::repeatable);
             directives.put(name, new MergedDirective(name, description, repeatable, locations, signature));
         }
     }

@@ -43,13 +43,13 @@ final class SupergraphWriter {
      * @param graphs       {@code join__Graph} value -> {name, url}
      */
     static String write(int joinMinor, Map<String, String[]> graphs, Map<String, MergedType> types,
-            Map<String, MergedDirective> executableDirectives) {
-        return new SupergraphWriter().print(joinMinor, graphs, types, executableDirectives);
+            Map<String, MergedDirective> directives, List<String> featureLinks) {
+        return new SupergraphWriter().print(joinMinor, graphs, types, directives, featureLinks);
     }
 
     /** Prints like {@code @apollo/composition}: the schema, then directive definitions and types, each sorted by name. */
     private String print(int joinMinor, Map<String, String[]> graphs, Map<String, MergedType> types,
-            Map<String, MergedDirective> executableDirectives) {
+            Map<String, MergedDirective> ownDirectives, List<String> featureLinks) {
         boolean inaccessible = uses(types, "@inaccessible");
         boolean tag = uses(types, "@tag(");
         StringBuilder sdl = new StringBuilder();
@@ -61,6 +61,7 @@ final class SupergraphWriter {
         if (tag) {
             sdl.append("  @link(url: \"https://specs.apollo.dev/tag/v0.3\")\n");
         }
+        featureLinks.forEach(link -> sdl.append("  ").append(link).append('\n'));
         sdl.append("{\n");
         for (String root : List.of("Query", "Mutation", "Subscription")) {
             if (types.containsKey(root)) {
@@ -76,7 +77,7 @@ final class SupergraphWriter {
         if (tag) {
             directives.put("tag", TAG);
         }
-        executableDirectives.values().forEach(directive -> directives.put(directive.name(), directiveDefinition(directive)));
+        ownDirectives.values().forEach(directive -> directives.put(directive.name(), directiveDefinition(directive)));
         directives.values().forEach(definition -> sdl.append('\n').append(definition).append('\n'));
         Map<String, String> definitions = new TreeMap<>(BY_NAME);
         definitions.putAll(specTypes(joinMinor, graphs));

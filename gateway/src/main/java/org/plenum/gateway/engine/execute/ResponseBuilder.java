@@ -1,5 +1,6 @@
 package org.plenum.gateway.engine.execute;
 
+import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLOutputType;
@@ -92,7 +93,19 @@ final class ResponseBuilder {
             Object built = object((Map<String, Object>) map, field.sub(), path);
             return built == BUBBLE ? null : built;
         }
+        if (type instanceof GraphQLEnumType enumType && !(raw instanceof String name && enumType.getValue(name) != null)) {
+            // e.g. an @inaccessible value a subgraph still returns: the client's schema does not have it
+            addError("Invalid value for enum " + enumType.getName() + " in field " + field.name(), path.toList());
+            return null;
+        }
         return raw;
+    }
+
+    private void addError(String message, List<Object> segments) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("path", segments);
+        errors.add(error);
     }
 
     /** Adds the spec's error, unless an error already explains this null (same path, a parent's, or a failed fetch). */
@@ -108,9 +121,6 @@ final class ResponseBuilder {
                 return;
             }
         }
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", "Cannot return null for non-nullable field " + field.name());
-        error.put("path", segments);
-        errors.add(error);
+        addError("Cannot return null for non-nullable field " + field.name(), segments);
     }
 }

@@ -29,6 +29,9 @@ import java.util.Set;
  */
 public final class QueryPlanner {
 
+    /** Guards against supergraphs whose keys can only be reached in circles. */
+    private static final int MAX_JUMPS = 2_000;
+
     private final Supergraph supergraph;
 
     public QueryPlanner(Supergraph supergraph) {
@@ -53,6 +56,7 @@ public final class QueryPlanner {
         private final boolean mutation;
         private final List<FetchGroup> groups = new ArrayList<>();
         private final List<FetchGroup> rootGroups = new ArrayList<>();
+        private int jumps;
 
         Planning(FieldCollector collector, OperationDefinition operation) {
             this.collector = collector;
@@ -224,11 +228,17 @@ public final class QueryPlanner {
                 throw new PlanningException("Unknown field " + typeName + "." + name);
             }
             List<Field> provided = providedFields == null ? null : providedFields.get(name);
-            if (provided != null || (field.resolvableIn(group.graph) && field.requires(group.graph) == null)) {
-                return addField(group, selection, key, fields, field, path,
-                        provided == null ? null : FieldCollector.subSelections(provided), internal);
+            if (provided != null) {
+                return addField(group, selection, key, fields, field, path, FieldCollector.subSelections(provided), internal);
             }
-            return jump(group, selection, type, key, fields, field, path, providedFields, internal);
+            if (field.resolvableIn(group.graph) && field.requires(group.graph) == null) {
+                String better = valueTreeElsewhere(group.graph, type, field, fields);
+                if (better == null) {
+                    return addField(group, selection, key, fields, field, path, null, internal);
+                }
+                return jump(group, selection, type, key, fields, field, path, providedFields, internal, better);
+            }
+            return jump(group, selection, type, key, fields, field, path, providedFields, internal, null);
         }
 
         private Set<FetchGroup> addField(FetchGroup group, FetchSelection selection, String key, List<Field> fields,
@@ -258,8 +268,12 @@ public final class QueryPlanner {
         /** The current subgraph cannot resolve the field: fetch it from another through _entities. */
         private Set<FetchGroup> jump(FetchGroup group, FetchSelection selection, TypeMeta type, String key,
                                      List<Field> fields, FieldMeta field, List<String> path,
-                                     Map<String, List<Field>> providedFields, boolean internal) {
-            String target = chooseTarget(type, field, path);
+                                     Map<String, List<Field>> providedFields, boolean internal, String forcedTarget) {
+            if (++jumps > MAX_JUMPS) {
+                throw new PlanningException("The operation needs more than " + MAX_JUMPS + " entity jumps to plan (at "
+                        + type.name() + "." + field.name() + ")");
+            }
+            String target = forcedTarget != null ? forcedTarget : chooseTarget(type, field, path);
             String typename = type.name();
             FieldMeta targetField = field;
             if (target == null) {
@@ -284,6 +298,48 @@ public final class QueryPlanner {
             FetchGroup entityGroup = entityGroup(group, selection, type.name(), typename, target, path, provided,
                     targetField.requires(target));
             return addField(entityGroup, entityGroup.selection.fragment(typename), key, fields, targetField, path, null, internal);
+        }
+
+        /**
+         * A field whose value is a value type (no keys anywhere) must be fetched whole from one subgraph: if the
+         * current one cannot resolve the whole selection below it, returns another subgraph that can (and that can
+         * be reached through the parent's key), else null.
+         */
+        private String valueTreeElsewhere(String graph, TypeMeta parent, FieldMeta field, List<Field> fields) {
+            TypeMeta result = supergraph.type(field.namedType());
+            if (result == null || result.isAbstract() || result.hasKeys()) {
+                return null;
+            }
+            List<Selection> selections = FieldCollector.subSelections(fields);
+            if (treeResolvable(graph, result, selections)) {
+                return null;
+            }
+            for (String other : field.resolvableIn()) {
+                if (!other.equals(graph) && !parent.keys(other).isEmpty() && field.requires(other) == null
+                        && treeResolvable(other, result, selections)) {
+                    return other;
+                }
+            }
+            return null;
+        }
+
+        private boolean treeResolvable(String graph, TypeMeta type, List<Selection> selections) {
+            for (List<Field> fields : collector.collect(type.name(), selections).values()) {
+                String name = fields.get(0).getName();
+                if (name.startsWith("__")) {
+                    continue;
+                }
+                FieldMeta field = type.field(name);
+                if (field == null || !field.resolvableIn(graph) || field.requires(graph) != null) {
+                    return false;
+                }
+                TypeMeta result = supergraph.type(field.namedType());
+                if (result != null && !result.isAbstract() && !result.hasKeys()
+                        && !treeResolvable(graph, result, FieldCollector.subSelections(fields))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private String chooseTarget(TypeMeta type, FieldMeta field, List<String> path) {

@@ -30,12 +30,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The supergraph, read once per schema: subgraphs, join metadata per type and field, and the API schema
  * clients see. Everything the planner asks per request is a map lookup here.
  */
 public final class Supergraph {
+
+    private static final Pattern PERCENT_LABEL = Pattern.compile("percent\\((\\d+(?:\\.\\d+)?)\\)");
 
     private final Map<String, SubgraphInfo> subgraphs;
     private final Map<String, TypeMeta> types;
@@ -159,9 +163,29 @@ public final class Supergraph {
                 fieldMeta.add(new FieldMeta.InGraph(graph,
                         requires == null ? null : FieldSets.parse(requires, "@requires of " + where),
                         provides == null ? null : FieldSets.parse(provides, "@provides of " + where),
-                        bool(join, "external", false), bool(join, "usedOverridden", false)));
+                        bool(join, "external", false),
+                        bool(join, "usedOverridden", false) || !servesUnderLabel(join)));
             }
         }
+    }
+
+    /**
+     * Progressive @override: with a label, the overriding graph serves the field only while the label is active,
+     * the overridden graph only while it is not. "percent(N)" counts as active from 50 on (the plan must be stable
+     * to be cached); other labels are inactive.
+     */
+    private static boolean servesUnderLabel(Directive join) {
+        String label = string(join, "overrideLabel");
+        if (label == null) {
+            return true;
+        }
+        boolean active = false;
+        Matcher percent = PERCENT_LABEL.matcher(label);
+        if (percent.matches()) {
+            active = Double.parseDouble(percent.group(1)) >= 50;
+        }
+        boolean overriding = string(join, "override") != null;
+        return overriding == active;
     }
 
     /** Records per graph the implemented interfaces / union members; old join versions list none: then all graphs have all. */

@@ -92,6 +92,11 @@ public final class TypeMeta {
         return resolvableKeys.getOrDefault(graph, List.of());
     }
 
+    /** Whether any subgraph can resolve this type through _entities. */
+    public boolean hasKeys() {
+        return !resolvableKeys.isEmpty();
+    }
+
     public FieldMeta field(String fieldName) {
         return fields.get(fieldName);
     }

@@ -7,36 +7,35 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A directive a subgraph accepts in operations (e.g. {@code directive @trace on FIELD}). Composition keeps it
- * when every subgraph defines it, with the executable locations they have in common, so clients may use it.
+ * A directive a subgraph defines itself (not a federation, link or built-in one). Composition keeps its
+ * executable locations when every subgraph defines it, so clients may use it in operations; with
+ * {@code @composeDirective} it keeps the whole definition and the applications.
  */
-record ExecutableDirective(String name, String description, boolean repeatable, List<String> locations,
+record SubgraphDirective(String name, String description, boolean repeatable, List<String> locations,
         SubgraphField signature) {
 
     private static final Set<String> EXECUTABLE_LOCATIONS = Set.of("QUERY", "MUTATION", "SUBSCRIPTION", "FIELD",
             "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD", "INLINE_FRAGMENT", "VARIABLE_DEFINITION");
-    /** Federation, link and built-in directives: never composed as executable directives. */
+    /** Federation, link and built-in directives: never composed as a subgraph's own directives. */
     private static final Set<String> NOT_COMPOSED = Set.of("key", "external", "requires", "provides", "extends",
             "shareable", "tag", "inaccessible", "override", "link", "composeDirective", "interfaceObject",
             "authenticated", "requiresScopes", "policy", "context", "fromContext", "cost", "listSize",
             "include", "skip", "deprecated", "specifiedBy", "defer", "stream", "oneOf");
 
-    /** The executable part of a directive definition, or null if it has none or is not a composed one. */
-    static ExecutableDirective of(DirectiveDefinition definition, LinkedSpecs specs, SubgraphField signature) {
+    /** The subgraph's own directive, or null for a federation, link or built-in one. */
+    static SubgraphDirective of(DirectiveDefinition definition, LinkedSpecs specs, SubgraphField signature) {
         String name = definition.getName();
         if (NOT_COMPOSED.contains(name) || (specs.isFederation2() && specs.canonicalDirective(name) != null)
                 || specs.isSpecType(name)) {
             return null;
         }
-        List<String> locations = definition.getDirectiveLocations().stream()
-                .map(DirectiveLocation::getName)
-                .filter(EXECUTABLE_LOCATIONS::contains)
-                .sorted()
-                .toList();
-        if (locations.isEmpty()) {
-            return null;
-        }
+        List<String> locations = definition.getDirectiveLocations().stream().map(DirectiveLocation::getName).toList();
         String description = definition.getDescription() == null ? null : definition.getDescription().getContent();
-        return new ExecutableDirective(name, description, definition.isRepeatable(), locations, signature);
+        return new SubgraphDirective(name, description, definition.isRepeatable(), locations, signature);
+    }
+
+    /** The locations where operations may use it, sorted. */
+    List<String> executableLocations() {
+        return locations.stream().filter(EXECUTABLE_LOCATIONS::contains).sorted().toList();
     }
 }
