@@ -40,6 +40,12 @@ class PodSecurityTest {
     }
 
     @ForEachOverlay
+    void theNamespaceEnforcesTheRestrictedPodSecurityStandard(Manifests manifests) {
+        Map<String, String> labels = manifests.get("Namespace", "plenum").labels();
+        assertEquals("restricted", labels.get("pod-security.kubernetes.io/enforce"));
+    }
+
+    @ForEachOverlay
     void quarkusServicesRunAsTheJibUserWithAWritableTmp(Manifests manifests) {
         for (String name : QUARKUS_SERVICES) {
             Workload workload = manifests.workload(name);
