@@ -69,4 +69,30 @@ class KeysTest {
         assertTrue(plan.indexOf("\"catalog\"") < plan.indexOf("\"inventory\"")
                 && plan.indexOf("\"inventory\"") < plan.indexOf("\"shipping\""), plan);
     }
+
+    @Test
+    void reachesAKeyThroughAnotherSubgraphAndSkipsEntitiesWhoseKeyIsNull() {
+        FakeSubgraphClient chain = new FakeSubgraphClient()
+                .with("shelves", new FakeSubgraph(Fixtures.subgraphSdl("key-chain", "shelves"), Map.of(),
+                        Map.of("shelves", List.of(Map.of("item", Map.of("__typename", "Item", "code", "c1")),
+                                Map.of("item", Map.of("__typename", "Item", "code", "c2")),
+                                Map.of("item", Map.of("__typename", "Item", "code", "c3")))), Map.of()))
+                .with("registry", new FakeSubgraph(Fixtures.subgraphSdl("key-chain", "registry"),
+                        Map.of("Item", List.of(Map.of("__typename", "Item", "code", "c1", "serial", "s1"),
+                                Map.of("__typename", "Item", "code", "c2", "serial", "s2"))), Map.of(), Map.of()))
+                .with("makers", new FakeSubgraph(Fixtures.subgraphSdl("key-chain", "makers"),
+                        Map.of("Item", List.of(Map.of("__typename", "Item", "serial", "s1", "maker", "Acme"),
+                                Map.of("__typename", "Item", "serial", "s2", "maker", "Globex"))), Map.of(), Map.of()));
+        Gateway gateway = Fixtures.gateway("key-chain", chain);
+
+        GatewayResponse response = Fixtures.run(gateway, "{ shelves { item { code maker } } }");
+
+        Map<String, Object> unknown = new java.util.LinkedHashMap<>();
+        unknown.put("code", "c3");
+        unknown.put("maker", null);
+        assertEquals(Map.of("shelves", List.of(Map.of("item", Map.of("code", "c1", "maker", "Acme")),
+                Map.of("item", Map.of("code", "c2", "maker", "Globex")), Map.of("item", unknown))), response.body().get("data"));
+        assertEquals(List.of("shelves", "registry", "makers"), chain.requests().stream().map(SubgraphRequest::subgraph).toList());
+        assertEquals(2, ((List<?>) chain.requestsTo("makers").get(0).variables().get("representations")).size());
+    }
 }

@@ -15,6 +15,7 @@ import org.plenum.gateway.engine.supergraph.TypeMeta;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +58,8 @@ public final class QueryPlanner {
         private final List<FetchGroup> groups = new ArrayList<>();
         private final List<FetchGroup> rootGroups = new ArrayList<>();
         private int jumps;
+        /** "Type@graph" entity jumps whose key fields are being planned */
+        private final Set<String> reaching = new HashSet<>();
 
         Planning(FieldCollector collector, OperationDefinition operation) {
             this.collector = collector;
@@ -345,7 +348,7 @@ public final class QueryPlanner {
         private String chooseTarget(TypeMeta type, FieldMeta field, List<String> path) {
             String best = null;
             for (String graph : field.resolvableIn()) {
-                if (type.keys(graph).isEmpty()) {
+                if (type.keys(graph).isEmpty() || reaching.contains(type.name() + "@" + graph)) {
                     continue;
                 }
                 boolean batched = groups.stream().anyMatch(g -> g.entity && g.graph.equals(graph) && g.mergeAt.equals(path));
@@ -365,9 +368,18 @@ public final class QueryPlanner {
             selection.field("__typename", "__typename", List.of());
             Set<FetchGroup> dependencies = new LinkedHashSet<>();
             dependencies.add(group);
-            dependencies.addAll(visitSelections(group, selection, runtimeType, key.selections().getSelections(), path, provided, true));
-            if (requires != null) {
-                dependencies.addAll(visitSelections(group, selection, runtimeType, requires.getSelections(), path, provided, true));
+            // while getting the key for the target, the target itself cannot be the way to that key
+            String reach = runtimeType + "@" + target;
+            boolean added = reaching.add(reach);
+            try {
+                dependencies.addAll(visitSelections(group, selection, runtimeType, key.selections().getSelections(), path, provided, true));
+                if (requires != null) {
+                    dependencies.addAll(visitSelections(group, selection, runtimeType, requires.getSelections(), path, provided, true));
+                }
+            } finally {
+                if (added) {
+                    reaching.remove(reach);
+                }
             }
             FetchGroup entityGroup = groups.stream()
                     .filter(g -> g.entity && g.graph.equals(target) && g.mergeAt.equals(path) && !dependencies.contains(g)
