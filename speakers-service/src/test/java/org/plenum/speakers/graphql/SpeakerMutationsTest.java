@@ -3,9 +3,9 @@ package org.plenum.speakers.graphql;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
+import static org.plenum.speakers.support.GraphQL.speakerInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,23 +32,13 @@ class SpeakerMutationsTest {
     static final String GET = "query($id: ID!) { speaker(id: $id) { id name role organization country bio } }";
     static final String TOTAL = "{ speakers(first: 0) { totalCount } }";
 
-    static Map<String, Object> input(String name, String role, String organization, String country, String bio) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("name", name);
-        input.put("role", role);
-        input.put("organization", organization);
-        input.put("country", country);
-        input.put("bio", bio);
-        return input;
-    }
-
     static int total() {
         return GraphQL.ok(TOTAL).extract().path("data.speakers.totalCount");
     }
 
     @Test
     void createStoresTrimmedFieldsUnderAGeneratedId() {
-        String id = GraphQL.ok(CREATE, Map.of("input", input("  Grace Hopper ", " Rear Admiral", "US Navy ", "  ", "Wrote the first compiler.")))
+        String id = GraphQL.ok(CREATE, Map.of("input", speakerInput("  Grace Hopper ", " Rear Admiral", "US Navy ", "  ", "Wrote the first compiler.")))
                 .body("data.createSpeaker.id", matchesPattern("[0-9a-f]{24}"))
                 .body("data.createSpeaker.name", equalTo("Grace Hopper"))
                 .body("data.createSpeaker.role", equalTo("Rear Admiral"))
@@ -62,7 +52,7 @@ class SpeakerMutationsTest {
 
     @Test
     void limitsAreInclusive() {
-        GraphQL.ok(CREATE, Map.of("input", input("n".repeat(200), "r".repeat(200), "o".repeat(200), "c".repeat(200), "b".repeat(4000))))
+        GraphQL.ok(CREATE, Map.of("input", speakerInput("n".repeat(200), "r".repeat(200), "o".repeat(200), "c".repeat(200), "b".repeat(4000))))
                 .body("data.createSpeaker.name.length()", equalTo(200))
                 .body("data.createSpeaker.bio.length()", equalTo(4000));
     }
@@ -80,7 +70,7 @@ class SpeakerMutationsTest {
     void createRejectsBadInputWithoutWriting(String name, String role, String organization, String country, String bio,
             String message) {
         int before = total();
-        GraphQL.error(CREATE, Map.of("input", input(text(name), text(role), text(organization), text(country), text(bio))),
+        GraphQL.error(CREATE, Map.of("input", speakerInput(text(name), text(role), text(organization), text(country), text(bio))),
                 "BAD_USER_INPUT", "createSpeaker")
                 .body("errors[0].message", equalTo(message))
                 .body("data", nullValue());
@@ -95,7 +85,7 @@ class SpeakerMutationsTest {
     @Test
     void updateReplacesAllFields() {
         String id = createSpeaker("Before", "Old role");
-        GraphQL.ok(UPDATE, Map.of("id", id, "input", input("After", null, "New org", "Chile", "Bio")))
+        GraphQL.ok(UPDATE, Map.of("id", id, "input", speakerInput("After", null, "New org", "Chile", "Bio")))
                 .body("data.updateSpeaker.id", equalTo(id))
                 .body("data.updateSpeaker.name", equalTo("After"))
                 .body("data.updateSpeaker.role", nullValue())
@@ -109,8 +99,8 @@ class SpeakerMutationsTest {
     @Test
     void invalidUpdateLeavesSpeakerUnchanged() {
         String id = createSpeaker("Unchanged", "Kept role");
-        GraphQL.error(UPDATE, Map.of("id", id, "input", input(" ", "Other role", null, null, null)), "BAD_USER_INPUT", "updateSpeaker");
-        GraphQL.error(UPDATE, Map.of("id", id, "input", input("Name", null, null, null, "b".repeat(4001))), "BAD_USER_INPUT", "updateSpeaker");
+        GraphQL.error(UPDATE, Map.of("id", id, "input", speakerInput(" ", "Other role", null, null, null)), "BAD_USER_INPUT", "updateSpeaker");
+        GraphQL.error(UPDATE, Map.of("id", id, "input", speakerInput("Name", null, null, null, "b".repeat(4001))), "BAD_USER_INPUT", "updateSpeaker");
         GraphQL.ok(GET, Map.of("id", id))
                 .body("data.speaker.name", equalTo("Unchanged"))
                 .body("data.speaker.role", equalTo("Kept role"));
@@ -119,7 +109,7 @@ class SpeakerMutationsTest {
     @Test
     void updateOfUnknownSpeakerIsNotFoundAndCreatesNothing() {
         int before = total();
-        GraphQL.error(UPDATE, Map.of("id", "no-such-speaker", "input", input("Ghost", null, null, null, null)), "NOT_FOUND", "updateSpeaker")
+        GraphQL.error(UPDATE, Map.of("id", "no-such-speaker", "input", speakerInput("Ghost", null, null, null, null)), "NOT_FOUND", "updateSpeaker")
                 .body("errors[0].message", equalTo("No speaker with id \"no-such-speaker\""));
         GraphQL.ok(GET, Map.of("id", "no-such-speaker")).body("data.speaker", nullValue());
         assertEquals(before, total());
@@ -142,6 +132,6 @@ class SpeakerMutationsTest {
     }
 
     private static String createSpeaker(String name, String role) {
-        return GraphQL.ok(CREATE, Map.of("input", input(name, role, null, null, null))).extract().path("data.createSpeaker.id");
+        return GraphQL.ok(CREATE, Map.of("input", speakerInput(name, role, null, null, null))).extract().path("data.createSpeaker.id");
     }
 }

@@ -40,12 +40,8 @@ class SpeakerQueriesTest {
             }""";
 
     static String create(String name, String role, String organization, String country) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("name", name);
-        input.put("role", role);
-        input.put("organization", organization);
-        input.put("country", country);
-        return GraphQL.ok(CREATE, Map.of("input", input)).extract().path("data.createSpeaker.id");
+        return GraphQL.ok(CREATE, Map.of("input", GraphQL.speakerInput(name, role, organization, country, null)))
+                .extract().path("data.createSpeaker.id");
     }
 
     static String uniqueTag() {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.restassured.http.ContentType;
@@ -44,5 +45,16 @@ public final class GraphQL {
                 .body("errors[0].message", notNullValue())
                 .body("errors[0].path[0]", equalTo(field))
                 .body("errors[0].extensions.code", equalTo(code));
+    }
+
+    /** A SpeakerInput value; nulls are sent as explicit nulls. */
+    public static Map<String, Object> speakerInput(String name, String role, String organization, String country, String bio) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("name", name);
+        input.put("role", role);
+        input.put("organization", organization);
+        input.put("country", country);
+        input.put("bio", bio);
+        return input;
     }
 }
