@@ -78,7 +78,8 @@ public class SchemaLoader {
         }
     }
 
-    private void poll() {
+    /** One polling round: reload, keeping the current schema when that fails. */
+    void poll() {
         try {
             reload();
         } catch (RuntimeException e) {
