@@ -173,7 +173,8 @@ public final class Gateway {
     private OperationPlan plan(PreparedDocument prepared, OperationDefinition operation, Map<String, Object> coerced) {
         List<Object> key = new ArrayList<>();
         key.add(operation.getName());
-        Set<String> conditions = conditionVariables(operation, prepared.fragments);
+        Set<String> conditions = prepared.conditions.computeIfAbsent(String.valueOf(operation.getName()),
+                name -> conditionVariables(operation, prepared.fragments));
         for (String name : conditions) {
             key.add(coerced.get(name));
         }

@@ -7,6 +7,7 @@ import org.plenum.gateway.engine.plan.OperationPlan;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,6 +23,8 @@ final class PreparedDocument {
     final Map<String, FragmentDefinition> fragments;
     final Map<List<Object>, OperationPlan> plans = new ConcurrentHashMap<>();
     final Map<String, OperationLimits> limits = new ConcurrentHashMap<>();
+    /** per operation: the variables its @skip/@include use */
+    final Map<String, Set<String>> conditions = new ConcurrentHashMap<>();
 
     PreparedDocument(Document document, Map<String, FragmentDefinition> fragments) {
         this.errors = null;

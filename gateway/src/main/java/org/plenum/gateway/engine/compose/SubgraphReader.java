@@ -108,6 +108,9 @@ final class SubgraphReader {
         SubgraphType query = types.computeIfAbsent("Query", name -> new SubgraphType(name, TypeKind.OBJECT));
         query.fields.remove("_service");
         query.fields.remove("_entities");
+        if (!TypeReferenceCheck.check(definition.name(), types, errors)) {
+            return null;
+        }
         Subgraph subgraph = new Subgraph(definition.name(), definition.url(), specs.federationMinorVersion(), types,
                 directives, composed);
         if (specs.isFederation2()) {

@@ -130,22 +130,34 @@ final class SupergraphMerger {
             }
             errors.add("Type \"" + typeName + "\" has mismatched kind: it is defined as " + String.join(" but ", parts));
         }
-        for (MergedType type : merged.values()) {
-            boolean anyInterfaceObject = false;
-            boolean anyInterface = false;
-            List<String> definedIn = new ArrayList<>();
-            for (Subgraph subgraph : subgraphs) {
-                SubgraphType source = subgraph.type(type.name);
-                if (source != null) {
-                    anyInterfaceObject |= source.interfaceObject;
-                    anyInterface |= source.kind == TypeKind.INTERFACE;
-                    definedIn.add(subgraph.name());
-                }
+        merged.values().forEach(this::checkDefinitions);
+    }
+
+    /**
+     * An {@code @interfaceObject} needs the interface defined in some subgraph, and a type extension needs a
+     * definition somewhere (root types excepted).
+     */
+    private void checkDefinitions(MergedType type) {
+        boolean anyInterfaceObject = false;
+        boolean anyInterface = false;
+        boolean anyDefinition = List.of("Query", "Mutation", "Subscription").contains(type.name);
+        List<String> definedIn = new ArrayList<>();
+        for (Subgraph subgraph : subgraphs) {
+            SubgraphType source = subgraph.type(type.name);
+            if (source != null) {
+                anyInterfaceObject |= source.interfaceObject;
+                anyInterface |= source.kind == TypeKind.INTERFACE;
+                anyDefinition |= !source.definedAsExtensionOnly;
+                definedIn.add(subgraph.name());
             }
-            if (anyInterfaceObject && !anyInterface) {
-                errors.add("Type \"" + type.name + "\" is declared with @interfaceObject in all the subgraphs in which it is defined (it is defined in "
-                        + FieldMerger.subgraphList(definedIn) + " but should be defined as an interface in at least one subgraph)");
-            }
+        }
+        if (anyInterfaceObject && !anyInterface) {
+            errors.add("Type \"" + type.name + "\" is declared with @interfaceObject in all the subgraphs in which it is defined (it is defined in "
+                    + FieldMerger.subgraphList(definedIn) + " but should be defined as an interface in at least one subgraph)");
+        }
+        if (!anyDefinition) {
+            definedIn.forEach(subgraph -> errors.add("[" + subgraph + "] Type \"" + type.name + "\" is an extension type, "
+                    + "but there is no type definition for \"" + type.name + "\" in any subgraph."));
         }
     }
 
