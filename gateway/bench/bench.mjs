@@ -1,0 +1,293 @@
+// The benchmark run (see README.md): databases, the two real subgraphs with a generated data set, our gateway and
+// the peers over one supergraph; answers compared, then wrk load, alternating targets, medians reported.
+// Usage: node bench.mjs [--smoke]   (run.sh installs and builds what this needs first)
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { canonical, differences } from './lib/compare.mjs';
+import { generate, load, SIZES } from './lib/dataset.mjs';
+import { graphqlRequestCount, isReady, postGraphQL } from './lib/http.mjs';
+import { runWrk } from './lib/load.mjs';
+import * as procs from './lib/processes.mjs';
+import { QUERIES, SIZE_PROBES, requestBody } from './lib/queries.mjs';
+import { evaluateTargets, render, summarize } from './lib/report.mjs';
+import { composeSupergraph } from './lib/supergraph.mjs';
+import { GATEWAY_JVM_FLAGS, gatewayTargets } from './lib/targets.mjs';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const projectRoot = join(benchDir, '..', '..');
+const smoke = process.argv.includes('--smoke');
+const settings = smoke
+  ? { mode: 'Smoke', rounds: 1, warmupSeconds: 1, seconds: 2, connections: 16, sizes: SIZES.smoke }
+  : { mode: 'Full', rounds: 3, warmupSeconds: 3, seconds: 10, connections: 32, sizes: SIZES.full };
+const WRK_THREADS = 1;
+const SUBGRAPH_JVM_FLAGS = ['-Xmx512m'];
+const workDir = mkdtempSync(join(tmpdir(), 'plenum-bench-'));
+const logDir = join(workDir, 'logs');
+mkdirSync(logDir);
+
+/**
+ * A copy of the module's packaged app, taken at the start: a rebuild of the module during the run (the work tree is
+ * shared) must not pull jars from under a running process.
+ */
+function packagedApp(module) {
+  const copy = join(workDir, 'apps', module);
+  cpSync(join(projectRoot, module, 'target', 'quarkus-app'), copy, { recursive: true });
+  return join(copy, 'quarkus-run.jar');
+}
+
+const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+async function startDatabases() {
+  const dataDir = join(workDir, 'databases');
+  const db = procs.start('databases', 'java', ['-Xmx256m', '-cp', process.env.BENCH_DB_CLASSPATH,
+    join(benchDir, 'DatabaseServers.java'), dataDir], { logDir, stdin: 'pipe' });
+  let urls;
+  await procs.awaitReady(db, async () => {
+    const line = readFileSync(db.log, 'utf8').split('\n').find((l) => l.startsWith('POSTGRES_JDBC_URL='));
+    if (line) urls = Object.fromEntries(line.split(' ').map((pair) => pair.split(/=(.*)/s).slice(0, 2)));
+    return Boolean(line);
+  }, 120000);
+  // PostgreSQL detaches from its launcher (pg_ctl): find the postmaster to watch it and, at worst, kill it
+  const postmaster = () => Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  db.extraPids = () => {
+    try {
+      return [postmaster()];
+    } catch {
+      return [];
+    }
+  };
+  db.pids = () => [...procs.processTree(db.pid), ...db.extraPids().flatMap((pid) => procs.processTree(pid))];
+  return { db, urls };
+}
+
+async function startSubgraphs(urls, jars) {
+  const ports = { speakers: await procs.freePort(), topics: await procs.freePort() };
+  const base = (name) => `http://localhost:${ports[name]}`;
+  const jdbc = urls.POSTGRES_JDBC_URL;
+  const common = (name) => [...SUBGRAPH_JVM_FLAGS, `-Dquarkus.http.port=${ports[name]}`, '-Dplenum.seed.enabled=false'];
+  const started = {
+    speakers: procs.start('speakers-service', 'java', [...common('speakers'),
+      `-Dquarkus.mongodb.connection-string=${urls.MONGODB_URL}`, `-Dplenum.topics-service.url=${base('topics')}`,
+      '-jar', jars['speakers-service']], { logDir }),
+    topics: procs.start('topics-service', 'java', [...common('topics'),
+      `-Dquarkus.datasource.jdbc.url=${jdbc}`, `-Dquarkus.datasource.reactive.url=${jdbc.replace(/^jdbc:/, '').split('?')[0]}`,
+      '-Dquarkus.datasource.username=postgres', '-Dquarkus.datasource.password=postgres',
+      `-Dplenum.speakers-service.url=${base('speakers')}`,
+      '-jar', jars['topics-service']], { logDir }),
+  };
+  await Promise.all(Object.entries(started).map(([name, proc]) =>
+    procs.awaitReady(proc, () => isReady(`${base(name)}/q/health/ready`), 120000)));
+  return Object.fromEntries(Object.entries(started).map(([name, proc]) =>
+    [name, { proc, baseUrl: base(name), graphqlUrl: `${base(name)}/graphql` }]));
+}
+
+async function startGateways(targets) {
+  await Promise.all(targets.map(async (target) => {
+    const port = await procs.freePort();
+    target.url = `http://127.0.0.1:${port}${target.path}`;
+    target.proc = procs.start(target.id, target.command, target.args(port), { logDir, env: target.env, cwd: workDir });
+    await procs.awaitReady(target.proc, async () => {
+      const answer = await postGraphQL(target.url, { query: '{ __typename }' });
+      return answer.data?.__typename === 'Query';
+    }, 120000);
+    log(`${target.label} ready on port ${port}`);
+  }));
+}
+
+/** Every target's answer to every query must be the same JSON; the mutation's, the same but for the new id. */
+async function checkAnswers(targets, subgraphs) {
+  const checks = [];
+  for (const query of QUERIES) {
+    const answers = [];
+    for (const target of targets.filter((t) => !query.mutation || t.id !== 'direct')) {
+      if (target.id === 'direct' && !query.direct) continue;
+      const unique = query.mutation ? `check ${target.id}` : undefined;
+      const answer = await postGraphQL(target.url, requestBody(query, unique));
+      if (answer.errors || !answer.data) {
+        throw new Error(`${target.label} answered the ${query.id} query with errors: ${JSON.stringify(answer).slice(0, 1000)}`);
+      }
+      if (query.mutation) {
+        const created = answer.data.createTopic;
+        if (created?.title !== `bench ${unique}`) throw new Error(`${target.label}: createTopic answered ${JSON.stringify(answer)}`);
+        created.id = '(new id)';
+        created.title = '(unique title)';
+      }
+      answers.push({ target, answer: canonical(answer) });
+    }
+    const [first, ...others] = answers;
+    for (const other of others) {
+      const diff = differences(first.answer, other.answer);
+      if (diff.length) {
+        throw new Error(`${query.id} query: ${other.target.label} answers differently from ${first.target.label}:\n  ${diff.join('\n  ')}`);
+      }
+    }
+    const size = JSON.stringify(first.answer).length;
+    checks.push(`${query.title}: the same answer from ${answers.map((a) => a.target.label).join(', ')} (${size} bytes of JSON)`);
+  }
+  return checks;
+}
+
+async function subgraphCalls(subgraphs) {
+  let total = 0;
+  for (const subgraph of Object.values(subgraphs)) total += await graphqlRequestCount(subgraph.baseUrl);
+  return total;
+}
+
+/** Subgraph requests caused by one client request, for each target and query (and the smaller variants). */
+async function probeSubgraphCalls(targets, subgraphs) {
+  const probes = {};
+  const count = async (target, body) => {
+    await postGraphQL(target.url, body);
+    const before = await subgraphCalls(subgraphs);
+    await postGraphQL(target.url, body);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the subgraphs count a request once it is answered
+    return (await subgraphCalls(subgraphs)) - before;
+  };
+  for (const target of targets.filter((t) => t.id !== 'direct')) {
+    const p = {};
+    for (const query of QUERIES) p[query.id] = await count(target, requestBody(query, query.mutation ? `probe ${target.id} ${Date.now()}` : undefined));
+    for (const probe of SIZE_PROBES) p[`${probe.of}Small`] = await count(target, JSON.stringify({ query: probe.query }));
+    probes[target.id] = p;
+  }
+  return probes;
+}
+
+function childrenCpuSeconds() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100; // cutime, cstime: waited-for children, i.e. wrk
+}
+
+async function measure(target, query, round, subgraphs, db) {
+  const bodyFile = join(workDir, `${query.id}.json`);
+  writeFileSync(bodyFile, requestBody(query));
+  const unique = (phase) => (query.mutation ? `${process.pid}-${target.id}-${round}-${phase}` : undefined);
+  const common = { url: target.url, bodyFile, connections: settings.connections, threads: WRK_THREADS };
+  await runWrk({ ...common, unique: unique('warm'), seconds: settings.warmupSeconds });
+  const groups = {
+    subgraphs: [...procs.processTree(subgraphs.speakers.proc.pid), ...procs.processTree(subgraphs.topics.proc.pid)],
+    databases: db.pids(),
+  };
+  if (target.proc) groups.gateway = procs.processTree(target.proc.pid);
+  const callsBefore = await subgraphCalls(subgraphs);
+  const wrkCpuBefore = childrenCpuSeconds();
+  const watch = new procs.ResourceWatch(groups);
+  const result = await runWrk({ ...common, unique: unique('run'), seconds: settings.seconds });
+  const resources = watch.finish();
+  const wrkCpuPercent = ((childrenCpuSeconds() - wrkCpuBefore) / settings.seconds) * 100;
+  // straight at the subgraph, every request is one subgraph request
+  const callsPerRequest = target.proc ? ((await subgraphCalls(subgraphs)) - callsBefore) / result.requests : undefined;
+  const run = { ...result, ...resources, callsPerRequest, wrkCpuPercent };
+  log(`${query.id} ${target.label} round ${round + 1}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, `
+    + `p99 ${result.p99Ms.toFixed(2)} ms, ${result.errors} errors, gateway ${resources.gateway?.cpuPercent.toFixed(0) ?? '-'}% CPU `
+    + `${resources.gateway?.peakRssMb.toFixed(0) ?? '-'} MB, subgraphs ${resources.subgraphs.cpuPercent.toFixed(0)}% CPU, `
+    + `${callsPerRequest?.toFixed(2) ?? '-'} subgraph calls/request`);
+  return run;
+}
+
+/** The first line a command prints (on stdout or stderr), e.g. its version. */
+function firstLine(command, args) {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n')[0] || 'unknown';
+}
+
+async function main() {
+  const started = Date.now();
+  log(`${settings.mode} run; logs in ${logDir}`);
+  const jars = Object.fromEntries(['gateway', 'topics-service', 'speakers-service'].map((m) => [m, packagedApp(m)]));
+  const { db, urls } = await startDatabases();
+  log('databases ready');
+  const subgraphs = await startSubgraphs(urls, jars);
+  log('subgraphs ready');
+  const data = generate(settings.sizes);
+  const loadStart = Date.now();
+  await load(data, { speakers: subgraphs.speakers.graphqlUrl, topics: subgraphs.topics.graphqlUrl });
+  log(`data set loaded (${settings.sizes.speakers} speakers, ${settings.sizes.topics} topics, ${settings.sizes.quotes} quotes) in ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
+  const supergraphFile = join(workDir, 'supergraph.graphql');
+  await composeSupergraph({ speakers: subgraphs.speakers.graphqlUrl, topics: subgraphs.topics.graphqlUrl }, supergraphFile);
+  const only = process.env.BENCH_TARGETS?.split(',');
+  const gateways = gatewayTargets({ benchDir, supergraphFile, gatewayJar: jars.gateway }).filter((t) => !only || only.includes(t.id));
+  await startGateways(gateways);
+  const direct = { id: 'direct', label: 'topics-service straight (ceiling)', url: subgraphs.topics.graphqlUrl };
+  const targets = [...gateways, direct];
+
+  const checks = await checkAnswers(targets, subgraphs);
+  checks.forEach((c) => log(c));
+  const probes = await probeSubgraphCalls(targets, subgraphs);
+  log(`subgraph calls per request: ${JSON.stringify(probes)}`);
+
+  const runs = {};
+  for (const query of QUERIES) {
+    const queryTargets = targets.filter((t) => t.id !== 'direct' || query.direct);
+    runs[query.id] = Object.fromEntries(queryTargets.map((t) => [t.id, []]));
+    for (let round = 0; round < settings.rounds; round++) {
+      // alternate: each round starts with another target
+      const order = queryTargets.map((_, i) => queryTargets[(i + round) % queryTargets.length]);
+      for (const target of order) runs[query.id][target.id].push(await measure(target, query, round, subgraphs, db));
+    }
+  }
+  const summary = Object.fromEntries(Object.entries(runs).map(([queryId, perTarget]) =>
+    [queryId, Object.fromEntries(Object.entries(perTarget).map(([targetId, r]) => [targetId, summarize(r)]))]));
+  const lifetimePeaks = gateways.map((g) => `${g.label} ${procs.peakRssMb(procs.processTree(g.proc.pid)).toFixed(0)} MB`).join(', ');
+
+  const cpu = cpus();
+  const conditions = {
+    mode: settings.mode,
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    commit: firstLine('git', ['-C', projectRoot, 'rev-parse', '--short', 'HEAD']),
+    details: {
+      machine: `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, shared by load generator, gateways, subgraphs and databases`,
+      software: `${firstLine('java', ['-version'])}; Node ${process.version}; ${firstLine('wrk', ['-v'])}`,
+      load: `wrk, ${WRK_THREADS} thread, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.seconds} s measured, `
+        + `${settings.rounds} round(s), the order of targets rotated each round`,
+      'data set': `${settings.sizes.speakers} speakers, ${settings.sizes.topics} topics, ${settings.sizes.quotes} quotes (1 to 3 topics each), `
+        + 'generated from a fixed seed and loaded through the subgraphs\' GraphQL mutations',
+      subgraphs: `the real speakers-service (MongoDB-wire server, in memory) and topics-service (PostgreSQL 17), packaged jars, ${SUBGRAPH_JVM_FLAGS.join(' ')}`,
+      'our gateway': `gateway/target/quarkus-app/quarkus-run.jar, JVM flags ${GATEWAY_JVM_FLAGS.join(' ')}`,
+      peers: 'Node, NODE_ENV=production, one process each (their default); the supergraph composed by @apollo/composition from the subgraphs\' SDL',
+      'peak RSS over the whole run (VmHWM)': lifetimePeaks,
+      'run time': `${((Date.now() - started) / 60000).toFixed(1)} min`,
+    },
+  };
+  const report = render({ conditions, queries: QUERIES, targets, summary, probes, checks });
+  const reportFile = smoke ? join(workDir, 'smoke.md') : join(benchDir, 'results', 'latest.md');
+  mkdirSync(dirname(reportFile), { recursive: true });
+  writeFileSync(reportFile, report);
+  console.log(`\n${report}`);
+  log(`report written to ${reportFile}`);
+
+  const failures = [];
+  for (const [queryId, perTarget] of Object.entries(summary)) {
+    for (const [targetId, s] of Object.entries(perTarget)) {
+      if (s.errors > 0) failures.push(`${queryId} on ${targetId}: ${s.errors} failed answers under load`);
+      if (!(s.requests > 0)) failures.push(`${queryId} on ${targetId}: no request answered`);
+    }
+  }
+  if (!smoke) {
+    const missed = evaluateTargets(summary, targets, probes).filter((t) => !t.met);
+    missed.forEach((t) => log(`target missed: ${t.text}`));
+  }
+  return failures;
+}
+
+let exitCode = 0;
+process.on('SIGINT', () => {
+  procs.killAllNow();
+  process.exit(130);
+});
+try {
+  const failures = await main();
+  if (failures.length) {
+    console.error(`FAILED:\n  ${failures.join('\n  ')}`);
+    exitCode = 1;
+  }
+} catch (error) {
+  console.error(`FAILED: ${error.stack ?? error}`);
+  exitCode = 1;
+} finally {
+  await procs.stopAll();
+}
+process.exit(exitCode);

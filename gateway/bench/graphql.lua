@@ -1,0 +1,51 @@
+-- wrk script: POSTs the GraphQL request body in $BENCH_BODY_FILE and counts answers with GraphQL errors
+-- (they come back as HTTP 200) or another status than 200. With $BENCH_UNIQUE set, every request replaces the
+-- marker @@N@@ in the body with "$BENCH_UNIQUE-<thread>-<counter>", e.g. for unique titles of created topics.
+-- done() prints one line: BENCH_RESULT {json}.
+
+local file = assert(io.open(os.getenv("BENCH_BODY_FILE"), "rb"))
+local body = file:read("*a")
+file:close()
+local unique = os.getenv("BENCH_UNIQUE")
+
+wrk.method = "POST"
+wrk.body = body
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept"] = "application/json"
+
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("thread_index", #threads)
+end
+
+failed = 0
+counter = 0
+
+if unique then
+  function request()
+    counter = counter + 1
+    local value = unique .. "-" .. thread_index .. "-" .. counter
+    return wrk.format(nil, nil, nil, (body:gsub("@@N@@", value)))
+  end
+end
+
+function response(status, headers, response_body)
+  if status ~= 200 or response_body:find('"errors"', 1, true) then
+    failed = failed + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local graphql_errors = 0
+  for _, thread in ipairs(threads) do
+    graphql_errors = graphql_errors + thread:get("failed")
+  end
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH_RESULT {"requests":%d,"durationMicros":%d,"failedAnswers":%d,"socketErrors":%d,' ..
+    '"p50Micros":%d,"p90Micros":%d,"p99Micros":%d,"maxMicros":%d,"meanMicros":%.1f}\n',
+    summary.requests, summary.duration, graphql_errors, e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean))
+end

@@ -1,0 +1,41 @@
+// The operations every target is measured with. `direct` names the subgraph that answers the query alone:
+// it is also sent straight there, as the ceiling a gateway can reach.
+
+export const QUERIES = [
+  {
+    id: 'single',
+    title: 'Single-subgraph list',
+    query: '{ topics(first: 50) { edges { node { id title keywords } } } }',
+    direct: 'topics',
+  },
+  {
+    id: 'nested',
+    title: 'Nested cross-service',
+    query: '{ speakers(first: 20) { edges { node { name topics { title speakers { name } } } } } }',
+  },
+  {
+    id: 'deep',
+    title: 'Five levels deep (speakers > topics > quotes > speaker > topics)',
+    query: '{ speakers(first: 3) { edges { node { name topics { title quotes { text speaker { name topics { title } } } } } } } }',
+  },
+  {
+    id: 'mutation',
+    title: 'Mutation (createTopic, a unique title per request)',
+    query: 'mutation Create($input: TopicInput!) { createTopic(input: $input) { id title keywords } }',
+    // wrk replaces the marker with a value unique to the request (see graphql.lua)
+    variables: { input: { title: 'bench @@N@@', keywords: ['bench', 'load'] } },
+    mutation: true,
+  },
+];
+
+/** The same operation with a smaller first page, to show that subgraph calls do not grow with list sizes. */
+export const SIZE_PROBES = [
+  { of: 'nested', query: QUERIES[1].query.replace('first: 20', 'first: 5') },
+  { of: 'deep', query: QUERIES[2].query.replace('first: 3', 'first: 1') },
+];
+
+/** The JSON request body of a query; for the mutation, with `unique` in place of the marker. */
+export function requestBody(query, unique) {
+  const body = JSON.stringify({ query: query.query, variables: query.variables });
+  return unique === undefined ? body : body.replaceAll('@@N@@', unique);
+}

@@ -1,0 +1,53 @@
+// The gateways measured, each started the way its users start it, over the same supergraph file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** JVM flags of our gateway: a heap cap that leaves room for metaspace, code cache and buffers under 256 MB RSS. */
+export const GATEWAY_JVM_FLAGS = (process.env.BENCH_GATEWAY_JVM_FLAGS
+  ?? '-Xms128m -Xmx128m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m').split(/\s+/).filter(Boolean);
+
+function npmVersion(benchDir, name) {
+  return JSON.parse(readFileSync(join(benchDir, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
+
+/** Each target: id, label, ours, how to start it on a port, and the path of its GraphQL endpoint. */
+export function gatewayTargets({ benchDir, supergraphFile, gatewayJar }) {
+  const hiveBin = join(benchDir, 'node_modules/@graphql-hive/gateway/dist/bin.js');
+  const hive = npmVersion(benchDir, '@graphql-hive/gateway');
+  const nodeEnv = { NODE_ENV: 'production' };
+  return [
+    {
+      id: 'plenum',
+      label: 'Plenum gateway',
+      ours: true,
+      command: 'java',
+      args: (port) => [...GATEWAY_JVM_FLAGS, `-Dquarkus.http.port=${port}`, `-Dplenum.gateway.supergraph-file=${supergraphFile}`,
+        '-jar', gatewayJar],
+      path: '/graphql',
+    },
+    {
+      id: 'apollo',
+      label: `Apollo Gateway ${npmVersion(benchDir, '@apollo/gateway')}`,
+      command: process.execPath,
+      args: (port) => [join(benchDir, 'apollo-gateway.mjs'), supergraphFile, String(port)],
+      env: nodeEnv,
+      path: '/',
+    },
+    {
+      id: 'hive',
+      label: `Hive Gateway ${hive}`,
+      command: process.execPath,
+      args: (port) => [hiveBin, 'supergraph', supergraphFile, '--host', '127.0.0.1', '--port', String(port)],
+      env: nodeEnv,
+      path: '/graphql',
+    },
+    {
+      id: 'hive-router',
+      label: `Hive Gateway ${hive} --hive-router-runtime`,
+      command: process.execPath,
+      args: (port) => [hiveBin, 'supergraph', supergraphFile, '--host', '127.0.0.1', '--port', String(port), '--hive-router-runtime'],
+      env: nodeEnv,
+      path: '/graphql',
+    },
+  ];
+}
