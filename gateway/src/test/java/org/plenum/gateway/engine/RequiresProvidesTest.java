@@ -100,4 +100,25 @@ class RequiresProvidesTest {
                 "editor", Map.of("username", "bob"))))), response.body());
         assertEquals(List.of("reviews", "accounts"), providesClient.requests().stream().map(SubgraphRequest::subgraph).toList());
     }
+
+    @Test
+    void sendsRequiredFieldsWithArgumentsBesideTheClientsOwnUseOfTheField() {
+        FakeSubgraphClient client = new FakeSubgraphClient()
+                .with("catalog", new FakeSubgraph(Fixtures.subgraphSdl("requires-arguments", "catalog"), Map.of(),
+                        Map.of("products", List.of(Map.of("__typename", "Product", "upc", "p1", "weight", 2))),
+                        Map.<String, DataFetcher<?>>of("Product.price", env -> "USD".equals(env.getArgument("currency")) ? 10 : 9)))
+                .with("shipping", new FakeSubgraph(Fixtures.subgraphSdl("requires-arguments", "shipping"),
+                        Map.of("Product", List.of(Map.of("__typename", "Product", "upc", "p1"))), Map.of(),
+                        Map.<String, DataFetcher<?>>of("Product.estimate", env -> {
+                            Map<String, Object> product = env.getSource();
+                            return (int) product.get("price") * (int) product.get("weight");
+                        })));
+
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("requires-arguments", client),
+                "{ products { price(currency: \"EUR\") estimate } }");
+
+        assertEquals(Map.of("data", Map.of("products", List.of(Map.of("price", 9, "estimate", 20)))), response.body());
+        assertEquals(List.of(Map.of("__typename", "Product", "upc", "p1", "price", 10, "weight", 2)),
+                client.requestsTo("shipping").get(0).variables().get("representations"));
+    }
 }

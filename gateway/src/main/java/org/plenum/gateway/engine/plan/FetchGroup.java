@@ -57,7 +57,7 @@ final class FetchGroup {
     private static void addFieldSet(FetchSelection target, SelectionSet fieldSet) {
         for (graphql.language.Selection<?> selection : fieldSet.getSelections()) {
             if (selection instanceof Field field) {
-                FetchSelection.FieldSelection added = target.field(field.getName(), field.getName(), List.of());
+                FetchSelection.FieldSelection added = target.field(ResponseKeys.internalKey(field), field.getName(), List.of());
                 if (field.getSelectionSet() != null) {
                     addFieldSet(added.subOrCreate(), field.getSelectionSet());
                 }

@@ -204,7 +204,8 @@ public final class QueryPlanner {
             Map<String, List<Field>> providedFields = provided == null ? null : collector.collect(typeName, provided);
             Set<FetchGroup> producers = new LinkedHashSet<>();
             for (Map.Entry<String, List<Field>> entry : fields.entrySet()) {
-                String key = internal ? entry.getKey() : ResponseKeys.dataKey(entry.getKey(), entry.getValue().get(0).getName());
+                Field first = entry.getValue().get(0);
+                String key = internal ? ResponseKeys.internalKey(first) : ResponseKeys.dataKey(entry.getKey(), first.getName());
                 producers.addAll(visitField(group, selection, typeName, key, entry.getValue(), path,
                         providedFields, internal));
             }
