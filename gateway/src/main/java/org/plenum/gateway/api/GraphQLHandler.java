@@ -17,6 +17,7 @@ import org.plenum.gateway.metrics.RequestMetrics;
 import org.plenum.gateway.schema.ActiveGateway;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,12 +27,14 @@ import java.util.Map;
 public class GraphQLHandler {
 
     private static final Logger LOG = Logger.getLogger(GraphQLHandler.class);
+    static final String EXPOSE_QUERY_PLAN = "Plenum-Expose-Query-Plan";
 
     private final ActiveGateway active;
     private final ObjectMapper mapper;
     private final RequestMetrics metrics;
     private final List<String> forwardHeaders;
     private final int maxRequestBytes;
+    private final boolean exposeQueryPlan;
 
     public GraphQLHandler(ActiveGateway active, ObjectMapper mapper, RequestMetrics metrics, GatewayConfig config) {
         this.active = active;
@@ -39,6 +42,7 @@ public class GraphQLHandler {
         this.metrics = metrics;
         this.forwardHeaders = config.forwardHeaders().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
         this.maxRequestBytes = config.limits().maxRequestBytes();
+        this.exposeQueryPlan = config.exposeQueryPlan();
     }
 
     void post(RoutingContext context) {
@@ -104,7 +108,8 @@ public class GraphQLHandler {
         GatewayRequest request = new GatewayRequest(parameters.query(), parameters.operationName(),
                 parameters.variables(), forwardedHeaders(context.request()));
         gateway.execute(request).subscribe().with(
-                response -> respond(context, responseType, parameters, response, start),
+                response -> respond(context, responseType, parameters,
+                        withQueryPlan(context, gateway, parameters, response), start),
                 failure -> reject(context, responseType, internalError(failure), start));
     }
 
@@ -115,6 +120,21 @@ public class GraphQLHandler {
         Outcome outcome = response.requestError() ? Outcome.REQUEST_ERROR : Outcome.of(response.body());
         String operationName = response.operationName() != null ? response.operationName() : parameters.operationName();
         metrics.record(operationName, response.operationType(), outcome, System.nanoTime() - start);
+    }
+
+    @SuppressWarnings("unchecked")
+    private GatewayResponse withQueryPlan(RoutingContext context, Gateway gateway, GraphQLParameters parameters,
+                                          GatewayResponse response) {
+        if (!exposeQueryPlan || response.requestError()
+                || !"true".equalsIgnoreCase(context.request().getHeader(EXPOSE_QUERY_PLAN))) {
+            return response;
+        }
+        Map<String, Object> body = new LinkedHashMap<>(response.body());
+        Map<String, Object> extensions = body.get("extensions") instanceof Map<?, ?> existing
+                ? new LinkedHashMap<>((Map<String, Object>) existing) : new LinkedHashMap<>();
+        extensions.put("queryPlan", gateway.explain(parameters.query(), parameters.operationName()));
+        body.put("extensions", extensions);
+        return new GatewayResponse(body, false, response.operationType(), response.operationName());
     }
 
     private void reject(RoutingContext context, ResponseType responseType, GraphQLRequestException error, long start) {

@@ -52,6 +52,13 @@ public interface GatewayConfig {
     @WithDefault("1000")
     int planCacheSize();
 
+    /**
+     * Whether a request with the header {@code Plenum-Expose-Query-Plan: true} gets its printed query plan in the
+     * response's {@code extensions.queryPlan}. For debugging; plans reveal the subgraph layout, so off by default.
+     */
+    @WithDefault("false")
+    boolean exposeQueryPlan();
+
     Limits limits();
 
     interface Subgraph {

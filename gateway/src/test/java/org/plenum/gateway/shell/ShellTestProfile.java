@@ -16,6 +16,7 @@ public class ShellTestProfile implements QuarkusTestProfile {
         return Map.of(
                 "quarkus.otel.sdk.disabled", "false",
                 "quarkus.otel.bsp.schedule.delay", "50ms",
+                "plenum.gateway.expose-query-plan", "true",
                 "plenum.gateway.limits.max-aliases", "5",
                 "plenum.gateway.limits.max-root-fields", "4",
                 "plenum.gateway.limits.max-document-bytes", "4000",
