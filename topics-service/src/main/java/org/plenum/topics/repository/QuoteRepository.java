@@ -22,26 +22,18 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, Long> {
     }
 
     public Uni<List<Quote>> findByIds(Collection<Long> ids) {
-        return reads.read(session -> session.createSelectionQuery("from Quote where id in :ids", Quote.class)
-                .setParameter("ids", ids)
-                .getResultList());
+        return reads.list("from Quote where id in :ids", ids, Quote.class);
     }
 
     /** The quotes on these topics, as (topic id, quote) pairs in quote id order. */
     public Uni<List<KeyedValue<Long, Quote>>> findByTopicIds(Collection<Long> topicIds) {
-        return reads.read(session -> session.createSelectionQuery(
-                        "select t.id, q from Quote q join q.topics t where t.id in :ids order by q.id", Object[].class)
-                .setParameter("ids", topicIds)
-                .getResultList())
-                .map(rows -> rows.stream().map(row -> new KeyedValue<>((Long) row[0], (Quote) row[1])).toList());
+        return reads.pairs("select t.id, q from Quote q join q.topics t where t.id in :ids order by q.id",
+                topicIds, Long.class, Quote.class);
     }
 
     /** The quotes of these speakers in id order. */
     public Uni<List<Quote>> findBySpeakerIds(Collection<String> speakerIds) {
-        return reads.read(session -> session.createSelectionQuery(
-                        "from Quote where speakerId in :ids order by id", Quote.class)
-                .setParameter("ids", speakerIds)
-                .getResultList());
+        return reads.list("from Quote where speakerId in :ids order by id", speakerIds, Quote.class);
     }
 
     /** Deletes all quotes of a speaker (their topic links go with them), in the caller's transaction. */

@@ -2,8 +2,11 @@ package org.plenum.topics.repository;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.plenum.topics.model.KeyedValue;
 
 /**
  * Runs read-only work in a stateless session of its own. GraphQL resolves sibling fields (and aliased root
@@ -22,5 +25,23 @@ public class ReadSessions {
     public <T> Uni<T> read(Function<Mutiny.StatelessSession, Uni<T>> work) {
         return sessionFactory.openStatelessSession()
                 .chain(session -> work.apply(session).eventually(session::close));
+    }
+
+    /** Runs a query for entities of one type whose parameter {@code :ids} is bound to the given ids. */
+    public <T> Uni<List<T>> list(String hql, Collection<?> ids, Class<T> type) {
+        return read(session -> session.createSelectionQuery(hql, type).setParameter("ids", ids).getResultList());
+    }
+
+    /**
+     * Runs a query selecting (key, value) pairs for the given ids, bound to the parameter {@code :ids}.
+     */
+    public <K, V> Uni<List<KeyedValue<K, V>>> pairs(String hql, Collection<?> ids, Class<K> keyType,
+            Class<V> valueType) {
+        return read(session -> session.createSelectionQuery(hql, Object[].class)
+                .setParameter("ids", ids)
+                .getResultList())
+                .map(rows -> rows.stream()
+                        .map(row -> new KeyedValue<>(keyType.cast(row[0]), valueType.cast(row[1])))
+                        .toList());
     }
 }

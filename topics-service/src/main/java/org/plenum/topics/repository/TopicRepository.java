@@ -26,38 +26,25 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, Long> {
     }
 
     public Uni<List<Topic>> findByIds(Collection<Long> ids) {
-        return reads.read(session -> session.createSelectionQuery("from Topic where id in :ids", Topic.class)
-                .setParameter("ids", ids)
-                .getResultList());
+        return reads.list("from Topic where id in :ids", ids, Topic.class);
     }
 
     /** The topics of these quotes, as (quote id, topic) pairs in topic id order. */
     public Uni<List<KeyedValue<Long, Topic>>> findByQuoteIds(Collection<Long> quoteIds) {
-        return reads.read(session -> session.createSelectionQuery(
-                        "select q.id, t from Quote q join q.topics t where q.id in :ids order by t.id", Object[].class)
-                .setParameter("ids", quoteIds)
-                .getResultList())
-                .map(rows -> rows.stream().map(row -> new KeyedValue<>((Long) row[0], (Topic) row[1])).toList());
+        return reads.pairs("select q.id, t from Quote q join q.topics t where q.id in :ids order by t.id",
+                quoteIds, Long.class, Topic.class);
     }
 
     /** The distinct topics these speakers have quotes on, as (speaker id, topic) pairs in topic id order. */
     public Uni<List<KeyedValue<String, Topic>>> findBySpeakerIds(Collection<String> speakerIds) {
-        return reads.read(session -> session.createSelectionQuery(
-                        "select distinct q.speakerId, t from Quote q join q.topics t where q.speakerId in :ids order by t.id",
-                        Object[].class)
-                .setParameter("ids", speakerIds)
-                .getResultList())
-                .map(rows -> rows.stream().map(row -> new KeyedValue<>((String) row[0], (Topic) row[1])).toList());
+        return reads.pairs("select distinct q.speakerId, t from Quote q join q.topics t "
+                + "where q.speakerId in :ids order by t.id", speakerIds, String.class, Topic.class);
     }
 
     /** The distinct speaker ids of the quotes of these topics, as (topic id, speaker id) pairs in speaker id order. */
     public Uni<List<KeyedValue<Long, String>>> findSpeakerIdsByTopicIds(Collection<Long> topicIds) {
-        return reads.read(session -> session.createSelectionQuery(
-                        "select distinct t.id, q.speakerId from Quote q join q.topics t where t.id in :ids order by q.speakerId",
-                        Object[].class)
-                .setParameter("ids", topicIds)
-                .getResultList())
-                .map(rows -> rows.stream().map(row -> new KeyedValue<>((Long) row[0], (String) row[1])).toList());
+        return reads.pairs("select distinct t.id, q.speakerId from Quote q join q.topics t "
+                + "where t.id in :ids order by q.speakerId", topicIds, Long.class, String.class);
     }
 
     /** Up to {@code first} topics after {@code afterId} in id order, plus the count of all matching topics. */

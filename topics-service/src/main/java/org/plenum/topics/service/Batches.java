@@ -1,9 +1,11 @@
 package org.plenum.topics.service;
 
+import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import org.plenum.topics.model.KeyedValue;
 
@@ -22,8 +24,20 @@ public final class Batches {
         return keys.stream().map(key -> byKey.getOrDefault(key, List.of())).toList();
     }
 
+    /**
+     * Looks up items by their GraphQL ids with one query for all of them, answering in the order of the ids with
+     * null where there is none (ids that cannot be ours never reach the database).
+     */
+    public static <V> Uni<List<V>> lookUp(List<String> ids, Function<List<Long>, Uni<List<V>>> query,
+            Function<V, Long> idOf) {
+        List<Long> keys = ids.stream().map(id -> Ids.parse(id).orElse(null)).toList();
+        List<Long> known = keys.stream().filter(Objects::nonNull).distinct().toList();
+        Uni<List<V>> found = known.isEmpty() ? Uni.createFrom().item(List.of()) : query.apply(known);
+        return found.map(items -> matchByKey(keys, items, idOf));
+    }
+
     /** For each key, the item with that id or null: the contract of federation entity resolvers. */
-    public static <K, V> List<V> matchByKey(List<K> keys, List<V> items, Function<V, K> idOf) {
+    static <K, V> List<V> matchByKey(List<K> keys, List<V> items, Function<V, K> idOf) {
         Map<K, V> byId = new LinkedHashMap<>();
         items.forEach(item -> byId.put(idOf.apply(item), item));
         List<V> result = new ArrayList<>(keys.size());

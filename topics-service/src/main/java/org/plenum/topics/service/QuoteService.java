@@ -36,12 +36,7 @@ public class QuoteService {
 
     /** The quotes with these ids in the same order, null where there is none; one query. */
     public Uni<List<Quote>> findByIds(List<String> ids) {
-        List<Long> keys = ids.stream().map(id -> Ids.parse(id).orElse(null)).toList();
-        List<Long> known = keys.stream().filter(key -> key != null).distinct().toList();
-        if (known.isEmpty()) {
-            return Uni.createFrom().item(Batches.matchByKey(keys, List.of(), quote -> quote.id));
-        }
-        return quotes.findByIds(known).map(found -> Batches.matchByKey(keys, found, quote -> quote.id));
+        return Batches.lookUp(ids, quotes::findByIds, quote -> quote.id);
     }
 
     /** The quotes on each topic, in quote id order; one query. */

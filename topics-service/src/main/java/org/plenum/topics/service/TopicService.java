@@ -27,12 +27,7 @@ public class TopicService {
 
     /** The topics with these ids in the same order, null where there is none; one query. */
     public Uni<List<Topic>> findByIds(List<String> ids) {
-        List<Long> keys = ids.stream().map(id -> Ids.parse(id).orElse(null)).toList();
-        List<Long> known = keys.stream().filter(key -> key != null).distinct().toList();
-        if (known.isEmpty()) {
-            return Uni.createFrom().item(Batches.matchByKey(keys, List.of(), topic -> topic.id));
-        }
-        return topics.findByIds(known).map(found -> Batches.matchByKey(keys, found, topic -> topic.id));
+        return Batches.lookUp(ids, topics::findByIds, topic -> topic.id);
     }
 
     public Uni<TopicPage> list(Integer first, String after, TopicFilter filter) {
