@@ -80,4 +80,19 @@ class AbstractTypesTest {
         assertEquals(Map.of("data", Map.of("premiumAccounts", List.of(
                 Map.of("__typename", "Admin", "id", "a2", "plan", "gold", "level", 9)))), response.body());
     }
+
+    @Test
+    void sendsSiblingFieldsOfDifferentSubgraphTypesUnderSeparateKeys() {
+        FakeSubgraphClient mismatch = new FakeSubgraphClient()
+                .with("accounts", new FakeSubgraph(Fixtures.subgraphSdl("type-mismatch", "accounts"), Map.of(),
+                        Map.of("accounts", List.of(Map.of("__typename", "User", "id", "u1", "name", "Ada"),
+                                Map.of("__typename", "Admin", "id", "a1", "name", "Root"))), Map.of()));
+
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("type-mismatch", mismatch),
+                "{ accounts { ... on User { id name } ... on Admin { id name } } }");
+
+        // in subgraph accounts User.id is ID! and Admin.id is ID: one query cannot select both as "id"
+        assertEquals(Map.of("data", Map.of("accounts", List.of(Map.of("id", "u1", "name", "Ada"),
+                Map.of("id", "a1", "name", "Root")))), response.body());
+    }
 }

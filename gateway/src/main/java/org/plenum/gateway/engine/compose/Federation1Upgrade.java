@@ -14,7 +14,8 @@ final class Federation1Upgrade {
     private Federation1Upgrade() {
     }
 
-    static void apply(Subgraph subgraph) {
+    /** Upgrades {@code subgraph}; {@code all} (every subgraph, as read) tells the keys other subgraphs declare. */
+    static void apply(Subgraph subgraph, List<Subgraph> all) {
         for (SubgraphType type : subgraph.types().values()) {
             type.externalType = false;
             if (type.kind == TypeKind.INTERFACE) {
@@ -26,11 +27,7 @@ final class Federation1Upgrade {
                 });
             }
             if (type.kind.hasFields() && (type.definedAsExtensionOnly || type.extendsDirective)) {
-                for (SubgraphType.Key key : type.keys) {
-                    FieldSets.targets(subgraph, type.name, key.fields(), false).stream()
-                            .filter(target -> target.type().equals(type.name))
-                            .forEach(target -> type.field(target.field()).external = false);
-                }
+                removeExternalOnKeyFields(subgraph, type, all);
             }
             List<SubgraphType.Key> keys = new ArrayList<>(type.keys);
             type.keys.clear();
@@ -45,6 +42,30 @@ final class Federation1Upgrade {
         subgraph.analyse();
         removeUnusedExternals(subgraph);
         subgraph.analyse();
+    }
+
+    /**
+     * An extension's key fields are its own, not external: the keys it declares, or without any, the first key of
+     * the type in each other subgraph.
+     */
+    private static void removeExternalOnKeyFields(Subgraph subgraph, SubgraphType type, List<Subgraph> all) {
+        if (!type.keys.isEmpty()) {
+            for (SubgraphType.Key key : type.keys) {
+                FieldSets.targets(subgraph, type.name, key.fields(), false).stream()
+                        .filter(target -> target.type().equals(type.name))
+                        .forEach(target -> type.field(target.field()).external = false);
+            }
+            return;
+        }
+        for (Subgraph other : all) {
+            SubgraphType typeInOther = other.type(type.name);
+            if (other == subgraph || typeInOther == null || typeInOther.keys.isEmpty()) {
+                continue;
+            }
+            FieldSets.targets(other, type.name, typeInOther.keys.get(0).fields(), false).stream()
+                    .filter(target -> target.type().equals(type.name) && type.field(target.field()) != null)
+                    .forEach(target -> type.field(target.field()).external = false);
+        }
     }
 
     private static void removeUnusedExternals(Subgraph subgraph) {

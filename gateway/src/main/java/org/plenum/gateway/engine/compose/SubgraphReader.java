@@ -111,14 +111,8 @@ final class SubgraphReader {
         if (!TypeReferenceCheck.check(definition.name(), types, errors)) {
             return null;
         }
-        Subgraph subgraph = new Subgraph(definition.name(), definition.url(), specs.federationMinorVersion(), types,
+        return new Subgraph(definition.name(), definition.url(), specs.federationMinorVersion(), types,
                 directives, composed);
-        if (specs.isFederation2()) {
-            subgraph.analyse();
-        } else {
-            Federation1Upgrade.apply(subgraph);
-        }
-        return subgraph;
     }
 
     /** The directives named by {@code @composeDirective}: each must be defined and belong to a linked feature. */

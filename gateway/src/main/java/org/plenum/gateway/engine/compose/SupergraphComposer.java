@@ -40,6 +40,13 @@ public final class SupergraphComposer {
             throw new CompositionException(errors);
         }
         subgraphs.sort(Comparator.comparing(Subgraph::name));
+        for (Subgraph subgraph : subgraphs) {
+            if (subgraph.isFederation2()) {
+                subgraph.analyse();
+            } else {
+                Federation1Upgrade.apply(subgraph, subgraphs);
+            }
+        }
         Map<String, String[]> graphs = graphEnum(subgraphs);
         SupergraphMerger merger = new SupergraphMerger(subgraphs, List.copyOf(graphs.keySet()));
         var types = merger.merge();

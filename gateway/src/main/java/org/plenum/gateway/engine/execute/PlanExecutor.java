@@ -71,6 +71,7 @@ public final class PlanExecutor {
                 .onItem().invoke(body -> {
                     synchronized (state) {
                         if (body.get("data") instanceof Map<?, ?> data) {
+                            restoreKeys(data, fetch.renamedFields());
                             JsonTree.merge(state.data, cast(data));
                         }
                         state.addSubgraphErrors(fetch, body, null, null);
@@ -114,6 +115,7 @@ public final class PlanExecutor {
                     synchronized (state) {
                         Object entities = body.get("data") instanceof Map<?, ?> data ? data.get("_entities") : null;
                         if (entities instanceof List<?> list) {
+                            restoreKeys(list, fetch.renamedFields());
                             for (int i = 0; i < targets.size(); i++) {
                                 int index = targetRepresentation.get(i);
                                 if (index < list.size() && list.get(index) instanceof Map<?, ?> entity) {
@@ -129,6 +131,34 @@ public final class PlanExecutor {
                     return null;
                 })
                 .replaceWithVoid();
+    }
+
+    /** Puts fields that were sent under another key (see FetchSelection) back under their merge key. */
+    private static void restoreKeys(Object value, FetchSelection selection) {
+        if (selection == null) {
+            return;
+        }
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                restoreKeys(item, selection);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            restoreFields(cast(map), selection);
+        }
+    }
+
+    private static void restoreFields(Map<String, Object> object, FetchSelection selection) {
+        for (FetchSelection.FieldSelection field : selection.fields()) {
+            if (field.sentKey() != null && object.containsKey(field.sentKey())) {
+                object.put(field.responseKey(), object.remove(field.sentKey()));
+            }
+            if (field.sub() != null && object.get(field.responseKey()) != null) {
+                restoreKeys(object.get(field.responseKey()), field.sub());
+            }
+        }
+        for (FetchSelection fragment : selection.fragments().values()) {
+            restoreFields(object, fragment);
+        }
     }
 
     private Uni<Map<String, Object>> send(FetchNode fetch, ExecutionState state, Map<String, Object> variables) {

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param document        the GraphQL document sent
  * @param variableNames   the client variables the document uses (only these are forwarded)
  * @param representations for entity fetches: the representation to build per runtime type (by __typename)
+ * @param renamedFields   when some fields were sent under another key: the selection telling which, else null
  */
 public record FetchNode(int id, String graph, String subgraphName, String url, List<List<String>> mergeAt, String document,
-                        List<String> variableNames, Map<String, Representation> representations) {
+                        List<String> variableNames, Map<String, Representation> representations,
+                        FetchSelection renamedFields) {
 
     /** How to build the _entities representation of an object: its __typename there, key and required fields. */
     public record Representation(String typename, FetchSelection key, FetchSelection required) {

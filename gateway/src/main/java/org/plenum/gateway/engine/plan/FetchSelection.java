@@ -3,6 +3,7 @@ package org.plenum.gateway.engine.plan;
 import graphql.language.Argument;
 import graphql.language.AstPrinter;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,10 @@ public final class FetchSelection {
         private final String name;
         private final List<Argument> arguments;
         private FetchSelection sub;
+        /** the field's type in the subgraph, to detect sibling fragments selecting differently typed fields */
+        private String subgraphType;
+        /** the key sent to the subgraph when it differs from the merge key (conflicting sibling fields) */
+        private String sentKey;
 
         FieldSelection(String responseKey, String name, List<Argument> arguments) {
             this.responseKey = responseKey;
@@ -34,6 +39,17 @@ public final class FetchSelection {
 
         public FetchSelection sub() {
             return sub;
+        }
+
+        /** The key the field is sent under when it differs from {@link #responseKey()}, else null. */
+        public String sentKey() {
+            return sentKey;
+        }
+
+        void subgraphType(String type) {
+            if (subgraphType == null) {
+                subgraphType = type;
+            }
         }
 
         FetchSelection subOrCreate() {
@@ -59,6 +75,7 @@ public final class FetchSelection {
     void mergeFrom(FetchSelection other) {
         for (FieldSelection field : other.fields.values()) {
             FieldSelection mine = field(field.responseKey, field.name, field.arguments);
+            mine.subgraphType(field.subgraphType);
             if (field.sub != null) {
                 mine.subOrCreate().mergeFrom(field.sub);
             }
@@ -66,6 +83,50 @@ public final class FetchSelection {
         for (Map.Entry<String, FetchSelection> fragment : other.fragments.entrySet()) {
             fragment(fragment.getKey()).mergeFrom(fragment.getValue());
         }
+    }
+
+    /**
+     * Subgraphs reject sibling fields under one response key with different types (e.g. ID and ID! in two
+     * type fragments): such fields get their own key in the request.
+     *
+     * @return whether any field got one
+     */
+    boolean separateConflictingFields() {
+        return separate(List.of(this), new int[]{0});
+    }
+
+    private static boolean separate(List<FetchSelection> sameObject, int[] counter) {
+        Map<String, List<FieldSelection>> byKey = new LinkedHashMap<>();
+        for (FetchSelection selection : sameObject) {
+            selection.collectFields(byKey);
+        }
+        boolean renamed = false;
+        for (List<FieldSelection> fields : byKey.values()) {
+            String firstType = fields.get(0).subgraphType;
+            List<FetchSelection> subs = new ArrayList<>();
+            for (FieldSelection field : fields) {
+                if (field.subgraphType != null && firstType != null && !field.subgraphType.equals(firstType)) {
+                    field.sentKey = field.responseKey + "__" + counter[0]++;
+                    renamed = true;
+                    if (field.sub != null) {
+                        renamed |= separate(List.of(field.sub), counter);
+                    }
+                } else if (field.sub != null) {
+                    subs.add(field.sub);
+                }
+            }
+            if (!subs.isEmpty()) {
+                renamed |= separate(subs, counter);
+            }
+        }
+        return renamed;
+    }
+
+    private void collectFields(Map<String, List<FieldSelection>> byKey) {
+        for (FieldSelection field : fields.values()) {
+            byKey.computeIfAbsent(field.responseKey, k -> new ArrayList<>()).add(field);
+        }
+        fragments.values().forEach(fragment -> fragment.collectFields(byKey));
     }
 
     public Collection<FieldSelection> fields() {
@@ -85,8 +146,9 @@ public final class FetchSelection {
         out.append('{');
         for (FieldSelection field : fields.values()) {
             out.append(' ');
-            if (!field.responseKey.equals(field.name)) {
-                out.append(field.responseKey).append(": ");
+            String key = field.sentKey != null ? field.sentKey : field.responseKey;
+            if (!key.equals(field.name)) {
+                out.append(key).append(": ");
             }
             out.append(field.name);
             if (!field.arguments.isEmpty()) {

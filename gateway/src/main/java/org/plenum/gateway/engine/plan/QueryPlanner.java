@@ -249,6 +249,7 @@ public final class QueryPlanner {
                                          FieldMeta field, List<String> path, List<Selection> provided, boolean internal) {
             Field first = fields.get(0);
             FetchSelection.FieldSelection added = selection.field(key, first.getName(), first.getArguments());
+            added.subgraphType(field.typeIn(group.graph));
             group.useVariables(first.getArguments());
             Set<FetchGroup> producers = new LinkedHashSet<>();
             producers.add(group);
@@ -509,6 +510,7 @@ public final class QueryPlanner {
                             (a, b) -> new FetchNode.Representation(a.typename(), merged(a.key(), b.key()), merged(a.required(), b.required()))));
                 }
             }
+            boolean renamed = selection.separateConflictingFields();
             StringBuilder document = new StringBuilder(mutation && !group.entity ? "mutation" : "query");
             List<String> variableNames = new ArrayList<>();
             List<String> definitions = new ArrayList<>();
@@ -534,7 +536,7 @@ public final class QueryPlanner {
             }
             SubgraphInfo subgraph = supergraph.subgraph(group.graph);
             return new FetchNode(group.id, group.graph, subgraph.name(), subgraph.url(), mergeAt,
-                    document.toString(), variableNames, representations);
+                    document.toString(), variableNames, representations, renamed ? selection : null);
         }
 
         private FetchSelection merged(FetchSelection a, FetchSelection b) {

@@ -13,13 +13,14 @@ public final class FieldMeta {
 
     /** How one subgraph declares the field. */
     public record InGraph(String graph, SelectionSet requires, SelectionSet provides, boolean external,
-                          boolean usedOverridden) {
+                          boolean usedOverridden, String type) {
     }
 
     private final String parentType;
     private final String name;
     private final String namedType;
     private final int listDepth;
+    private String type;
     private final Map<String, InGraph> byGraph = new LinkedHashMap<>();
     private final Set<String> resolvableIn = new LinkedHashSet<>();
     private boolean onlyThroughInterfaceObject;
@@ -53,6 +54,16 @@ public final class FieldMeta {
     /** The field's type without list and non-null wrappers. */
     public String namedType() {
         return namedType;
+    }
+
+    void setType(String printedType) {
+        this.type = printedType;
+    }
+
+    /** The field's type as that subgraph declares it (it may differ from the supergraph's, e.g. in nullability). */
+    public String typeIn(String graph) {
+        InGraph in = byGraph.get(graph);
+        return in == null || in.type() == null ? type : in.type();
     }
 
     /** How many lists wrap the field's type. */

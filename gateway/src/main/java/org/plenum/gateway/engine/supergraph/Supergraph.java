@@ -1,6 +1,7 @@
 package org.plenum.gateway.engine.supergraph;
 
 import graphql.language.Argument;
+import graphql.language.AstPrinter;
 import graphql.language.BooleanValue;
 import graphql.language.Definition;
 import graphql.language.Directive;
@@ -144,10 +145,11 @@ public final class Supergraph {
     private static void readFields(TypeMeta meta, List<FieldDefinition> fields, String joinField) {
         for (FieldDefinition field : fields) {
             FieldMeta fieldMeta = meta.fieldOrCreate(field.getName(), namedType(field.getType()), listDepth(field.getType()));
+            fieldMeta.setType(AstPrinter.printAst(field.getType()));
             List<Directive> joins = field.getDirectives(joinField);
             if (joins.isEmpty()) {
                 for (String graph : meta.graphs()) {
-                    fieldMeta.add(new FieldMeta.InGraph(graph, null, null, false, false));
+                    fieldMeta.add(new FieldMeta.InGraph(graph, null, null, false, false, null));
                 }
                 continue;
             }
@@ -164,7 +166,7 @@ public final class Supergraph {
                         requires == null ? null : FieldSets.parse(requires, "@requires of " + where),
                         provides == null ? null : FieldSets.parse(provides, "@provides of " + where),
                         bool(join, "external", false),
-                        bool(join, "usedOverridden", false) || !servesUnderLabel(join)));
+                        bool(join, "usedOverridden", false) || !servesUnderLabel(join), string(join, "type")));
             }
         }
     }

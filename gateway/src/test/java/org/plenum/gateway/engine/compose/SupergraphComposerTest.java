@@ -109,6 +109,17 @@ class SupergraphComposerTest {
     }
 
     @Test
+    void unknownTypesNameSubgraphTypeAndField() {
+        List<SubgraphDefinition> subgraphs = List.of(new SubgraphDefinition("shop", "http://shop/graphql",
+                "type Query { product(id: ID!): Product  search(filter: Filter): [String] }"));
+
+        CompositionException failure = assertThrows(CompositionException.class, () -> SupergraphComposer.compose(subgraphs));
+
+        assertEquals(List.of("[shop] Unknown type Product (used by \"Query.product\")",
+                "[shop] Unknown type Filter (used by \"Query.search(filter:)\")"), failure.errors());
+    }
+
+    @Test
     void subgraphWithoutQueriesAnywhereIsRejected() {
         List<SubgraphDefinition> subgraphs = List.of(new SubgraphDefinition("things", "http://things/graphql",
                 "type Thing { id: ID! }"));
