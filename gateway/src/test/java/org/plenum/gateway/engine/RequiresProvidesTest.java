@@ -121,4 +121,20 @@ class RequiresProvidesTest {
         assertEquals(List.of(Map.of("__typename", "Product", "upc", "p1", "price", 10, "weight", 2)),
                 client.requestsTo("shipping").get(0).variables().get("representations"));
     }
+
+    @Test
+    void sendsASharedRootFieldToTheSubgraphThatProvidesMostOfTheSelection() {
+        List<Map<String, Object>> media = List.of(Map.of("__typename", "Book", "id", "b1", "title", "Dune"),
+                Map.of("__typename", "Movie", "id", "m1"));
+        FakeSubgraphClient client = new FakeSubgraphClient()
+                .with("plain", new FakeSubgraph(Fixtures.subgraphSdl("shared-union", "plain"), Map.of(), Map.of("media", media), Map.of()))
+                .with("rich", new FakeSubgraph(Fixtures.subgraphSdl("shared-union", "rich"), Map.of(), Map.of("media", media), Map.of()));
+
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("shared-union", client),
+                "{ media { ... on Book { id title } ... on Movie { id } } }");
+
+        assertEquals(Map.of("data", Map.of("media", List.of(Map.of("id", "b1", "title", "Dune"), Map.of("id", "m1")))),
+                response.body());
+        assertEquals(List.of("rich"), client.requests().stream().map(SubgraphRequest::subgraph).toList());
+    }
 }

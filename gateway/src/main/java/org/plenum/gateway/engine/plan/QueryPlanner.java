@@ -111,22 +111,44 @@ public final class QueryPlanner {
             if (mutation && current != null && candidates.contains(current.graph)) {
                 return current.graph;
             }
-            if (!mutation) {
-                for (FetchGroup group : rootGroups) {
-                    if (candidates.contains(group.graph)) {
-                        return group.graph;
+            if (candidates.size() == 1) {
+                return candidates.iterator().next();
+            }
+            // most of the selection resolved locally first, then a subgraph already asked for other root fields
+            List<Selection> selections = FieldCollector.subSelections(fields);
+            boolean composite = supergraph.type(field.namedType()) != null;
+            return candidates.stream().max(Comparator.<String>comparingLong(graph -> !composite ? 0 : localFields(graph,
+                            field.namedType(), selections, field.provides(graph) == null ? null : field.provides(graph).getSelections()))
+                    .thenComparing(graph -> !mutation && rootGroupFor(graph) != null)).orElseThrow();
+        }
+
+        /** How many of the selected fields (all levels) the subgraph resolves itself: fewer jumps from there. */
+        private long localFields(String graph, String typeName, List<Selection> selections, List<Selection> provided) {
+            TypeMeta type = supergraph.type(typeName);
+            if (type.isAbstract()) {
+                long count = 0;
+                for (String possible : type.possibleTypes()) {
+                    TypeMeta object = supergraph.type(possible);
+                    if (object != null && object.inGraph(graph)) {
+                        count += localFields(graph, possible, selections, provided);
+                    }
+                }
+                return count;
+            }
+            Map<String, List<Field>> providedFields = provided == null ? Map.of() : collector.collect(typeName, provided);
+            long count = 0;
+            for (List<Field> fields : collector.collect(typeName, selections).values()) {
+                FieldMeta field = type.field(fields.get(0).getName());
+                List<Field> providedField = providedFields.get(fields.get(0).getName());
+                if (field != null && (providedField != null || (field.resolvableIn(graph) && field.requires(graph) == null))) {
+                    count++;
+                    if (supergraph.type(field.namedType()) != null) {
+                        count += localFields(graph, field.namedType(), FieldCollector.subSelections(fields),
+                                providedField == null ? null : FieldCollector.subSelections(providedField));
                     }
                 }
             }
-            TypeMeta resultType = supergraph.type(field.namedType());
-            if (resultType == null || candidates.size() == 1) {
-                return candidates.iterator().next();
-            }
-            Map<String, List<Field>> subFields = resultType.isAbstract() ? Map.of()
-                    : collector.collect(resultType.name(), FieldCollector.subSelections(fields));
-            return candidates.stream().max(Comparator.comparingLong(graph -> subFields.values().stream()
-                    .map(f -> resultType.field(f.get(0).getName()))
-                    .filter(f -> f != null && f.resolvableIn(graph)).count())).orElseThrow();
+            return count;
         }
 
         private FetchGroup newGroup(String graph, List<String> mergeAt, boolean entity) {
