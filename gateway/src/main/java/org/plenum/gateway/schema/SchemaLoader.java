@@ -49,8 +49,8 @@ public class SchemaLoader {
             LOG.warnf("No schema yet, retrying every %s: %s", config.loadRetryInterval(), unreachable.getMessage());
             schedule(RETRY_JOB, config.loadRetryInterval(), this::retryUntilLoaded);
         } catch (RuntimeException unusable) {
-            throw new IllegalStateException("Cannot start the gateway from " + source.describe() + ": "
-                    + unusable.getMessage(), unusable);
+            throw new GatewayStartupException("Cannot start the gateway from " + source.describe() + ": "
+                    + unusable.getMessage());
         }
         config.pollInterval().ifPresent(interval -> schedule(POLL_JOB, interval, this::poll));
     }

@@ -61,8 +61,7 @@ public class SupergraphSource {
     private Uni<String> readFile(Path path) {
         return vertx.fileSystem().readFile(path.toString())
                 .map(buffer -> buffer.toString(StandardCharsets.UTF_8))
-                .onFailure().transform(e -> new SupergraphLoadException(
-                        "Cannot read supergraph file " + path.toAbsolutePath() + ": " + e.getMessage(), e));
+                .onFailure().transform(e -> new SupergraphLoadException("the file cannot be read (" + e.getMessage() + ")", e));
     }
 
     private Uni<SubgraphDefinition> fetchDefinition(String name, GatewayConfig.Subgraph subgraph) {

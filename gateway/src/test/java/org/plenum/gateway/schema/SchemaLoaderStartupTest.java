@@ -64,7 +64,7 @@ class SchemaLoaderStartupTest {
         Path file = folder.resolve("absent.graphql");
 
         assertThat(startupFailure(Map.of("plenum.gateway.supergraph-file", file.toString())),
-                containsString("Cannot read supergraph file " + file.toAbsolutePath()));
+                startsWith("Cannot start the gateway from file " + file.toAbsolutePath() + ": the file cannot be read ("));
     }
 
     @Test
@@ -101,6 +101,6 @@ class SchemaLoaderStartupTest {
         // no scheduler: an unusable supergraph fails before anything is scheduled
         SchemaLoader loader = new SchemaLoader(new SupergraphSource(config, client, vertx), new ActiveGateway(), client,
                 config, null);
-        return assertThrows(IllegalStateException.class, () -> loader.onStart(null)).getMessage();
+        return assertThrows(GatewayStartupException.class, () -> loader.onStart(null)).getMessage();
     }
 }

@@ -1,0 +1,9 @@
+package org.plenum.gateway.schema;
+
+/** Stops startup: the message says what is wrong and where, so it carries no stack trace of its own. */
+public class GatewayStartupException extends RuntimeException {
+
+    public GatewayStartupException(String message) {
+        super(message, null, false, false);
+    }
+}
