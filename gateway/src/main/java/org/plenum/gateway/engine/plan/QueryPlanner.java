@@ -300,7 +300,7 @@ public final class QueryPlanner {
                 throw new PlanningException("The operation needs more than " + MAX_JUMPS + " entity jumps to plan (at "
                         + type.name() + "." + field.name() + ")");
             }
-            String target = forcedTarget != null ? forcedTarget : chooseTarget(type, field, path);
+            String target = forcedTarget != null ? forcedTarget : chooseTarget(type, field, fields, path);
             String typename = type.name();
             FieldMeta targetField = field;
             if (target == null) {
@@ -369,21 +369,19 @@ public final class QueryPlanner {
             return true;
         }
 
-        private String chooseTarget(TypeMeta type, FieldMeta field, List<String> path) {
-            String best = null;
-            for (String graph : field.resolvableIn()) {
-                if (type.keys(graph).isEmpty() || reaching.contains(type.name() + "@" + graph)) {
-                    continue;
-                }
-                boolean batched = groups.stream().anyMatch(g -> g.entity && g.graph.equals(graph) && g.mergeAt.equals(path));
-                if (batched && field.requires(graph) == null) {
-                    return graph;
-                }
-                if (best == null || (field.requires(best) != null && field.requires(graph) == null)) {
-                    best = graph;
-                }
-            }
-            return best;
+        /**
+         * Among the subgraphs that resolve the field and can be reached by a key: one without @requires, then one
+         * already asked at this path (same request), then the one resolving most of the selection below itself.
+         */
+        private String chooseTarget(TypeMeta type, FieldMeta field, List<Field> fields, List<String> path) {
+            List<Selection> selections = supergraph.type(field.namedType()) == null ? null : FieldCollector.subSelections(fields);
+            return field.resolvableIn().stream()
+                    .filter(graph -> !type.keys(graph).isEmpty() && !reaching.contains(type.name() + "@" + graph))
+                    .max(Comparator.<String, Boolean>comparing(graph -> field.requires(graph) == null)
+                            .thenComparing(graph -> groups.stream().anyMatch(g -> g.entity && g.graph.equals(graph) && g.mergeAt.equals(path)))
+                            .thenComparingLong(graph -> selections == null ? 0 : localFields(graph, field.namedType(), selections,
+                                    field.provides(graph) == null ? null : field.provides(graph).getSelections())))
+                    .orElse(null);
         }
 
         private FetchGroup entityGroup(FetchGroup group, FetchSelection selection, String runtimeType, String typename,
