@@ -75,6 +75,10 @@ public final class InputRules {
     }
 
     private static String withinLimit(String field, String value, int max) {
+        if (value.indexOf('\0') >= 0) {
+            // PostgreSQL text cannot hold NUL characters
+            throw new BadUserInputException(field + " must not contain NUL (\\u0000) characters");
+        }
         int length = value.codePointCount(0, value.length());
         if (length > max) {
             throw new BadUserInputException(field + " is " + length + " characters long; at most " + max

@@ -41,6 +41,7 @@ class BadInputTest {
         createTopicFails(topic("Duplicate keywords", null, List.of("AI", "chips", "ai")),
                 "input.keywords contains 'ai' more than once");
         createTopicFails(topic("semiconductors", null, null), "a topic titled 'semiconductors' already exists");
+        createTopicFails(topic("Nul\u0000character", null, null), "input.title must not contain NUL");
         assertEquals(before, topicCount());
     }
 
