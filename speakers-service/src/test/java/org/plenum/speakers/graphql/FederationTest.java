@@ -54,6 +54,14 @@ class FederationTest {
     }
 
     @Test
+    void representationWithoutKeyIsAnErrorThatSaysSo() {
+        GraphQL.post(ENTITIES, Map.of("representations", List.of(Map.of("__typename", "Speaker"))))
+                .body("errors[0].message", equalTo("no query found for Speaker by []"))
+                .body("errors[0].path[0]", equalTo("_entities"))
+                .body("errors[0].extensions.code", equalTo("runtime"));
+    }
+
+    @Test
     void oneDatabaseQueryPerEntitiesCallWhateverTheNumberOfRepresentations() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
