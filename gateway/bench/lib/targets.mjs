@@ -11,7 +11,7 @@ function npmVersion(benchDir, name) {
 }
 
 /** Each target: id, label, ours, how to start it on a port, and the path of its GraphQL endpoint. */
-export function gatewayTargets({ benchDir, supergraphFile, gatewayJar }) {
+export function gatewayTargets({ benchDir, supergraphFile, gatewayJar, jfrFile }) {
   const hiveBin = join(benchDir, 'node_modules/@graphql-hive/gateway/dist/bin.js');
   const hive = npmVersion(benchDir, '@graphql-hive/gateway');
   const nodeEnv = { NODE_ENV: 'production' };
@@ -21,7 +21,8 @@ export function gatewayTargets({ benchDir, supergraphFile, gatewayJar }) {
       label: 'Plenum gateway',
       ours: true,
       command: 'java',
-      args: (port) => [...GATEWAY_JVM_FLAGS, `-Dquarkus.http.port=${port}`, `-Dplenum.gateway.supergraph-file=${supergraphFile}`,
+      args: (port) => [...GATEWAY_JVM_FLAGS, ...(jfrFile ? [`-XX:StartFlightRecording=filename=${jfrFile},settings=profile,dumponexit=true`] : []),
+        `-Dquarkus.http.port=${port}`, `-Dplenum.gateway.supergraph-file=${supergraphFile}`,
         '-jar', gatewayJar],
       path: '/graphql',
     },
