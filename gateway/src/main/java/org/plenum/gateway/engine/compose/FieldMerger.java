@@ -10,34 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Merges one field of an object or interface type across subgraphs, as {@code @apollo/composition} does:
- * {@code @override}, external fields, arguments, the least restrictive type, {@code @join__field} and the
- * shareability check. Also merges type references and default values for arguments and input fields.
+ * external fields, arguments, the least restrictive type, {@code @join__field} (with what {@link Overrides} found)
+ * and the shareability check. Also merges type references and default values for arguments and input fields.
  */
 final class FieldMerger {
-
-    private static final Pattern LABEL = Pattern.compile("[a-zA-Z][a-zA-Z0-9_\\-:./]*");
-    private static final Pattern PERCENT = Pattern.compile("percent\\((\\d{1,2}(\\.\\d{1,8})?|100)\\)");
-
-    /** Per subgraph: whether an {@code @override} made its field unused there, or still used, and the label. */
-    private static final class OverrideState {
-        final boolean[] usedOverridden;
-        final boolean[] unusedOverridden;
-        final String[] labels;
-
-        OverrideState(int size) {
-            usedOverridden = new boolean[size];
-            unusedOverridden = new boolean[size];
-            labels = new String[size];
-        }
-
-        boolean overridden(int i) {
-            return usedOverridden[i] || unusedOverridden[i];
-        }
-    }
 
     private final SupergraphMerger merger;
     private final List<Subgraph> subgraphs;
@@ -58,7 +37,7 @@ final class FieldMerger {
             sources[i] = owners[i] == null ? null : owners[i].field(name);
         }
         String coordinate = dest.name + "." + name;
-        OverrideState overrides = validateOverride(coordinate, dest, owners, sources);
+        Overrides overrides = Overrides.validate(coordinate, subgraphs, owners, sources, merger::error);
         boolean everySourceExternal = true;
         for (int i = 0; i < n; i++) {
             if (sources[i] != null && !subgraphs.get(i).isExternal(owners[i], sources[i])) {
@@ -85,82 +64,6 @@ final class FieldMerger {
         if (dest.kind == TypeKind.OBJECT) {
             validateSharing(dest, name, owners, sources, overrides);
         }
-    }
-
-    private OverrideState validateOverride(String coordinate, MergedType dest, SubgraphType[] owners,
-            SubgraphField[] sources) {
-        OverrideState state = new OverrideState(sources.length);
-        for (int i = 0; i < sources.length; i++) {
-            SubgraphField field = sources[i];
-            if (field == null || field.overrideFrom == null || !subgraphs.get(i).isFederation2()) {
-                continue;
-            }
-            String self = subgraphs.get(i).name();
-            if (owners[i].kind == TypeKind.INTERFACE) {
-                merger.error("@override cannot be used on field \"" + coordinate + "\" on subgraph \"" + self
-                        + "\": @override is not supported on interface type fields.");
-                continue;
-            }
-            if (owners[i].interfaceObject) {
-                merger.error("@override is not yet supported on fields of @interfaceObject types: cannot be used on field \""
-                        + coordinate + "\" on subgraph \"" + self + "\".");
-                continue;
-            }
-            int from = indexOf(field.overrideFrom);
-            if (from < 0 || sources[from] == null) {
-                continue; // unknown or absent source subgraph: nothing to override (a hint in @apollo/composition)
-            }
-            if (from == i) {
-                merger.error("Source and destination subgraphs \"" + self + "\" are the same for overridden field \""
-                        + coordinate + "\"");
-                continue;
-            }
-            SubgraphField fromField = sources[from];
-            if (fromField.overrideFrom != null) {
-                merger.error("Field \"" + coordinate + "\" on subgraph \"" + self + "\" is also marked with directive @override in subgraph \""
-                        + field.overrideFrom + "\". Only one @override directive is allowed per field.");
-                continue;
-            }
-            String conflict = fromField.requires != null ? "@requires" : fromField.provides != null ? "@provides" : null;
-            String conflictSubgraph = field.overrideFrom;
-            if (conflict == null && subgraphs.get(i).isExternal(owners[i], field)) {
-                conflict = "@external";
-                conflictSubgraph = self;
-            }
-            if (conflict != null) {
-                merger.error("@override cannot be used on field \"" + coordinate + "\" on subgraph \"" + self + "\" since \""
-                        + coordinate + "\" on \"" + conflictSubgraph + "\" is marked with directive \"" + conflict + "\"");
-                continue;
-            }
-            Subgraph fromSubgraph = subgraphs.get(from);
-            if (!fromSubgraph.isExternal(owners[from], fromField)) {
-                if (fromSubgraph.isUsed(owners[from], fromField)) {
-                    state.usedOverridden[from] = true;
-                } else {
-                    state.unusedOverridden[from] = true;
-                }
-            }
-            if (field.overrideLabel != null) {
-                if (validLabel(field.overrideLabel)) {
-                    state.labels[i] = field.overrideLabel;
-                    state.labels[from] = field.overrideLabel;
-                } else {
-                    merger.error("Invalid @override label \"" + field.overrideLabel + "\" on field \"" + coordinate
-                            + "\" on subgraph \"" + self + "\": labels must start with a letter and after that may contain "
-                            + "alphanumerics, underscores, minuses, colons, periods, or slashes. Alternatively, labels may be "
-                            + "of the form \"percent(x)\" where x is a float between 0-100 inclusive.");
-                }
-            }
-        }
-        return state;
-    }
-
-    private static boolean validLabel(String label) {
-        if (LABEL.matcher(label).matches()) {
-            return true;
-        }
-        var percent = PERCENT.matcher(label);
-        return percent.matches() && Double.parseDouble(percent.group(1)) <= 100;
     }
 
     /** Arguments: those every source has; one required somewhere but missing elsewhere is an error. */
@@ -275,18 +178,18 @@ final class FieldMerger {
     }
 
     private boolean needsJoinField(String parentName, SubgraphType[] owners, SubgraphField[] sources,
-            boolean allTypesEqual, OverrideState overrides) {
+            boolean allTypesEqual, Overrides overrides) {
         if (!allTypesEqual) {
             return true;
         }
         for (int i = 0; i < sources.length; i++) {
-            if (overrides.usedOverridden[i] || overrides.labels[i] != null) {
+            if (overrides.usedOverridden(i) || overrides.label(i) != null) {
                 return true;
             }
         }
         for (int i = 0; i < sources.length; i++) {
             SubgraphField source = sources[i];
-            if (source != null && !overrides.unusedOverridden[i]) {
+            if (source != null && !overrides.unusedOverridden(i)) {
                 if (subgraphs.get(i).isExternal(owners[i], source) || source.provides != null || source.requires != null) {
                     return true;
                 }
@@ -298,13 +201,13 @@ final class FieldMerger {
     }
 
     private void addJoinFields(String parentName, MergedField dest, SubgraphType[] owners, SubgraphField[] sources,
-            boolean allTypesEqual, OverrideState overrides) {
+            boolean allTypesEqual, Overrides overrides) {
         if (!needsJoinField(parentName, owners, sources, allTypesEqual, overrides)) {
             return;
         }
         for (int i = 0; i < sources.length; i++) {
             SubgraphField source = sources[i];
-            if (source == null || (overrides.unusedOverridden[i] && overrides.labels[i] == null)) {
+            if (source == null || (overrides.unusedOverridden(i) && overrides.label(i) == null)) {
                 continue;
             }
             boolean external = subgraphs.get(i).isExternal(owners[i], source);
@@ -315,8 +218,8 @@ final class FieldMerger {
                     "override", subgraphs.get(i).isFederation2() ? source.overrideFrom : null,
                     "type", allTypesEqual ? null : TypeRefs.print(source.type),
                     "external", external ? Boolean.TRUE : null,
-                    "usedOverridden", overrides.usedOverridden[i] ? Boolean.TRUE : null,
-                    "overrideLabel", overrides.labels[i]));
+                    "usedOverridden", overrides.usedOverridden(i) ? Boolean.TRUE : null,
+                    "overrideLabel", overrides.label(i)));
         }
     }
 
@@ -327,7 +230,7 @@ final class FieldMerger {
         field.description = description(sources);
         addComposedDirectives(field, sources);
         boolean allTypesEqual = mergeTypeReference(coordinate, "field", field, sources, true);
-        addJoinFields(dest.name, field, owners, sources, allTypesEqual, new OverrideState(sources.length));
+        addJoinFields(dest.name, field, owners, sources, allTypesEqual, Overrides.none(sources.length));
         mergeDefaultValue(coordinate, "Input field", field, sources);
         dest.fields.put(name, field);
     }
@@ -337,7 +240,7 @@ final class FieldMerger {
      * may still resolve the field through an {@code @interfaceObject} for one of its interfaces.
      */
     private void validateSharing(MergedType dest, String name, SubgraphType[] owners, SubgraphField[] sources,
-            OverrideState overrides) {
+            Overrides overrides) {
         String coordinate = dest.name + "." + name;
         List<String> resolving = new ArrayList<>();
         List<String> shareable = new ArrayList<>();
@@ -401,15 +304,6 @@ final class FieldMerger {
             }
         }
         return names;
-    }
-
-    private int indexOf(String subgraphName) {
-        for (int i = 0; i < subgraphs.size(); i++) {
-            if (subgraphs.get(i).name().equals(subgraphName)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** {@code subgraph "a"} or {@code subgraphs "a", "b" and "c"}. */

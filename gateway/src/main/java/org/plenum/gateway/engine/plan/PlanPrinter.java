@@ -16,6 +16,14 @@ public final class PlanPrinter {
         return out.append("}\n").toString();
     }
 
+    private static String clientPath(java.util.List<String> path) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : path) {
+            out.append(out.length() == 0 ? "" : ".").append(ResponseKeys.clientSegment(segment));
+        }
+        return out.toString();
+    }
+
     private static void print(PlanNode node, int depth, StringBuilder out) {
         String indent = "  ".repeat(depth);
         if (node instanceof PlanNode.Sequence sequence) {
@@ -32,7 +40,7 @@ public final class PlanPrinter {
             if (fetch.isEntityFetch()) {
                 out.append(indent).append("Flatten(path: ");
                 for (int i = 0; i < fetch.mergeAt().size(); i++) {
-                    out.append(i == 0 ? "\"" : ", \"").append(String.join(".", fetch.mergeAt().get(i))).append('"');
+                    out.append(i == 0 ? "\"" : ", \"").append(clientPath(fetch.mergeAt().get(i))).append('"');
                 }
                 out.append(") {\n");
                 fetchIndent = indent + "  ";
