@@ -172,8 +172,8 @@ public class GraphQLHandler {
     }
 
     private void write(RoutingContext context, int status, ResponseType responseType, Map<String, Object> body) {
-        if (context.response().ended()) {
-            return;
+        if (context.response().ended() || context.response().closed()) {
+            return; // the client went away
         }
         Buffer bytes;
         try {

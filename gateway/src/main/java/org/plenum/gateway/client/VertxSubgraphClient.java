@@ -78,12 +78,13 @@ public class VertxSubgraphClient implements SubgraphClient {
     public Uni<Map<String, Object>> execute(SubgraphRequest request) {
         Target target = targetsByName.computeIfAbsent(request.subgraph(), this::newTarget);
         return Uni.createFrom().emitter(emitter -> {
+            Buffer body = encode(request);
             HttpRequest<Buffer> http = webClient.postAbs(target.url(request.url())).timeout(target.timeoutMillis());
             MultiMap headers = http.headers();
             request.headers().forEach(headers::set);
             headers.set(HttpHeaders.CONTENT_TYPE, "application/json");
             headers.set(HttpHeaders.ACCEPT, "application/json");
-            Span span = tracer.spanBuilder("subgraph " + request.subgraph())
+            Span span = tracer.spanBuilder(target.spanName())
                     .setSpanKind(SpanKind.CLIENT)
                     .setAttribute("graphql.subgraph", request.subgraph())
                     .startSpan();
@@ -91,16 +92,16 @@ public class VertxSubgraphClient implements SubgraphClient {
             propagator.inject(context, headers, MultiMap::set);
             long start = System.nanoTime();
             try (Scope ignored = context.makeCurrent()) {
-                http.sendBuffer(encode(request)).onComplete(result -> {
+                http.sendBuffer(body).onComplete(result -> {
                     long nanos = System.nanoTime() - start;
                     try {
                         if (result.failed()) {
                             throw failure(request.subgraph(), target, result.cause());
                         }
-                        Map<String, Object> body = graphQLResponse(request.subgraph(), result.result());
+                        Map<String, Object> response = graphQLResponse(request.subgraph(), result.result());
                         target.meters().success(nanos);
                         span.end();
-                        emitter.complete(body);
+                        emitter.complete(response);
                     } catch (SubgraphFailure failure) {
                         target.meters().failure(failure.code(), nanos);
                         span.setStatus(StatusCode.ERROR, failure.getMessage());
@@ -114,7 +115,7 @@ public class VertxSubgraphClient implements SubgraphClient {
 
     private Target newTarget(String subgraph) {
         return new Target(targets.urlOverride(subgraph), targets.timeout(subgraph).toMillis(),
-                metrics.forSubgraph(subgraph));
+                metrics.forSubgraph(subgraph), "subgraph " + subgraph);
     }
 
     private Buffer encode(SubgraphRequest request) {
@@ -165,7 +166,8 @@ public class VertxSubgraphClient implements SubgraphClient {
                 "Subgraph '" + subgraph + "' is unavailable: " + cause.getMessage(), cause);
     }
 
-    private record Target(String urlOverride, long timeoutMillis, SubgraphMetrics.Meters meters) {
+    /** Everything per subgraph that is worked out once, on its first fetch. */
+    private record Target(String urlOverride, long timeoutMillis, SubgraphMetrics.Meters meters, String spanName) {
 
         String url(String supergraphUrl) {
             return urlOverride != null ? urlOverride : supergraphUrl;
