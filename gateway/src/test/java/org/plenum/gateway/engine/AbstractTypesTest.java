@@ -56,7 +56,9 @@ class AbstractTypesTest {
             .with("plans", new FakeSubgraph(Fixtures.subgraphSdl("interface-object", "plans"),
                     Map.of("Account", List.of(Map.of("__typename", "Account", "id", "a1", "plan", "free"),
                             Map.of("__typename", "Account", "id", "a2", "plan", "gold"))),
-                    Map.of("premiumAccounts", List.of(Map.of("__typename", "Account", "id", "a2", "plan", "gold"))), Map.of()));
+                    Map.of("premiumAccounts", List.of(Map.of("__typename", "Account", "id", "a2", "plan", "gold"))), Map.of()))
+            .with("status", new FakeSubgraph(Fixtures.subgraphSdl("interface-object", "status"),
+                    Map.of("Account", List.of(Map.of("__typename", "Account", "id", "a2", "active", true))), Map.of(), Map.of()));
 
     @Test
     void fetchesInterfaceObjectFieldsWithTheInterfaceAsTypename() {
@@ -94,5 +96,17 @@ class AbstractTypesTest {
         // in subgraph accounts User.id is ID! and Admin.id is ID: one query cannot select both as "id"
         assertEquals(Map.of("data", Map.of("accounts", List.of(Map.of("id", "u1", "name", "Ada"),
                 Map.of("id", "a1", "name", "Root")))), response.body());
+    }
+
+    @Test
+    void goesFromOneInterfaceObjectToAnotherThroughTheInterfacesKey() {
+        Gateway accounts = Fixtures.gateway("interface-object", accountsClient);
+
+        GatewayResponse response = Fixtures.run(accounts, "{ premiumAccounts { id plan active } }");
+
+        assertEquals(Map.of("data", Map.of("premiumAccounts", List.of(Map.of("id", "a2", "plan", "gold", "active", true)))),
+                response.body());
+        // no lookup of the concrete type is needed for interface fields
+        assertEquals(List.of("plans", "status"), accountsClient.requests().stream().map(SubgraphRequest::subgraph).toList());
     }
 }

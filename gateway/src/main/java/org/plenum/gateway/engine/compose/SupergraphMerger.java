@@ -3,7 +3,6 @@ package org.plenum.gateway.engine.compose;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +22,16 @@ final class SupergraphMerger {
     private final List<Subgraph> subgraphs;
     private final List<Directives.EnumArg> graphs;
     private final Map<String, MergedType> merged = new TreeMap<>();
-    private final Map<String, MergedDirective> directives = new TreeMap<>();
-    private final List<String> featureLinks = new ArrayList<>();
     private final Map<String, Usage> typeUsages = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
     private final FieldMerger fieldMerger;
+    private final DirectiveMerger directiveMerger;
 
     SupergraphMerger(List<Subgraph> subgraphs, List<String> graphEnumValues) {
         this.subgraphs = subgraphs;
         this.graphs = graphEnumValues.stream().map(Directives.EnumArg::new).toList();
         this.fieldMerger = new FieldMerger(this, subgraphs);
+        this.directiveMerger = new DirectiveMerger(subgraphs, fieldMerger);
     }
 
     List<String> errors() {
@@ -40,12 +39,12 @@ final class SupergraphMerger {
     }
 
     Map<String, MergedDirective> directives() {
-        return directives;
+        return directiveMerger.directives();
     }
 
     /** The {@code @link}s of the features whose directives are kept by {@code @composeDirective}. */
     List<String> featureLinks() {
-        return featureLinks;
+        return directiveMerger.featureLinks();
     }
 
     Map<String, MergedType> merge() {
@@ -74,8 +73,7 @@ final class SupergraphMerger {
                 }
             });
         }
-        mergeComposedDirectives();
-        mergeExecutableDirectives();
+        directiveMerger.merge();
         merged.values().stream().filter(type -> type.kind == TypeKind.ENUM).forEach(type -> mergeEnum(type, sources(type)));
         if (!merged.containsKey("Query")) {
             errors.add("No queries found in any subgraph: a supergraph must have a query root type.");
@@ -319,67 +317,6 @@ final class SupergraphMerger {
         if (type.fields.isEmpty()) {
             errors.add("None of the values of enum type \"" + type.name + "\" are defined consistently in all the subgraphs defining that type. "
                     + "As only values common to all subgraphs are merged, this would result in an empty type.");
-        }
-    }
-
-    /**
-     * A directive kept by {@code @composeDirective} gets its feature's {@code @link} (the newest version any
-     * subgraph links, the last such subgraph on a tie) and that subgraph's definition, whole.
-     */
-    private void mergeComposedDirectives() {
-        Map<String, List<ComposedDirective>> byFeature = new LinkedHashMap<>();
-        Map<String, SubgraphDirective> definitions = new HashMap<>();
-        Map<String, ComposedDirective.Feature> latest = new HashMap<>();
-        for (Subgraph subgraph : subgraphs) {
-            for (ComposedDirective composed : subgraph.composedDirectives().values()) {
-                ComposedDirective.Feature feature = composed.feature();
-                List<ComposedDirective> members = byFeature.computeIfAbsent(feature.identity(), id -> new ArrayList<>());
-                if (members.stream().noneMatch(member -> member.localName().equals(composed.localName()))) {
-                    members.add(composed);
-                }
-                ComposedDirective.Feature newest = latest.get(feature.identity());
-                if (newest == null || feature.major() > newest.major()
-                        || (feature.major() == newest.major() && feature.minor() >= newest.minor())) {
-                    latest.put(feature.identity(), feature);
-                    definitions.put(composed.localName(), subgraph.directives().get(composed.localName()));
-                }
-            }
-        }
-        byFeature.forEach((identity, members) -> {
-            featureLinks.add("@link(url: \"" + latest.get(identity).url() + "\", import: ["
-                    + String.join(", ", members.stream().map(ComposedDirective::importEntry).toList()) + "])");
-            for (ComposedDirective member : members) {
-                SubgraphDirective definition = definitions.get(member.localName());
-                MergedField signature = new MergedField(member.localName());
-                fieldMerger.mergeArguments("@" + member.localName(), signature, new SubgraphField[] {definition.signature()});
-                directives.put(member.localName(), new MergedDirective(member.localName(), definition.description(),
-                        definition.repeatable(), definition.locations(), signature));
-            }
-        });
-    }
-
-    /** An executable directive is kept when every subgraph defines it, on the locations they all have. */
-    private void mergeExecutableDirectives() {
-        Set<String> names = new LinkedHashSet<>();
-        subgraphs.forEach(subgraph -> names.addAll(subgraph.directives().keySet()));
-        names.removeAll(directives.keySet());
-        for (String name : names) {
-            List<SubgraphDirective> definitions = subgraphs.stream()
-                    .map(subgraph -> subgraph.directives().get(name)).toList();
-            if (definitions.contains(null)) {
-                continue;
-            }
-            List<String> locations = new ArrayList<>(definitions.get(0).executableLocations());
-            definitions.forEach(definition -> locations.retainAll(definition.executableLocations()));
-            if (locations.isEmpty()) {
-                continue;
-            }
-            MergedField signature = new MergedField(name);
-            fieldMerger.mergeArguments("@" + name, signature,
-                    definitions.stream().map(SubgraphDirective::signature).toArray(SubgraphField[]::new));
-            String description = FieldMerger.mostCommon(definitions.stream().map(SubgraphDirective::description).toList());
-            boolean repeatable = definitions.stream().allMatch(SubgraphDirective::repeatable);
-            directives.put(name, new MergedDirective(name, description, repeatable, locations, signature));
         }
     }
 

@@ -187,7 +187,10 @@ public final class QueryPlanner {
             return producers;
         }
 
-        /** The subgraph sees the interface as an object: fields it has come from it, the rest after finding the concrete type. */
+        /**
+         * The subgraph sees the interface as an object: the interface's fields come from it or through the
+         * interface's key; type conditions and __typename need the concrete type from a subgraph that knows it.
+         */
         private Set<FetchGroup> visitInterfaceObject(FetchGroup group, FetchSelection selection, TypeMeta type,
                                                      List<Selection> selections, List<String> path,
                                                      List<Selection> provided, boolean internal) {
@@ -199,7 +202,9 @@ public final class QueryPlanner {
                 FieldMeta field = type.field(name);
                 if (name.equals("__typename")) {
                     lookup |= !internal;
-                } else if (field != null && field.resolvableIn(group.graph) && field.requires(group.graph) == null) {
+                } else if (field != null && ((field.resolvableIn(group.graph) && field.requires(group.graph) == null)
+                        || field.resolvableIn().stream().anyMatch(graph -> !type.keys(graph).isEmpty()))) {
+                    // resolvable here, or through the interface's key elsewhere (e.g. another @interfaceObject)
                     local.put(entry.getKey(), entry.getValue());
                 } else {
                     lookup = true;
