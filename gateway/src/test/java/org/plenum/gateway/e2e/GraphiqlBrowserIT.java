@@ -61,6 +61,8 @@ class GraphiqlBrowserIT {
 
             type(browser, queryEditor, QUERY);
             assertThat("query editor text", editorText(browser, QUERY_EDITOR), equalTo(QUERY));
+            // spreads the one-line query over lines, so that the screenshot shows all of it
+            browser.findElement(By.cssSelector("button[aria-label^='Prettify query']")).click();
             browser.findElement(By.cssSelector(".graphiql-execute-button")).click();
 
             WebElement resultPane = browser.findElement(By.cssSelector(RESULT_PANE));
@@ -78,8 +80,11 @@ class GraphiqlBrowserIT {
                 assertThat("topics " + speaker + " spoke on", speakersOfTheirTopics, not(empty()));
             }
         } finally {
-            screenshot(browser);
-            browser.quit();
+            try {
+                screenshot(browser);
+            } finally {
+                browser.quit();
+            }
         }
     }
 
