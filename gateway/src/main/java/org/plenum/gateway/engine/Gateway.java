@@ -195,7 +195,8 @@ public final class Gateway {
         try {
             document = Parser.parse(query);
         } catch (InvalidSyntaxException e) {
-            return new PreparedDocument(List.of(error(e.getMessage(), "GRAPHQL_PARSE_FAILED", e.getLocation() == null ? null : List.of(e.getLocation()))), "GRAPHQL_PARSE_FAILED");
+            return new PreparedDocument(List.of(error(e.getMessage(), "GRAPHQL_PARSE_FAILED",
+                    e.getLocation() == null ? null : List.of(e.getLocation()))));
         }
         List<ValidationError> validationErrors = ParseAndValidate.validate(supergraph.apiSchema(), document, Locale.ENGLISH);
         if (!validationErrors.isEmpty()) {
@@ -204,7 +205,7 @@ public final class Gateway {
                 errors.add(error(validationError.getDescription() == null ? validationError.getMessage() : validationError.getDescription(),
                         "GRAPHQL_VALIDATION_FAILED", validationError.getLocations()));
             }
-            return new PreparedDocument(errors, "GRAPHQL_VALIDATION_FAILED");
+            return new PreparedDocument(errors);
         }
         Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
         for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {

@@ -18,7 +18,6 @@ final class PreparedDocument {
 
     /** Errors found parsing or validating: the document is rejected whatever the operation. */
     final List<Map<String, Object>> errors;
-    final String errorCode;
     final Document document;
     final Map<String, FragmentDefinition> fragments;
     final Map<List<Object>, OperationPlan> plans = new ConcurrentHashMap<>();
@@ -28,14 +27,12 @@ final class PreparedDocument {
 
     PreparedDocument(Document document, Map<String, FragmentDefinition> fragments) {
         this.errors = null;
-        this.errorCode = null;
         this.document = document;
         this.fragments = fragments;
     }
 
-    PreparedDocument(List<Map<String, Object>> errors, String errorCode) {
+    PreparedDocument(List<Map<String, Object>> errors) {
         this.errors = errors;
-        this.errorCode = errorCode;
         this.document = null;
         this.fragments = Map.of();
     }

@@ -23,7 +23,6 @@ public final class FieldMeta {
     private String type;
     private final Map<String, InGraph> byGraph = new LinkedHashMap<>();
     private final Set<String> resolvableIn = new LinkedHashSet<>();
-    private boolean onlyThroughInterfaceObject;
 
     FieldMeta(String parentType, String name, String namedType, int listDepth) {
         this.parentType = parentType;
@@ -37,10 +36,6 @@ public final class FieldMeta {
         if (!inGraph.external() && !inGraph.usedOverridden()) {
             resolvableIn.add(inGraph.graph());
         }
-    }
-
-    void markOnlyThroughInterfaceObject() {
-        onlyThroughInterfaceObject = true;
     }
 
     public String parentType() {
@@ -80,11 +75,6 @@ public final class FieldMeta {
         return resolvableIn.contains(graph);
     }
 
-    /** Declared in that graph (maybe external). */
-    public InGraph inGraph(String graph) {
-        return byGraph.get(graph);
-    }
-
     public SelectionSet requires(String graph) {
         InGraph in = byGraph.get(graph);
         return in == null ? null : in.requires();
@@ -93,10 +83,5 @@ public final class FieldMeta {
     public SelectionSet provides(String graph) {
         InGraph in = byGraph.get(graph);
         return in == null ? null : in.provides();
-    }
-
-    /** The field exists on this object only because an @interfaceObject subgraph adds it to the interface. */
-    public boolean onlyThroughInterfaceObject() {
-        return onlyThroughInterfaceObject;
     }
 }

@@ -10,9 +10,7 @@ import graphql.language.StringValue;
 import graphql.language.Value;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /** The specs.apollo.dev specs a supergraph @links (join, link, inaccessible, tag, ...) and their local names. */
 final class LinkedSpecs {
@@ -82,9 +80,5 @@ final class LinkedSpecs {
         }
         int separator = name.indexOf("__");
         return separator > 0 && localNames.containsValue(name.substring(0, separator));
-    }
-
-    Set<String> localNames() {
-        return new HashSet<>(localNames.values());
     }
 }

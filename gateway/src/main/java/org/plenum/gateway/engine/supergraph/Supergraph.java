@@ -156,8 +156,7 @@ public final class Supergraph {
             for (Directive join : joins) {
                 String graph = enumValue(join, "graph");
                 if (graph == null) {
-                    fieldMeta.markOnlyThroughInterfaceObject();
-                    continue;
+                    continue; // provided through an @interfaceObject of one of the type's interfaces
                 }
                 String where = meta.name() + "." + field.getName();
                 String requires = string(join, "requires");
