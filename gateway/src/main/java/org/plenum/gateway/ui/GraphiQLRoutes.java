@@ -36,6 +36,8 @@ public class GraphiQLRoutes {
             }
         });
         router.get(PATH).handler(page(OWN + "graphiql.html", "text/html; charset=utf-8", "no-cache"));
+        // the GraphiQL artifact's own page (served from its META-INF/resources) is not ours: one GraphiQL only
+        router.get("/graphql-ui*").handler(context -> context.redirect(PATH));
         router.get(PATH + "graphiql-start.js")
                 .handler(page(OWN + "graphiql-start.js", "text/javascript; charset=utf-8", "no-cache"));
         for (String script : new String[] {"react.production.min.js", "react-dom.production.min.js", "graphiql.min.js"}) {

@@ -53,6 +53,7 @@ class GraphiQLTest {
                 .contentType(startsWith("text/javascript"))
                 .body(containsString("new URL('/graphql', window.location.href)"));
         given().redirects().follow(false).get("/graphiql").then().statusCode(302).header("Location", "/graphiql/");
+        given().redirects().follow(false).get("/graphql-ui/").then().statusCode(302).header("Location", "/graphiql/");
     }
 
     private static List<String> assets(String html) {
