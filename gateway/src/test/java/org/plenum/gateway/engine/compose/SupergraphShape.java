@@ -2,6 +2,7 @@ package org.plenum.gateway.engine.compose;
 
 import graphql.language.Argument;
 import graphql.language.AstPrinter;
+import graphql.language.DescribedNode;
 import graphql.language.Definition;
 import graphql.language.Directive;
 import graphql.language.DirectiveDefinition;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
 /**
  * The meaning of a supergraph SDL, independent of ordering and formatting: one entry per schema element
  * (schema, directive definition, type, field, argument, input field, enum value) describing its kind, type,
- * default value, implemented interfaces / union members, and the set of directives applied to it.
+ * default value, implemented interfaces / union members, the set of directives applied to it and its description.
  */
 final class SupergraphShape {
 
@@ -65,24 +66,28 @@ final class SupergraphShape {
         } else if (type instanceof UnionTypeDefinition union) {
             extra = " = " + typeNames(union.getMemberTypes());
         } else if (type instanceof EnumTypeDefinition enumType) {
-            enumType.getEnumValueDefinitions().forEach(value ->
-                    shape.put(name + "." + value.getName(), "value " + directives(value.getDirectives())));
+            enumType.getEnumValueDefinitions().forEach(value -> shape.put(name + "." + value.getName(),
+                    "value " + directives(value.getDirectives()) + description(value)));
         } else if (type instanceof InputObjectTypeDefinition input) {
             input.getInputValueDefinitions().forEach(field -> shape.put(name + "." + field.getName(), inputValue(field)));
         }
-        shape.put(name, kind + extra + " " + directives(type.getDirectives()));
+        shape.put(name, kind + extra + " " + directives(type.getDirectives()) + description((DescribedNode<?>) type));
     }
 
     private static void addField(Map<String, String> shape, String typeName, FieldDefinition field) {
         String coordinate = typeName + "." + field.getName();
-        shape.put(coordinate, AstPrinter.printAst(field.getType()) + " " + directives(field.getDirectives()));
+        shape.put(coordinate, AstPrinter.printAst(field.getType()) + " " + directives(field.getDirectives()) + description(field));
         field.getInputValueDefinitions().forEach(arg -> shape.put(coordinate + "(" + arg.getName() + ":)", inputValue(arg)));
     }
 
     private static String inputValue(InputValueDefinition value) {
         return AstPrinter.printAst(value.getType())
                 + (value.getDefaultValue() == null ? "" : " = " + AstPrinter.printAst(value.getDefaultValue()))
-                + " " + directives(value.getDirectives());
+                + " " + directives(value.getDirectives()) + description(value);
+    }
+
+    private static String description(DescribedNode<?> node) {
+        return node.getDescription() == null ? "" : " \"\"\"" + node.getDescription().getContent() + "\"\"\"";
     }
 
     private static String typeNames(List<? extends graphql.language.Type> types) {
