@@ -59,4 +59,12 @@ class PlanShapeTest {
         assertEquals(List.of(Map.of("Authorization", "Bearer t")),
                 client.requests().stream().map(SubgraphRequest::headers).toList());
     }
+
+    @Test
+    void asksForInterfaceFieldsOnceWhenEveryImplementationHasThemInTheSubgraph() {
+        Gateway gateway = Fixtures.gateway("abstract", new FakeSubgraphClient());
+
+        assertTrue(gateway.explain("{ media { id } }", null).contains("query { media { __typename id } }"));
+        assertTrue(gateway.explain("{ media { id title } }", null).contains("... on Book { id __typename }"));
+    }
 }

@@ -170,14 +170,25 @@ public final class QueryPlanner {
             selection.field("__typename", "__typename", List.of());
             Set<FetchGroup> producers = new LinkedHashSet<>();
             producers.add(group);
+            List<String> returnable = new ArrayList<>();
             for (String possible : type.possibleTypes()) {
                 TypeMeta object = supergraph.type(possible);
-                boolean returnable = object != null && object.inGraph(group.graph)
+                if (object != null && object.inGraph(group.graph)
                         && (type.kind() == TypeMeta.Kind.UNION ? type.related(group.graph).contains(possible)
-                        : object.related(group.graph).contains(typeName));
-                if (!returnable) {
-                    continue;
+                        : object.related(group.graph).contains(typeName))) {
+                    returnable.add(possible);
                 }
+            }
+            if (type.kind() == TypeMeta.Kind.INTERFACE && provided == null
+                    && !collector.hasTypeConditionsOtherThan(typeName, selections)) {
+                Map<String, List<Field>> fields = collector.collect(typeName, selections);
+                if (allLocal(group.graph, type, returnable, fields)) {
+                    // every implementation answers these interface fields here: no need to split by type
+                    producers.addAll(visitFields(group, selection, typeName, fields, path, null, internal));
+                    return producers;
+                }
+            }
+            for (String possible : returnable) {
                 Map<String, List<Field>> fields = collector.collect(possible, selections);
                 if (!fields.isEmpty()) {
                     producers.addAll(visitFields(group, selection.fragment(possible), possible, fields,
@@ -185,6 +196,27 @@ public final class QueryPlanner {
                 }
             }
             return producers;
+        }
+
+        private boolean allLocal(String graph, TypeMeta itf, List<String> implementations, Map<String, List<Field>> fields) {
+            for (List<Field> selected : fields.values()) {
+                String name = selected.get(0).getName();
+                if (name.startsWith("__")) {
+                    continue;
+                }
+                FieldMeta field = itf.field(name);
+                if (field == null || !field.resolvableIn(graph) || field.requires(graph) != null) {
+                    return false;
+                }
+                for (String implementation : implementations) {
+                    FieldMeta own = supergraph.type(implementation).field(name);
+                    if (own == null || !own.resolvableIn(graph) || own.requires(graph) != null
+                            || !String.valueOf(own.typeIn(graph)).equals(String.valueOf(field.typeIn(graph)))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         /**
