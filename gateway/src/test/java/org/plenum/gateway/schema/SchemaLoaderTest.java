@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenum.gateway.client.VertxSubgraphClient;
 import org.plenum.gateway.config.GatewayConfig;
+import org.plenum.gateway.engine.GatewayRequest;
+import org.plenum.gateway.engine.GatewayResponse;
 import org.plenum.gateway.metrics.SubgraphMetrics;
 import org.plenum.gateway.shell.LibrarySubgraphs;
 
@@ -28,8 +30,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** A supergraph that cannot be used stops startup with a message saying what is wrong and where. */
-class SchemaLoaderStartupTest {
+/**
+ * Loading outside Quarkus, with real configuration and a real local subgraph server: a supergraph that cannot be
+ * used stops startup with a message saying what is wrong and where; the engine gets the configured options.
+ */
+class SchemaLoaderTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static Vertx vertx;
     private static LibrarySubgraphs subgraphs;
@@ -89,7 +96,34 @@ class SchemaLoaderStartupTest {
                 containsString("Subgraph 'plain' at " + server + "/broken/graphql-500 did not answer `_service { sdl }`"));
     }
 
+    @Test
+    void introspectionAndLimitsReachTheEngine() {
+        ActiveGateway active = new ActiveGateway();
+        loader(Map.of(
+                "plenum.gateway.subgraphs.catalog.url", server + "/catalog",
+                "plenum.gateway.subgraphs.reviews.url", server + "/reviews",
+                "plenum.gateway.subgraphs.stock.url", server + "/stock",
+                "plenum.gateway.introspection", "false",
+                "plenum.gateway.limits.max-root-fields", "1"), active).reload();
+
+        assertThat(errors(active, "{ __schema { queryType { name } } }"), containsString("ntrospection"));
+        assertThat(errors(active, "{ books { title } book(isbn: \"1\") { title } }"), containsString("root field"));
+        assertThat(active.current().execute(new GatewayRequest("{ books { title } }", null, Map.of(), Map.of()))
+                .await().atMost(WAIT).body().toString(), containsString("Glass Orchards"));
+    }
+
+    private static String errors(ActiveGateway active, String query) {
+        GatewayResponse response = active.current().execute(new GatewayRequest(query, null, Map.of(), Map.of()))
+                .await().atMost(WAIT);
+        return String.valueOf(response.body().get("errors"));
+    }
+
     private static String startupFailure(Map<String, String> properties) {
+        SchemaLoader loader = loader(properties, new ActiveGateway());
+        return assertThrows(GatewayStartupException.class, () -> loader.onStart(null)).getMessage();
+    }
+
+    private static SchemaLoader loader(Map<String, String> properties, ActiveGateway active) {
         GatewayConfig config = new SmallRyeConfigBuilder()
                 .withMapping(GatewayConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter()) // "10s" as Quarkus reads it
@@ -98,9 +132,7 @@ class SchemaLoaderStartupTest {
                 .getConfigMapping(GatewayConfig.class);
         VertxSubgraphClient client = new VertxSubgraphClient(vertx, new ObjectMapper(), OpenTelemetry.noop(),
                 new SubgraphMetrics(new SimpleMeterRegistry()), config);
-        // no scheduler: an unusable supergraph fails before anything is scheduled
-        SchemaLoader loader = new SchemaLoader(new SupergraphSource(config, client, vertx), new ActiveGateway(), client,
-                config, null);
-        return assertThrows(GatewayStartupException.class, () -> loader.onStart(null)).getMessage();
+        // no scheduler: these tests neither poll nor retry
+        return new SchemaLoader(new SupergraphSource(config, client, vertx), active, client, config, null);
     }
 }
