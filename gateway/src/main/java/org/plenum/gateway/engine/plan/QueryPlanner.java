@@ -515,8 +515,14 @@ public final class QueryPlanner {
                     layers.add(new LinkedHashMap<>());
                 }
                 if (!group.selection.isEmpty()) {
+                    Map<String, List<FetchGroup>> layer = layers.get(level);
+                    int attempt = 0;
                     String batch = group.entity ? group.graph : "root:" + group.id;
-                    layers.get(level).computeIfAbsent(batch, b -> new ArrayList<>()).add(group);
+                    while (layer.containsKey(batch + "#" + attempt)
+                            && !layer.get(batch + "#" + attempt).stream().allMatch(member -> sameRepresentations(member, group))) {
+                        attempt++;
+                    }
+                    layer.computeIfAbsent(batch + "#" + attempt, b -> new ArrayList<>()).add(group);
                 }
             }
             List<PlanNode> steps = new ArrayList<>();
@@ -532,6 +538,19 @@ public final class QueryPlanner {
                 }
             }
             return steps.size() == 1 ? steps.get(0) : new PlanNode.Sequence(steps);
+        }
+
+        /** Entity fetches share a request only if they represent each type the same way (keys and requires). */
+        private boolean sameRepresentations(FetchGroup a, FetchGroup b) {
+            for (Map.Entry<String, FetchGroup.RepresentationBuilder> entry : a.representations.entrySet()) {
+                FetchGroup.RepresentationBuilder other = b.representations.get(entry.getKey());
+                if (other != null && !(other.key.toString().equals(entry.getValue().key.toString())
+                        && other.required.toString().equals(entry.getValue().required.toString())
+                        && other.typename.equals(entry.getValue().typename))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private int depth(FetchGroup group, Map<FetchGroup, Integer> depth) {
