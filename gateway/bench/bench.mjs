@@ -8,20 +8,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonical, differences } from './lib/compare.mjs';
 import { generate, load, SIZES } from './lib/dataset.mjs';
-import { graphqlRequestCount, isReady, postGraphQL } from './lib/http.mjs';
+import { graphqlRequestStats, isReady, postGraphQL } from './lib/http.mjs';
 import { runWrk } from './lib/load.mjs';
 import * as procs from './lib/processes.mjs';
 import { QUERIES, SIZE_PROBES, requestBody } from './lib/queries.mjs';
 import { evaluateTargets, render, summarize } from './lib/report.mjs';
 import { composeSupergraph } from './lib/supergraph.mjs';
+import { dumpSubgraphs } from './lib/dump.mjs';
 import { GATEWAY_JVM_FLAGS, gatewayTargets } from './lib/targets.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const projectRoot = join(benchDir, '..', '..');
 const smoke = process.argv.includes('--smoke');
 const settings = smoke
-  ? { mode: 'Smoke', rounds: 1, warmupSeconds: 1, seconds: 3, connections: 16, sizes: SIZES.smoke }
-  : { mode: 'Full', rounds: 3, warmupSeconds: 2, seconds: 8, connections: 32, sizes: SIZES.full };
+  ? { mode: 'Smoke', rounds: 1, warmupSeconds: 1, seconds: 2, connections: 16, sizes: SIZES.smoke }
+  : { mode: 'Full', rounds: 2, warmupSeconds: 2, seconds: 6, connections: 32, sizes: SIZES.full };
 // overrides for profiling or quick looks (the report states what was used)
 for (const [key, name] of [['rounds', 'BENCH_ROUNDS'], ['seconds', 'BENCH_SECONDS'], ['connections', 'BENCH_CONNECTIONS']]) {
   if (process.env[name]) settings[key] = Number(process.env[name]);
@@ -105,6 +106,7 @@ async function startGateways(targets) {
 /** Every target's answer to every query must be the same JSON; the mutation's, the same but for the new id. */
 async function checkAnswers(targets, phase) {
   const checks = [];
+  const answersByQuery = {};
   for (const query of QUERIES) {
     const answers = [];
     for (const target of targets.filter((t) => !query.mutation || t.id !== 'direct')) {
@@ -129,16 +131,22 @@ async function checkAnswers(targets, phase) {
         throw new Error(`${query.id} query: ${other.target.label} answers differently from ${first.target.label}:\n  ${diff.join('\n  ')}`);
       }
     }
+    answersByQuery[query.id] = first.answer;
     const size = JSON.stringify(first.answer).length;
     checks.push(`${query.title}, ${phase}: the same answer from ${answers.map((a) => a.target.label).join(', ')} (${size} bytes of JSON)`);
   }
-  return checks;
+  return { checks, answers: answersByQuery };
+}
+
+/** Per subgraph: requests served on /graphql so far and their total time. */
+async function subgraphStats(subgraphs) {
+  const stats = {};
+  for (const [name, subgraph] of Object.entries(subgraphs)) stats[name] = await graphqlRequestStats(subgraph.baseUrl);
+  return stats;
 }
 
 async function subgraphCalls(subgraphs) {
-  let total = 0;
-  for (const subgraph of Object.values(subgraphs)) total += await graphqlRequestCount(subgraph.baseUrl);
-  return total;
+  return Object.values(await subgraphStats(subgraphs)).reduce((sum, s) => sum + s.count, 0);
 }
 
 /** Subgraph requests caused by one client request, for each target and query (and the smaller variants). */
@@ -166,10 +174,10 @@ function childrenCpuSeconds() {
   return (Number(fields[13]) + Number(fields[14])) / 100; // cutime, cstime: waited-for children, i.e. wrk
 }
 
-async function measure(target, query, round, subgraphs, db) {
+async function measure(target, query, round, subgraphs, db, set) {
   const bodyFile = join(workDir, `${query.id}.json`);
   writeFileSync(bodyFile, requestBody(query));
-  const unique = (phase) => (query.mutation ? `${process.pid}-${target.id}-${round}-${phase}` : undefined);
+  const unique = (phase) => (query.mutation ? `${process.pid}-${set.id}-${target.id}-${round}-${phase}` : undefined);
   const common = { url: target.url, bodyFile, connections: settings.connections, threads: WRK_THREADS };
   await runWrk({ ...common, unique: unique('warm'), seconds: settings.warmupSeconds });
   const groups = {
@@ -177,19 +185,26 @@ async function measure(target, query, round, subgraphs, db) {
     databases: db.pids(),
   };
   if (target.proc) groups.gateway = procs.processTree(target.proc.pid);
-  const callsBefore = await subgraphCalls(subgraphs);
+  const statsBefore = await subgraphStats(subgraphs);
   const wrkCpuBefore = childrenCpuSeconds();
   const watch = new procs.ResourceWatch(groups);
   const result = await runWrk({ ...common, unique: unique('run'), seconds: settings.seconds });
   const resources = watch.finish();
   const wrkCpuPercent = ((childrenCpuSeconds() - wrkCpuBefore) / settings.seconds) * 100;
+  const statsAfter = await subgraphStats(subgraphs);
+  const delta = (name, key) => statsAfter[name][key] - statsBefore[name][key];
+  const calls = Object.keys(subgraphs).reduce((sum, name) => sum + delta(name, 'count'), 0);
   // straight at the subgraph, every request is one subgraph request
-  const callsPerRequest = target.proc ? ((await subgraphCalls(subgraphs)) - callsBefore) / result.requests : undefined;
-  const run = { ...result, ...resources, callsPerRequest, wrkCpuPercent };
-  log(`${query.id} ${target.label} round ${round + 1}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, `
+  const callsPerRequest = target.proc ? calls / result.requests : undefined;
+  // how long the subgraphs took per request they served: their share of the latency
+  const subgraphMeanMs = Object.fromEntries(Object.keys(subgraphs).map((name) =>
+    [name, (delta(name, 'seconds') / Math.max(1, delta(name, 'count'))) * 1000]));
+  const run = { ...result, ...resources, callsPerRequest, wrkCpuPercent, subgraphMeanMs };
+  log(`${set.id} ${query.id} ${target.label} round ${round + 1}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, `
     + `p99 ${result.p99Ms.toFixed(2)} ms, ${result.errors} errors, gateway ${resources.gateway?.cpuPercent.toFixed(0) ?? '-'}% CPU `
     + `${resources.gateway?.peakRssMb.toFixed(0) ?? '-'} MB, subgraphs ${resources.subgraphs.cpuPercent.toFixed(0)}% CPU, `
-    + `${callsPerRequest?.toFixed(2) ?? '-'} subgraph calls/request`);
+    + `${callsPerRequest?.toFixed(2) ?? '-'} subgraph calls/request, subgraph mean ms `
+    + `${Object.entries(subgraphMeanMs).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(' ')}, wrk ${wrkCpuPercent.toFixed(0)}% CPU`);
   return run;
 }
 
@@ -199,31 +214,44 @@ function firstLine(command, args) {
   return `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n')[0] || 'unknown';
 }
 
-async function main() {
-  const started = Date.now();
-  log(`${settings.mode} run; logs in ${logDir}`);
-  const jars = Object.fromEntries(['gateway', 'topics-service', 'speakers-service'].map((m) => [m, packagedApp(m)]));
-  const { db, urls } = await startDatabases();
-  log('databases ready');
-  const subgraphs = await startSubgraphs(urls, jars);
-  log('subgraphs ready');
-  const data = generate(settings.sizes);
-  const loadStart = Date.now();
-  await load(data, { speakers: subgraphs.speakers.graphqlUrl, topics: subgraphs.topics.graphqlUrl });
-  log(`data set loaded (${settings.sizes.speakers} speakers, ${settings.sizes.topics} topics, ${settings.sizes.quotes} quotes) in ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
-  const supergraphFile = join(workDir, 'supergraph.graphql');
+/** The in-memory twins of the real subgraphs, on the same data (see memory-subgraph.mjs). */
+async function startMemorySubgraphs(dir) {
+  const twins = {};
+  await Promise.all(['speakers', 'topics'].map(async (name) => {
+    const port = await procs.freePort();
+    const proc = procs.start(`memory-${name}`, process.execPath, [join(benchDir, 'memory-subgraph.mjs'), name,
+      join(dir, `${name}.schema.json`), join(dir, `${name}.graphql`), join(dir, `${name}.data.json`), String(port)],
+    { logDir, env: { NODE_ENV: 'production' } });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await procs.awaitReady(proc, () => isReady(`${baseUrl}/q/health/ready`), 60000);
+    twins[name] = { proc, baseUrl, graphqlUrl: `${baseUrl}/graphql` };
+  }));
+  return twins;
+}
+
+/** One subgraph set: supergraph, gateways, answer checks, subgraph call probes, the load; the gateways are stopped after. */
+async function benchmarkOn(set, subgraphs, db, jars) {
+  const supergraphFile = join(workDir, `supergraph-${set.id}.graphql`);
   await composeSupergraph({ speakers: subgraphs.speakers.graphqlUrl, topics: subgraphs.topics.graphqlUrl }, supergraphFile);
   const only = process.env.BENCH_TARGETS?.split(',');
   const gateways = gatewayTargets({ benchDir, supergraphFile, gatewayJar: jars.gateway,
-    jfrFile: process.env.BENCH_JFR ? join(workDir, 'gateway.jfr') : undefined }).filter((t) => !only || only.includes(t.id));
+    jfrFile: process.env.BENCH_JFR ? join(workDir, `gateway-${set.id}.jfr`) : undefined }).filter((t) => !only || only.includes(t.id));
   await startGateways(gateways);
-  const direct = { id: 'direct', label: 'topics-service straight (ceiling)', url: subgraphs.topics.graphqlUrl };
+  const direct = { id: 'direct', label: `topics subgraph straight (ceiling)`, url: subgraphs.topics.graphqlUrl };
   const targets = [...gateways, direct];
 
-  const checks = await checkAnswers(targets, 'before the load');
+  const { checks, answers } = await checkAnswers(targets, 'before the load');
   checks.forEach((c) => log(c));
   const probes = await probeSubgraphCalls(targets, subgraphs);
   log(`subgraph calls per request: ${JSON.stringify(probes)}`);
+
+  if (process.env.BENCH_HOLD) {
+    // for looking around by hand (wrk, jcmd, curl): everything stays up until Ctrl-C
+    targets.forEach((t) => log(`${t.label}: ${t.url}${t.proc ? ` (pid ${t.proc.pid})` : ''}`));
+    log(`body files: ${workDir}; holding until interrupted`);
+    queries.forEach((q) => writeFileSync(join(workDir, `${q.id}.json`), requestBody(q)));
+    await new Promise(() => {});
+  }
 
   const runs = {};
   for (const query of queries) {
@@ -232,16 +260,59 @@ async function main() {
     for (let round = 0; round < settings.rounds; round++) {
       // alternate: each round starts with another target
       const order = queryTargets.map((_, i) => queryTargets[(i + round) % queryTargets.length]);
-      for (const target of order) runs[query.id][target.id].push(await measure(target, query, round, subgraphs, db));
+      for (const target of order) runs[query.id][target.id].push(await measure(target, query, round, subgraphs, db, set));
     }
   }
   // still answering, and still all alike, after the load
   const after = await checkAnswers(targets, 'after the load');
-  after.forEach((c) => log(c));
-  checks.push(...after);
+  after.checks.forEach((c) => log(c));
+  checks.push(...after.checks);
   const summary = Object.fromEntries(Object.entries(runs).map(([queryId, perTarget]) =>
     [queryId, Object.fromEntries(Object.entries(perTarget).map(([targetId, r]) => [targetId, summarize(r)]))]));
   const lifetimePeaks = gateways.map((g) => `${g.label} ${procs.peakRssMb(procs.processTree(g.proc.pid)).toFixed(0)} MB`).join(', ');
+  await Promise.all(gateways.map((g) => procs.stop(g.proc)));
+  return { ...set, queries, targets, summary, probes, checks, answers, lifetimePeaks };
+}
+
+async function main() {
+  const started = Date.now();
+  log(`${settings.mode} run; logs in ${logDir}`);
+  const jars = Object.fromEntries(['gateway', 'topics-service', 'speakers-service'].map((m) => [m, packagedApp(m)]));
+  const { db, urls } = await startDatabases();
+  log('databases ready');
+  const real = await startSubgraphs(urls, jars);
+  log('subgraphs ready');
+  const loadStart = Date.now();
+  await load(generate(settings.sizes), { speakers: real.speakers.graphqlUrl, topics: real.topics.graphqlUrl });
+  log(`data set loaded (${settings.sizes.speakers} speakers, ${settings.sizes.topics} topics, ${settings.sizes.quotes} quotes) in ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
+
+  // the twins' copy is taken now, before any load adds topics
+  const twinDir = join(workDir, 'memory-subgraphs');
+  mkdirSync(twinDir);
+  await dumpSubgraphs({ speakers: real.speakers.graphqlUrl, topics: real.topics.graphqlUrl }, twinDir);
+  const wanted = (process.env.BENCH_SUBGRAPHS ?? 'real,memory').split(',');
+  const results = [];
+  if (wanted.includes('real')) {
+    results.push(await benchmarkOn({ id: 'real', title: 'Real subgraphs',
+      description: 'the packaged speakers-service (MongoDB-wire server) and topics-service (PostgreSQL 17), '
+        + `${SUBGRAPH_JVM_FLAGS.join(' ')}: what users run, but on 2 cores they saturate before the gateways do` }, real, db, jars));
+  }
+  if (wanted.includes('memory')) {
+    const twins = await startMemorySubgraphs(twinDir);
+    log('in-memory subgraphs ready');
+    results.push(await benchmarkOn({ id: 'memory', title: 'In-memory subgraphs',
+      description: 'in-memory twins of the two subgraphs (memory-subgraph.mjs, Node, one process each): the real '
+        + 'subgraphs\' own schema and a copy of their data, so that the gateways\' own cost shows' }, twins, db, jars));
+  }
+  // both sets must give the same answers: the twins are only useful if they are faithful
+  const [first, second] = results;
+  if (second) {
+    for (const query of queries.filter((q) => !q.mutation)) {
+      const diff = differences(first.answers[query.id], second.answers[query.id]);
+      if (diff.length) throw new Error(`${query.id}: ${second.title} answer differently from ${first.title}:\n  ${diff.join('\n  ')}`);
+    }
+    second.checks.push(`every query answered the same over ${first.title.toLowerCase()} and ${second.title.toLowerCase()}`);
+  }
 
   const cpu = cpus();
   const conditions = {
@@ -252,17 +323,16 @@ async function main() {
       machine: `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, shared by load generator, gateways, subgraphs and databases`,
       software: `${firstLine('java', ['-version'])}; Node ${process.version}; ${firstLine('wrk', ['-v'])}`,
       load: `wrk, ${WRK_THREADS} thread, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.seconds} s measured, `
-        + `${settings.rounds} round(s), the order of targets rotated each round`,
+        + `${settings.rounds} round(s) per subgraph set, the order of targets rotated each round`,
       'data set': `${settings.sizes.speakers} speakers, ${settings.sizes.topics} topics, ${settings.sizes.quotes} quotes (1 to 3 topics each), `
         + 'generated from a fixed seed and loaded through the subgraphs\' GraphQL mutations',
-      subgraphs: `the real speakers-service (MongoDB-wire server, in memory) and topics-service (PostgreSQL 17), packaged jars, ${SUBGRAPH_JVM_FLAGS.join(' ')}`,
       'our gateway': `gateway/target/quarkus-app/quarkus-run.jar, JVM flags ${GATEWAY_JVM_FLAGS.join(' ')}`,
       peers: 'Node, NODE_ENV=production, one process each (their default); the supergraph composed by @apollo/composition from the subgraphs\' SDL',
-      'peak RSS over the whole run (VmHWM)': lifetimePeaks,
+      'peak RSS over the whole run (VmHWM)': results.map((r) => `${r.title.toLowerCase()}: ${r.lifetimePeaks}`).join('; '),
       'run time': `${((Date.now() - started) / 60000).toFixed(1)} min`,
     },
   };
-  const report = render({ conditions, queries, targets, summary, probes, checks });
+  const report = render({ conditions, sets: results });
   const reportFile = smoke ? join(workDir, 'smoke.md') : join(benchDir, 'results', 'latest.md');
   mkdirSync(dirname(reportFile), { recursive: true });
   writeFileSync(reportFile, report);
@@ -270,16 +340,18 @@ async function main() {
   log(`report written to ${reportFile}`);
 
   const failures = [];
-  for (const [queryId, perTarget] of Object.entries(summary)) {
-    for (const [targetId, s] of Object.entries(perTarget)) {
-      if (s.errors > 0) failures.push(`${queryId} on ${targetId}: ${s.errors} failed answers under load`);
-      // in seconds-long smoke runs on a busy machine a slow target may answer none in time: not a failure there
-      if (!smoke && !(s.requests > 0)) failures.push(`${queryId} on ${targetId}: no request answered`);
+  for (const result of results) {
+    for (const [queryId, perTarget] of Object.entries(result.summary)) {
+      for (const [targetId, s] of Object.entries(perTarget)) {
+        if (s.errors > 0) failures.push(`${result.id} ${queryId} on ${targetId}: ${s.errors} failed answers under load`);
+        // in seconds-long smoke runs on a busy machine a slow target may answer none in time: not a failure there
+        if (!smoke && !(s.requests > 0)) failures.push(`${result.id} ${queryId} on ${targetId}: no request answered`);
+      }
     }
-  }
-  if (!smoke) {
-    const missed = evaluateTargets(summary, targets, probes).filter((t) => !t.met);
-    missed.forEach((t) => log(`target missed: ${t.text}`));
+    if (!smoke) {
+      evaluateTargets(result.summary, result.targets, result.probes).filter((t) => !t.met)
+        .forEach((t) => log(`${result.title}: target missed: ${t.text}`));
+    }
   }
   return failures;
 }

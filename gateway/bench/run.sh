@@ -35,7 +35,7 @@ done
 if (( ${#modules[@]} )); then
   list="$(IFS=,; echo "${modules[*]}")"
   echo "[bench] building $list"
-  (cd "$root" && ./mvnw -B -o -q package -DskipTests -pl "$list")
+  (cd "$root" && ./mvnw -B -o -q package -Dmaven.test.skip=true -pl "$list")
 fi
 
 # The databases' launcher runs on the embedded-database libraries of the gateway's test class path

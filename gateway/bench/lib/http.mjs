@@ -33,16 +33,17 @@ export async function isReady(url) {
   return response.status === 200;
 }
 
-/** How many requests the service has served on /graphql (all methods and statuses), from its /q/metrics. */
-export async function graphqlRequestCount(baseUrl) {
+/** Requests the service has served on /graphql (all methods and statuses) and their total time, from its /q/metrics. */
+export async function graphqlRequestStats(baseUrl) {
   const response = await fetch(`${baseUrl}/q/metrics`);
   const text = await response.text();
-  let count = 0;
+  const stats = { count: 0, seconds: 0 };
   for (const line of text.split('\n')) {
-    if (line.startsWith('http_server_requests_seconds_count{') && line.includes('uri="/graphql"')) {
+    const match = line.match(/^http_server_requests_seconds_(count|sum)\{(.*)\} (\S+)/);
+    if (match && match[2].includes('uri="/graphql"')) {
       // the value follows the labels; an exemplar (`# {trace_id=...} value timestamp`) may follow it
-      count += Number(line.slice(line.indexOf('} ') + 2).split(' ')[0]);
+      stats[match[1] === 'count' ? 'count' : 'seconds'] += Number(match[3]);
     }
   }
-  return count;
+  return stats;
 }

@@ -25,6 +25,8 @@ export function summarize(runs) {
     subgraphCpu: median(runs.map((r) => r.subgraphs.cpuPercent)),
     databaseCpu: median(runs.map((r) => r.databases.cpuPercent)),
     wrkCpu: median(runs.map((r) => r.wrkCpuPercent)),
+    subgraphMeanMs: Object.fromEntries(Object.keys(runs[0].subgraphMeanMs).map((name) =>
+      [name, median(runs.map((r) => r.subgraphMeanMs[name]))])),
   };
 }
 
@@ -59,31 +61,26 @@ export function evaluateTargets(summary, targets, probes) {
   return results;
 }
 
-export function render({ conditions, queries, targets, summary, probes, checks }) {
-  const lines = [];
+/** The subgraphs' mean time per request they served, e.g. "speakers 1.2 / topics 3.4". */
+function subgraphMs(s) {
+  return Object.entries(s.subgraphMeanMs).filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${fixed(ms, 1)}`).join(' / ') || 'n/a';
+}
+
+function renderSet(lines, { title, description, queries, targets, summary, probes, checks }) {
   const ours = targets.find((t) => t.ours);
   const peers = targets.filter((t) => !t.ours && t.id !== 'direct');
-  lines.push('# Gateway benchmark', '');
-  lines.push(`${conditions.mode} run, ${conditions.date}, commit ${conditions.commit}.`, '');
-  lines.push('## Conditions', '');
-  for (const [key, value] of Object.entries(conditions.details)) lines.push(`- ${key}: ${value}`);
-  lines.push('');
-  lines.push('Columns: requests per second, latency percentiles, answers that were not HTTP 200 or held GraphQL `errors` '
-    + '(plus socket errors), the highest resident memory of the gateway process seen while measured, its CPU '
-    + '(100% = one core), subgraph requests per client request (from the subgraphs\' own request counters), and the '
-    + 'CPU of the two subgraph processes together and of the databases (PostgreSQL and the MongoDB-wire server). '
-    + 'Medians over the rounds.', '');
+  lines.push(`## ${title}`, '', `Subgraphs: ${description}.`, '');
   for (const query of queries) {
     const perTarget = summary[query.id];
     if (!perTarget) continue;
-    lines.push(`## ${query.title}`, '', '```graphql', query.query, '```', '');
-    lines.push('| Target | req/s | p50 ms | p99 ms | errors | peak RSS MB | CPU % | subgraph calls/req | subgraphs CPU % | DBs CPU % |');
-    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push(`### ${query.title} (${title.toLowerCase()})`, '', '```graphql', query.query, '```', '');
+    lines.push('| Target | req/s | p50 ms | p99 ms | errors | peak RSS MB | CPU % | subgraph calls/req | subgraph ms/call | subgraphs CPU % | DBs CPU % |');
+    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const target of targets) {
       const s = perTarget[target.id];
       if (!s) continue;
       const name = target.ours ? `**${target.label}**` : target.label;
-      lines.push(`| ${name} | ${fixed(s.rps)} | ${fixed(s.p50Ms, 2)} | ${fixed(s.p99Ms, 2)} | ${s.errors} | ${fixed(s.gatewayRssMb)} | ${fixed(s.gatewayCpu)} | ${fixed(s.callsPerRequest, 2)} | ${fixed(s.subgraphCpu)} | ${fixed(s.databaseCpu)} |`);
+      lines.push(`| ${name} | ${fixed(s.rps)} | ${fixed(s.p50Ms, 2)} | ${fixed(s.p99Ms, 2)} | ${s.errors} | ${fixed(s.gatewayRssMb)} | ${fixed(s.gatewayCpu)} | ${fixed(s.callsPerRequest, 2)} | ${subgraphMs(s)} | ${fixed(s.subgraphCpu)} | ${fixed(s.databaseCpu)} |`);
     }
     const mine = ours && perTarget[ours.id];
     if (mine) {
@@ -97,17 +94,32 @@ export function render({ conditions, queries, targets, summary, probes, checks }
     }
     lines.push('');
   }
-  lines.push('## Subgraph requests per operation', '');
+  lines.push(`### Subgraph requests per operation (${title.toLowerCase()})`, '');
   lines.push('One request at a time, counted on the subgraphs. A smaller first page must not change the count.', '');
   lines.push('| Target | single | nested first: 5 | nested first: 20 | deep first: 1 | deep first: 3 | mutation |', '|---|---:|---:|---:|---:|---:|---:|');
   for (const target of targets) {
     const p = probes[target.id];
     if (p) lines.push(`| ${target.label} | ${p.single ?? 'n/a'} | ${p.nestedSmall ?? 'n/a'} | ${p.nested ?? 'n/a'} | ${p.deepSmall ?? 'n/a'} | ${p.deep ?? 'n/a'} | ${p.mutation ?? 'n/a'} |`);
   }
-  lines.push('', '## Correctness', '');
+  lines.push('', `### Correctness (${title.toLowerCase()})`, '');
   for (const check of checks) lines.push(`- ${check}`);
-  lines.push('', '## Targets (issue 5)', '');
+  lines.push('', `### Targets of issue 5 (${title.toLowerCase()})`, '');
   for (const t of evaluateTargets(summary, targets, probes)) lines.push(`- ${t.met ? 'met' : '**missed**'}: ${t.text}`);
   lines.push('');
+}
+
+export function render({ conditions, sets }) {
+  const lines = [];
+  lines.push('# Gateway benchmark', '');
+  lines.push(`${conditions.mode} run, ${conditions.date}, commit ${conditions.commit}.`, '');
+  lines.push('## Conditions', '');
+  for (const [key, value] of Object.entries(conditions.details)) lines.push(`- ${key}: ${value}`);
+  lines.push('');
+  lines.push('Columns: requests per second, latency percentiles, answers that were not HTTP 200 or held GraphQL `errors` '
+    + '(plus socket errors), the highest resident memory of the gateway process seen while measured, its CPU '
+    + '(100% = one core), subgraph requests per client request (from the subgraphs\' own request counters), the '
+    + 'subgraphs\' mean time per request they served, and the CPU of the two subgraph processes together and of the '
+    + 'databases (PostgreSQL and the MongoDB-wire server). Medians over the rounds.', '');
+  for (const set of sets) renderSet(lines, set);
   return lines.join('\n');
 }
