@@ -186,6 +186,7 @@ public class GraphQLHandler {
         context.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, responseType.contentType())
+                .putHeader(HttpHeaders.VARY, "Accept")
                 .end(bytes);
     }
 }

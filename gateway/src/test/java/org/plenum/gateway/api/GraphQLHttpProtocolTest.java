@@ -100,7 +100,7 @@ class GraphQLHttpProtocolTest {
                 .then().statusCode(200).contentType(startsWith(GRAPHQL_RESPONSE));
         given().contentType(ContentType.JSON).accept("application/graphql-response+json;q=0.5, application/json")
                 .body(Map.of("query", TITLES)).when().post("/graphql")
-                .then().statusCode(200).contentType(startsWith("application/json"));
+                .then().statusCode(200).contentType(startsWith("application/json")).header("Vary", "Accept");
     }
 
     @Test
