@@ -11,13 +11,15 @@ const json = execFileSync('jfr', ['print', '--json', '--stack-depth', '64', '--e
 const events = JSON.parse(json).recording.events;
 const self = new Map();
 const inclusive = new Map();
-const name = (frame) => `${frame.method.type.name}.${frame.method.name}${frame.lineNumber > 0 ? `:${frame.lineNumber}` : ''}`;
+// JFR names classes with slashes, hidden (lambda) classes with dots
+const type = (frame) => frame.method.type.name.replaceAll('/', '.');
+const name = (frame) => `${type(frame)}.${frame.method.name}${frame.lineNumber > 0 ? `:${frame.lineNumber}` : ''}`;
 for (const event of events) {
   const frames = event.values.stackTrace?.frames ?? [];
   if (!frames.length) continue;
-  const topFrame = `${frames[0].method.type.name}.${frames[0].method.name}`;
+  const topFrame = `${type(frames[0])}.${frames[0].method.name}`;
   self.set(topFrame, (self.get(topFrame) ?? 0) + 1);
-  const seen = new Set(frames.filter((f) => f.method.type.name.startsWith('org.plenum.')).map(name));
+  const seen = new Set(frames.filter((f) => type(f).startsWith('org.plenum.') && !type(f).includes('$$Lambda')).map(name));
   for (const method of seen) inclusive.set(method, (inclusive.get(method) ?? 0) + 1);
 }
 const print = (title, counts) => {
