@@ -22,7 +22,7 @@ const projectRoot = join(benchDir, '..', '..');
 const smoke = process.argv.includes('--smoke');
 const settings = smoke
   ? { mode: 'Smoke', rounds: 1, prewarmSeconds: 0, warmupSeconds: 1, seconds: 2, connections: 16, sizes: SIZES.smoke }
-  : { mode: 'Full', rounds: 2, prewarmSeconds: 4, warmupSeconds: 2, seconds: 6, connections: 32, sizes: SIZES.full };
+  : { mode: 'Full', rounds: 2, prewarmSeconds: 3, warmupSeconds: 2, seconds: 5, connections: 32, sizes: SIZES.full };
 // overrides for profiling or quick looks (the report states what was used)
 for (const [key, name] of [['rounds', 'BENCH_ROUNDS'], ['seconds', 'BENCH_SECONDS'], ['connections', 'BENCH_CONNECTIONS']]) {
   if (process.env[name]) settings[key] = Number(process.env[name]);

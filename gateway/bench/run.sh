@@ -3,7 +3,7 @@
 #   gateway/bench/run.sh           full run (about 12 minutes), report in gateway/bench/results/latest.md
 #   gateway/bench/run.sh --smoke   a short run of every target and query with all the correctness checks (CI)
 #   gateway/bench/run.sh --build   rebuild the three packaged apps first (otherwise only missing ones are built)
-# Installs what it needs: wrk (Debian), the pinned peer gateways (npm ci), the packaged apps (Maven, offline).
+# Installs what it needs: wrk (Debian), the pinned peer gateways (npm ci), the packaged apps (Maven).
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$bench/../.." && pwd)"
@@ -35,7 +35,7 @@ done
 if (( ${#modules[@]} )); then
   list="$(IFS=,; echo "${modules[*]}")"
   echo "[bench] building $list"
-  (cd "$root" && ./mvnw -B -o -q package -Dmaven.test.skip=true -pl "$list")
+  (cd "$root" && ./mvnw -B -q package -Dmaven.test.skip=true -pl "$list")
 fi
 
 # The databases' launcher runs on the embedded-database libraries of the gateway's test class path
@@ -44,7 +44,7 @@ pom_sum="$(cat "$root/pom.xml" "$root/gateway/pom.xml" | sha256sum | cut -d' ' -
 classpath_file="$bench/work/db-classpath-$pom_sum.txt"
 if [[ ! -s "$classpath_file" ]]; then
   echo "[bench] resolving the embedded databases' class path"
-  (cd "$root" && ./mvnw -B -o -q -pl gateway dependency:build-classpath -Dmdep.includeScope=test \
+  (cd "$root" && ./mvnw -B -q -pl gateway dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile="$bench/work/test-classpath.txt")
   tr ':' '\n' < "$bench/work/test-classpath.txt" \
     | grep -E '/(io/zonky|de/bwaldvogel|io/netty/netty-(common|buffer|transport|codec|handler|resolver)|org/slf4j/slf4j-api|org/apache/commons/commons-(lang3|compress)|commons-io|commons-codec|org/tukaani|org/postgresql/postgresql)/' \
