@@ -26,6 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Composes each fixture in {@code src/test/resources/compose/<case>/} (one {@code <subgraph>.graphql} per
  * subgraph, URL {@code http://<subgraph>/graphql}) and checks the result against what {@code @apollo/composition}
  * 2.14.4 produced for the same subgraphs: {@code supergraph.graphql}, or the error messages in {@code errors.txt}.
+ * <p>
+ * To regenerate an expected file: in a scratch directory, {@code npm install @apollo/composition@2.14.4 graphql@16},
+ * then call {@code composeServices([{name, url: `http://${name}/graphql`, typeDefs: parse(sdl)}, ...])} with the
+ * subgraphs sorted by file name and write {@code result.supergraphSdl} (or the {@code result.errors} messages, one
+ * per line). Supergraphs are compared by meaning ({@link SupergraphShape}), not text. Accepted differences: our
+ * error messages may add where the problem is after Apollo's text; composition hints are not produced.
  */
 class SupergraphComposerTest {
 
