@@ -32,9 +32,11 @@ import graphql.parser.Parser;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -88,9 +90,11 @@ final class SubgraphReader {
         specs = LinkedSpecs.of(schemaDirectives);
         int errorCount = errors.size();
         readComposedDirectives(document);
+        Set<String> fieldSetScalars = fieldSetScalars(document);
         Map<String, SubgraphDirective> directives = new LinkedHashMap<>();
         for (Definition<?> def : document.getDefinitions()) {
-            if (def instanceof TypeDefinition<?> type && !specs.isSpecType(type.getName())) {
+            if (def instanceof TypeDefinition<?> type && !specs.isSpecType(type.getName())
+                    && !fieldSetScalars.contains(type.getName())) {
                 readType(type);
             } else if (def instanceof DirectiveDefinition directive) {
                 SubgraphField signature = new SubgraphField(directive.getName(), null, null, null, false);
@@ -113,6 +117,23 @@ final class SubgraphReader {
         }
         return new Subgraph(definition.name(), definition.url(), specs.federationMinorVersion(), types,
                 directives, composed);
+    }
+
+    /**
+     * The scalars the subgraph's own definitions of {@code @key}, {@code @requires} and {@code @provides} take as
+     * field sets, whatever they are named: subgraph machinery, not part of its API.
+     */
+    private Set<String> fieldSetScalars(Document document) {
+        Set<String> scalars = new HashSet<>();
+        for (DirectiveDefinition directive : document.getDefinitionsOfType(DirectiveDefinition.class)) {
+            String canonical = specs.canonicalDirective(directive.getName());
+            if ("key".equals(canonical) || "requires".equals(canonical) || "provides".equals(canonical)) {
+                directive.getInputValueDefinitions().stream()
+                        .filter(arg -> arg.getName().equals("fields"))
+                        .forEach(arg -> scalars.add(TypeRefs.baseName(arg.getType())));
+            }
+        }
+        return scalars;
     }
 
     /** The directives named by {@code @composeDirective}: each must be defined and belong to a linked feature. */

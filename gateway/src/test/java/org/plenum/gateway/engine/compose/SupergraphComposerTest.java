@@ -130,6 +130,23 @@ class SupergraphComposerTest {
     }
 
     @Test
+    void fieldSetScalarOfTheSubgraphsOwnKeyDefinitionStaysOutOfTheSupergraph() {
+        // @apollo/composition rejects this definition (it wants federation__FieldSet); we take it as machinery
+        String sdl = """
+                schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) { query: Query }
+                directive @key(fields: FieldSet!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
+                scalar FieldSet
+                type Query { speaker(id: ID!): Speaker }
+                type Speaker @key(fields: "id") { id: ID! name: String }
+                """;
+
+        String supergraph = SupergraphComposer.compose(List.of(new SubgraphDefinition("speakers", "http://speakers/graphql", sdl)));
+
+        assertTrue(SupergraphShape.of(supergraph).keySet().stream().noneMatch(element -> element.startsWith("FieldSet")), supergraph);
+        assertTrue(supergraph.contains("@join__type(graph: SPEAKERS, key: \"id\")"), supergraph);
+    }
+
+    @Test
     void subgraphWithoutQueriesAnywhereIsRejected() {
         List<SubgraphDefinition> subgraphs = List.of(new SubgraphDefinition("things", "http://things/graphql",
                 "type Thing { id: ID! }"));
