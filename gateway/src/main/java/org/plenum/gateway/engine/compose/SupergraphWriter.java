@@ -1,6 +1,7 @@
 package org.plenum.gateway.engine.compose;
 
 import graphql.language.AstPrinter;
+import graphql.language.StringValue;
 
 import java.util.Comparator;
 import java.util.HashMap;
@@ -214,9 +215,25 @@ final class SupergraphWriter {
         return text.toString();
     }
 
+    /**
+     * A block string where it keeps the text exactly; an escaped string where a block string would not (edge
+     * whitespace is trimmed from block strings, a closing quote would end it early).
+     */
     private void description(String description, String indent) {
-        if (description != null) {
-            out.append(indent).append("\"\"\"").append(description.replace("\"\"\"", "\\\"\"\"")).append("\"\"\"\n");
+        if (description == null) {
+            return;
         }
+        boolean blockSafe = !description.isBlank() && description.equals(description.strip()) && !description.endsWith("\"");
+        if (!blockSafe) {
+            out.append(indent).append(AstPrinter.printAst(StringValue.of(description))).append('\n');
+            return;
+        }
+        String text = description.replace("\"\"\"", "\\\"\"\"");
+        if (text.contains("\n")) {
+            // one line each, indented alike, so the block string's indentation removal gives the text back
+            text = "\n" + text.lines().map(line -> line.isEmpty() ? line : indent + line)
+                    .collect(Collectors.joining("\n")) + "\n" + indent;
+        }
+        out.append(indent).append("\"\"\"").append(text).append("\"\"\"\n");
     }
 }
