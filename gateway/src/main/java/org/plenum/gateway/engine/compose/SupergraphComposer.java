@@ -1,5 +1,10 @@
 package org.plenum.gateway.engine.compose;
 
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
+import graphql.schema.idl.errors.SchemaProblem;
+import graphql.schema.validation.InvalidSchemaException;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -53,8 +58,22 @@ public final class SupergraphComposer {
         if (!merger.errors().isEmpty()) {
             throw new CompositionException(merger.errors());
         }
-        return SupergraphWriter.write(joinMinorVersion(subgraphs), graphs, types, merger.directives(),
+        String supergraph = SupergraphWriter.write(joinMinorVersion(subgraphs), graphs, types, merger.directives(),
                 merger.featureLinks());
+        checkBuilds(supergraph);
+        return supergraph;
+    }
+
+    /**
+     * The last guard, for what the merge-time checks do not see (e.g. an input default whose enum value did not
+     * survive the intersection): the supergraph must build as a GraphQL schema.
+     */
+    private static void checkBuilds(String supergraph) {
+        try {
+            UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(supergraph));
+        } catch (SchemaProblem | InvalidSchemaException e) {
+            throw new CompositionException(List.of("The composed supergraph is not a valid schema: " + e.getMessage()));
+        }
     }
 
     /** {@code join__Graph} values: the subgraph names upper-cased, other characters as '_', made unique. */

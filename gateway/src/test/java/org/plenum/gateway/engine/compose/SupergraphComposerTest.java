@@ -147,6 +147,28 @@ class SupergraphComposerTest {
     }
 
     @Test
+    void defaultValueLostByEnumIntersectionIsRejected() {
+        List<SubgraphDefinition> subgraphs = List.of(
+                new SubgraphDefinition("a", "http://a/graphql", "type Query { q(order: Sort = ASC): Int } enum Sort { ASC DESC }"),
+                new SubgraphDefinition("b", "http://b/graphql", "type Query { r(order: Sort): Int } enum Sort { DESC }"));
+
+        CompositionException failure = assertThrows(CompositionException.class, () -> SupergraphComposer.compose(subgraphs));
+
+        assertTrue(failure.errors().get(0).contains("Invalid default value EnumValue{name='ASC'} for type Sort"),
+                failure.errors().toString());
+    }
+
+    @Test
+    void implementationMissingAnInterfaceFieldIsRejected() {
+        List<SubgraphDefinition> subgraphs = List.of(new SubgraphDefinition("a", "http://a/graphql",
+                "type Query { a: Media } interface Media { id: ID! title: String } type Book implements Media { id: ID! }"));
+
+        CompositionException failure = assertThrows(CompositionException.class, () -> SupergraphComposer.compose(subgraphs));
+
+        assertEquals(List.of("[a] Interface field Media.title expected but Book does not provide it."), failure.errors());
+    }
+
+    @Test
     void subgraphWithoutQueriesAnywhereIsRejected() {
         List<SubgraphDefinition> subgraphs = List.of(new SubgraphDefinition("things", "http://things/graphql",
                 "type Thing { id: ID! }"));
