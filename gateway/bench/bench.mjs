@@ -339,7 +339,7 @@ async function main() {
         + `${settings.rounds} round(s) per subgraph set, the order of targets rotated each round`,
       'data set': `${settings.sizes.speakers} speakers, ${settings.sizes.topics} topics, ${settings.sizes.quotes} quotes (1 to 3 topics each), `
         + 'generated from a fixed seed and loaded through the subgraphs\' GraphQL mutations',
-      'our gateway': `gateway/target/quarkus-app/quarkus-run.jar, JVM flags ${GATEWAY_JVM_FLAGS.join(' ')}`,
+      'our gateway': `gateway/target/quarkus-app/quarkus-run.jar, JVM flags ${GATEWAY_JVM_FLAGS.join(' ')}, MALLOC_ARENA_MAX=2`,
       peers: 'Node, NODE_ENV=production, one process each (their default); the supergraph composed by @apollo/composition from the subgraphs\' SDL',
       'peak RSS over the whole run (VmHWM)': results.map((r) => `${r.title.toLowerCase()}: ${r.lifetimePeaks}`).join('; '),
       'run time': `${((Date.now() - started) / 60000).toFixed(1)} min`,

@@ -59,6 +59,7 @@ function topicsSubgraph() {
     quotesBySpeaker.get(quote.speakerId).push(quote);
   }
   let nextTopicId = Math.max(999, ...topics.map((t) => Number(t.id))) + 1;
+  const titles = new Set(topics.map((t) => t.title.toLowerCase())); // titles are unique ignoring case
   const speakerRef = (id) => ({ __typename: 'Speaker', id });
   const topicsOf = (quoteList) => [...new Set(quoteList.flatMap((q) => q.topicIds))].map((id) => topicById.get(id)).sort(byNumericId);
 
@@ -89,12 +90,13 @@ function topicsSubgraph() {
   setResolvers('Mutation', {
     createTopic: (_, { input }) => {
       const title = input.title.trim();
-      if (topics.some((t) => t.title.toLowerCase() === title.toLowerCase())) {
+      if (titles.has(title.toLowerCase())) {
         throw new GraphQLError(`A topic titled "${title}" exists already`, { extensions: { code: 'BAD_USER_INPUT' } });
       }
       const topic = { __typename: 'Topic', id: String(nextTopicId++), title, summary: input.summary ?? null, keywords: input.keywords ?? [], quoteIds: [] };
       topics.push(topic);
       topicById.set(topic.id, topic);
+      titles.add(title.toLowerCase());
       return topic;
     },
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 /** JVM flags of our gateway: a heap cap that leaves room for metaspace, code cache and buffers under 256 MB RSS. */
 export const GATEWAY_JVM_FLAGS = (process.env.BENCH_GATEWAY_JVM_FLAGS
-  ?? '-Xms128m -Xmx128m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m').split(/\s+/).filter(Boolean);
+  ?? '-Xms96m -Xmx96m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m').split(/\s+/).filter(Boolean);
 
 function npmVersion(benchDir, name) {
   return JSON.parse(readFileSync(join(benchDir, 'node_modules', name, 'package.json'), 'utf8')).version;
@@ -21,6 +21,8 @@ export function gatewayTargets({ benchDir, supergraphFile, gatewayJar, jfrFile }
       label: 'Plenum gateway',
       ours: true,
       command: 'java',
+      // glibc's per-thread malloc arenas otherwise add tens of MB of resident memory to a JVM
+      env: { MALLOC_ARENA_MAX: '2' },
       args: (port) => [...GATEWAY_JVM_FLAGS, ...(jfrFile ? [`-XX:StartFlightRecording=filename=${jfrFile},settings=profile,dumponexit=true`] : []),
         `-Dquarkus.http.port=${port}`, `-Dplenum.gateway.supergraph-file=${supergraphFile}`,
         '-jar', gatewayJar],
