@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
@@ -52,11 +51,10 @@ class SpeakerDeletionTest {
         GraphQL.ok(DELETE, Map.of("id", id)).body("data.deleteSpeaker", equalTo(true));
         GraphQL.ok("query($id: ID!) { speaker(id: $id) { id } }", Map.of("id", id)).body("data.speaker", nullValue());
         assertEquals(id + " 503", callsFor(id).get(0));
-        // two failures queued: only a later retry can succeed, so the tombstone is still pending now
-        assertNotNull(tombstones.findById(id).await().indefinitely());
 
-        await(() -> callsFor(id).size() == 3, "three calls for " + id);
-        assertEquals(List.of(id + " 503", id + " 503", id + " 204"), callsFor(id));
+        // the scheduled retry (every second in tests) may run beside the first call: wait for the acknowledgement
+        await(() -> callsFor(id).contains(id + " 204"), "a retry acknowledged for " + id);
+        assertEquals(List.of(id + " 503", id + " 503"), callsFor(id).subList(0, 2));
         await(() -> tombstones.findById(id).await().indefinitely() == null, "tombstone of " + id + " removed");
     }
 

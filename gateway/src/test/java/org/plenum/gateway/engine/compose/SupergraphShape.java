@@ -29,12 +29,12 @@ import java.util.stream.Collectors;
  * (schema, directive definition, type, field, argument, input field, enum value) describing its kind, type,
  * default value, implemented interfaces / union members, the set of directives applied to it and its description.
  */
-final class SupergraphShape {
+public final class SupergraphShape {
 
     private SupergraphShape() {
     }
 
-    static Map<String, String> of(String sdl) {
+    public static Map<String, String> of(String sdl) {
         Map<String, String> shape = new TreeMap<>();
         for (Definition<?> definition : Parser.parse(sdl).getDefinitions()) {
             if (definition instanceof SchemaDefinition schema) {
