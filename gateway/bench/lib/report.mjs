@@ -10,6 +10,9 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** Another gateway than ours: not the subgraph straight, not a variant of our own. */
+const isPeer = (t) => !t.ours && !t.variantOf && t.id !== 'direct';
+
 /** Medians over the rounds of one query and target (errors summed, memory the highest seen). */
 export function summarize(runs) {
   return {
@@ -33,7 +36,7 @@ export function summarize(runs) {
 /** The issue's targets, each { text, met }. */
 export function evaluateTargets(summary, targets, probes) {
   const ours = targets.find((t) => t.ours);
-  const peers = targets.filter((t) => !t.ours && t.id !== 'direct');
+  const peers = targets.filter(isPeer);
   const results = [];
   if (!ours) return results;
   const nested = summary.nested;
@@ -68,7 +71,7 @@ function subgraphMs(s) {
 
 function renderSet(lines, { title, description, queries, targets, summary, probes, checks }) {
   const ours = targets.find((t) => t.ours);
-  const peers = targets.filter((t) => !t.ours && t.id !== 'direct');
+  const peers = targets.filter(isPeer);
   lines.push(`## ${title}`, '', `Subgraphs: ${description}.`, '');
   for (const query of queries) {
     const perTarget = summary[query.id];
@@ -79,7 +82,7 @@ function renderSet(lines, { title, description, queries, targets, summary, probe
     for (const target of targets) {
       const s = perTarget[target.id];
       if (!s) continue;
-      const name = target.ours ? `**${target.label}**` : target.label;
+      const name = target.ours || target.variantOf ? `**${target.label}**` : target.label;
       lines.push(`| ${name} | ${fixed(s.rps)} | ${fixed(s.p50Ms, 2)} | ${fixed(s.p99Ms, 2)} | ${s.errors} | ${fixed(s.gatewayRssMb)} | ${fixed(s.gatewayCpu)} | ${fixed(s.callsPerRequest, 2)} | ${subgraphMs(s)} | ${fixed(s.subgraphCpu)} | ${fixed(s.databaseCpu)} |`);
     }
     const mine = ours && perTarget[ours.id];

@@ -15,18 +15,23 @@ export function gatewayTargets({ benchDir, supergraphFile, gatewayJar, jfrFile }
   const hiveBin = join(benchDir, 'node_modules/@graphql-hive/gateway/dist/bin.js');
   const hive = npmVersion(benchDir, '@graphql-hive/gateway');
   const nodeEnv = { NODE_ENV: 'production' };
+  const plenum = (settings, jfr) => ({
+    command: 'java',
+    // glibc's per-thread malloc arenas otherwise add tens of MB of resident memory to a JVM
+    env: { MALLOC_ARENA_MAX: '2' },
+    args: (port) => [...GATEWAY_JVM_FLAGS, ...(jfr ? [`-XX:StartFlightRecording=filename=${jfr},settings=profile,dumponexit=true`] : []),
+      `-Dquarkus.http.port=${port}`, `-Dplenum.gateway.supergraph-file=${supergraphFile}`, ...settings,
+      '-jar', gatewayJar],
+    path: '/graphql',
+  });
   return [
+    // identical fetches in flight share one round trip by default, as in Hive Gateway; measured both ways
+    { id: 'plenum', label: 'Plenum gateway', ours: true, ...plenum([], jfrFile) },
     {
-      id: 'plenum',
-      label: 'Plenum gateway',
-      ours: true,
-      command: 'java',
-      // glibc's per-thread malloc arenas otherwise add tens of MB of resident memory to a JVM
-      env: { MALLOC_ARENA_MAX: '2' },
-      args: (port) => [...GATEWAY_JVM_FLAGS, ...(jfrFile ? [`-XX:StartFlightRecording=filename=${jfrFile},settings=profile,dumponexit=true`] : []),
-        `-Dquarkus.http.port=${port}`, `-Dplenum.gateway.supergraph-file=${supergraphFile}`,
-        '-jar', gatewayJar],
-      path: '/graphql',
+      id: 'plenum-no-dedup',
+      label: 'Plenum gateway, fetch de-duplication off',
+      variantOf: 'plenum',
+      ...plenum(['-Dplenum.gateway.deduplicate-fetches=false']),
     },
     {
       id: 'apollo',

@@ -29,14 +29,18 @@ import org.plenum.gateway.engine.SubgraphRequest;
 import org.plenum.gateway.metrics.SubgraphMetrics;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Sends subgraph fetches over one pooled, keep-alive Vert.x web client. Each fetch gets its subgraph's timeout,
- * the forwarded headers, a child span and a W3C {@code traceparent}, and is measured per subgraph.
+ * the forwarded headers, a child span and a W3C {@code traceparent}, and is measured per subgraph. Unless switched
+ * off ({@code plenum.gateway.deduplicate-fetches}), identical query fetches in flight at the same time (same URL,
+ * body and forwarded headers apart from trace context) share one round trip; mutations are always sent.
  */
 @ApplicationScoped
 public class VertxSubgraphClient implements SubgraphClient {
@@ -44,6 +48,9 @@ public class VertxSubgraphClient implements SubgraphClient {
     public static final String TIMEOUT = "SUBGRAPH_TIMEOUT";
     public static final String UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
     public static final String BAD_RESPONSE = "SUBGRAPH_BAD_RESPONSE";
+
+    /** Trace context headers as lower-cased by the HTTP handler; they say nothing about what to answer. */
+    private static final Set<String> TRACE_HEADERS = Set.of("traceparent", "tracestate", "baggage");
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
@@ -55,6 +62,8 @@ public class VertxSubgraphClient implements SubgraphClient {
     private final SubgraphMetrics metrics;
     private final SubgraphTargets targets;
     private final Map<String, Target> targetsByName = new ConcurrentHashMap<>();
+    private final InFlightFetches<FetchKey, Exchange> inFlight = new InFlightFetches<>();
+    private final boolean deduplicate;
 
     public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, OpenTelemetry openTelemetry, SubgraphMetrics metrics,
                                GatewayConfig config) {
@@ -67,6 +76,7 @@ public class VertxSubgraphClient implements SubgraphClient {
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         this.metrics = metrics;
         this.targets = new SubgraphTargets(config);
+        this.deduplicate = config.deduplicateFetches();
     }
 
     @PreDestroy
@@ -77,9 +87,21 @@ public class VertxSubgraphClient implements SubgraphClient {
     @Override
     public Uni<Map<String, Object>> execute(SubgraphRequest request) {
         Target target = targetsByName.computeIfAbsent(request.subgraph(), this::newTarget);
-        return Uni.createFrom().emitter(emitter -> {
+        String url = target.url(request.url());
+        Uni<Exchange> exchange = Uni.createFrom().deferred(() -> {
             Buffer body = encode(request);
-            HttpRequest<Buffer> http = webClient.postAbs(target.url(request.url())).timeout(target.timeoutMillis());
+            if (!deduplicate || request.mutation()) {
+                return send(target, url, request, body);
+            }
+            return inFlight.share(new FetchKey(url, answerHeaders(request.headers()), body),
+                    () -> send(target, url, request, body), target.meters()::shared);
+        });
+        return exchange.map(done -> read(request.subgraph(), target, done));
+    }
+
+    private Uni<Exchange> send(Target target, String url, SubgraphRequest request, Buffer body) {
+        return Uni.createFrom().emitter(emitter -> {
+            HttpRequest<Buffer> http = webClient.postAbs(url).timeout(target.timeoutMillis());
             MultiMap headers = http.headers();
             request.headers().forEach(headers::set);
             headers.set(HttpHeaders.CONTENT_TYPE, "application/json");
@@ -94,23 +116,44 @@ public class VertxSubgraphClient implements SubgraphClient {
             try (Scope ignored = context.makeCurrent()) {
                 http.sendBuffer(body).onComplete(result -> {
                     long nanos = System.nanoTime() - start;
-                    try {
-                        if (result.failed()) {
-                            throw failure(request.subgraph(), target, result.cause());
-                        }
-                        Map<String, Object> response = graphQLResponse(request.subgraph(), result.result());
-                        target.meters().success(nanos);
-                        span.end();
-                        emitter.complete(response);
-                    } catch (SubgraphFailure failure) {
+                    if (result.failed()) {
+                        SubgraphFailure failure = failure(request.subgraph(), target, result.cause());
                         target.meters().failure(failure.code(), nanos);
                         span.setStatus(StatusCode.ERROR, failure.getMessage());
                         span.end();
                         emitter.fail(failure);
+                        return;
                     }
+                    if (result.result().statusCode() >= 400) {
+                        span.setStatus(StatusCode.ERROR, "HTTP " + result.result().statusCode());
+                    }
+                    span.end();
+                    emitter.complete(new Exchange(result.result(), nanos));
                 });
             }
         });
+    }
+
+    /** Parsed for each fetch that took part in the exchange: the executor merges (and so changes) what it gets. */
+    private Map<String, Object> read(String subgraph, Target target, Exchange exchange) {
+        try {
+            Map<String, Object> response = graphQLResponse(subgraph, exchange.response());
+            target.meters().success(exchange.nanos());
+            return response;
+        } catch (SubgraphFailure failure) {
+            target.meters().failure(failure.code(), exchange.nanos());
+            throw failure;
+        }
+    }
+
+    /** The forwarded headers that can change a subgraph's answer: all but trace context. */
+    private static Map<String, String> answerHeaders(Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return headers;
+        }
+        Map<String, String> relevant = new HashMap<>(headers);
+        relevant.keySet().removeAll(TRACE_HEADERS);
+        return relevant;
     }
 
     private Target newTarget(String subgraph) {
@@ -164,6 +207,14 @@ public class VertxSubgraphClient implements SubgraphClient {
         }
         return new SubgraphFailure(subgraph, UNAVAILABLE,
                 "Subgraph '" + subgraph + "' is unavailable: " + cause.getMessage(), cause);
+    }
+
+    /** A subgraph's HTTP answer and how long it took. */
+    private record Exchange(HttpResponse<Buffer> response, long nanos) {
+    }
+
+    /** Fetches with equal keys get the same answer; {@link Buffer} compares by content. */
+    private record FetchKey(String url, Map<String, String> headers, Buffer body) {
     }
 
     /** Everything per subgraph that is worked out once, on its first fetch. */

@@ -40,6 +40,13 @@ public interface GatewayConfig {
     @WithDefault("64")
     int subgraphConnectionPoolSize();
 
+    /**
+     * Whether identical query fetches to a subgraph that are in flight at the same time share one round trip (same
+     * URL, document, variables and forwarded headers other than trace context). Mutations are never shared.
+     */
+    @WithDefault("true")
+    boolean deduplicateFetches();
+
     /** Incoming request headers passed on to every subgraph fetch (case-insensitive). */
     @WithDefault("authorization,traceparent,tracestate,baggage")
     List<String> forwardHeaders();

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Meters per subgraph fetch: {@code plenum.gateway.subgraph.fetch} (latency by subgraph and outcome),
- * {@code plenum.gateway.subgraph.errors} (by subgraph and error code) and {@code plenum.gateway.subgraph.timeouts}.
+ * {@code plenum.gateway.subgraph.errors} (by subgraph and error code), {@code plenum.gateway.subgraph.timeouts} and
+ * {@code plenum.gateway.subgraph.fetches.shared} (fetches de-duplicated against one in flight).
  */
 @ApplicationScoped
 public class SubgraphMetrics {
@@ -35,6 +36,7 @@ public class SubgraphMetrics {
         private final String subgraph;
         private final Timer success;
         private final Counter timeouts;
+        private final Counter shared;
         private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
         private Meters(String subgraph) {
@@ -44,6 +46,15 @@ public class SubgraphMetrics {
                     .description("Subgraph fetches that exceeded their timeout")
                     .tag("subgraph", subgraph)
                     .register(registry);
+            this.shared = Counter.builder("plenum.gateway.subgraph.fetches.shared")
+                    .description("Subgraph fetches answered by an identical fetch in flight, not sent themselves")
+                    .tag("subgraph", subgraph)
+                    .register(registry);
+        }
+
+        /** A fetch that took the answer of an identical one in flight instead of being sent. */
+        public void shared() {
+            shared.increment();
         }
 
         public void success(long nanos) {

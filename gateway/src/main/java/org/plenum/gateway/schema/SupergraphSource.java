@@ -70,7 +70,7 @@ public class SupergraphSource {
                     "Subgraph '" + name + "' has no URL: set plenum.gateway.subgraphs." + name + ".url"));
         }
         String url = subgraph.url().get();
-        return client.execute(new SubgraphRequest(name, url, SERVICE_SDL_QUERY, null, Map.of(), Map.of()))
+        return client.execute(new SubgraphRequest(name, url, SERVICE_SDL_QUERY, null, Map.of(), Map.of(), false))
                 .map(response -> new SubgraphDefinition(name, url, sdlOf(name, url, response)));
     }
 

@@ -2,6 +2,7 @@ package org.plenum.gateway.client;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.plenum.gateway.engine.SubgraphFailure;
@@ -26,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class VertxSubgraphClientTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String TRACE_1 = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    private static final String TRACE_2 = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
     @ConfigProperty(name = LibrarySubgraphsResource.SERVER_URL)
     String server;
@@ -105,8 +108,38 @@ class VertxSubgraphClientTest {
         assertEquals(List.of(Map.of("message", "database down")), response.get("errors"));
     }
 
+    @Test
+    void identicalQueriesInFlightTogetherReachTheSubgraphOnce() {
+        // stock answers entity fetches after 3 s, so these overlap; the name has the default 10 s timeout
+        String entities = "{ _entities(representations: [{__typename: \"Book\", isbn: \"978-0-00-000001-1\"}]) "
+                + "{ ... on Book { copiesInStock } } }";
+        int before = served("stock");
+
+        List<Uni<Map<String, Object>>> fetches = List.of(
+                fetch(entities, Map.of("authorization", "Bearer a", "traceparent", TRACE_1), false),
+                fetch(entities, Map.of("authorization", "Bearer a", "traceparent", TRACE_2), false),
+                fetch(entities, Map.of("authorization", "Bearer a"), false),
+                fetch(entities, Map.of("authorization", "Bearer b"), false),
+                fetch(entities, Map.of("authorization", "Bearer a"), true));
+        List<?> responses = Uni.join().all(fetches).andFailFast().await().atMost(WAIT);
+
+        Map<String, Object> expected = Map.of("_entities", List.of(Map.of("copiesInStock", 4)));
+        responses.forEach(response -> assertEquals(expected, ((Map<?, ?>) response).get("data")));
+        // the three with the same authorization share one request; another caller and the "mutation" get their own
+        assertEquals(3, served("stock") - before);
+    }
+
+    private Uni<Map<String, Object>> fetch(String query, Map<String, String> headers, boolean mutation) {
+        return client.execute(new SubgraphRequest("stock-unhurried", server + "/stock", query, null, Map.of(), headers,
+                mutation));
+    }
+
+    private int served(String subgraph) {
+        return Integer.parseInt(given().baseUri(server).get("/served/" + subgraph).asString());
+    }
+
     private Map<String, Object> execute(String subgraph, String url, String query, Map<String, String> headers) {
-        return client.execute(new SubgraphRequest(subgraph, url, query, null, Map.of(), headers)).await().atMost(WAIT);
+        return client.execute(new SubgraphRequest(subgraph, url, query, null, Map.of(), headers, false)).await().atMost(WAIT);
     }
 
     private SubgraphFailure failure(String subgraph, String url, String query) {

@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Three test subgraphs of a small library on one local HTTP server: {@code /catalog} (books, authors, a mutation
  * and an echo of request headers), {@code /reviews} and {@code /stock}, which answers entity fetches only after
- * {@link #STOCK_DELAY_MILLIS}. {@code /broken/*} answer like misbehaving servers.
+ * {@link #STOCK_DELAY_MILLIS}. {@code /broken/*} answer like misbehaving servers; {@code GET /served/<subgraph>}
+ * tells how many GraphQL requests that subgraph has received.
  */
 public final class LibrarySubgraphs {
 
@@ -34,6 +36,7 @@ public final class LibrarySubgraphs {
 
     private final Map<String, Map<String, Object>> books = new ConcurrentSkipListMap<>();
     private final Map<String, TestSubgraph> subgraphs;
+    private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
     private final Vertx vertx;
     private HttpServer server;
 
@@ -75,6 +78,10 @@ public final class LibrarySubgraphs {
     private void handle(HttpServerRequest request) {
         request.body().onSuccess(body -> {
             String path = request.path();
+            if (path.startsWith("/served/")) {
+                request.response().end(String.valueOf(served(path.substring("/served/".length()))));
+                return;
+            }
             switch (path) {
                 case "/broken/html-502" -> request.response().setStatusCode(502)
                         .putHeader("content-type", "text/html").end("<html><body>Bad gateway</body></html>");
@@ -92,6 +99,7 @@ public final class LibrarySubgraphs {
             request.response().setStatusCode(404).end();
             return;
         }
+        served.computeIfAbsent(request.path().substring(1), name -> new AtomicInteger()).incrementAndGet();
         Map<String, Object> query = parse(body);
         Map<String, Object> result = subgraph.execute(query, request.headers());
         Buffer json = Buffer.buffer(write(result));
@@ -106,6 +114,11 @@ public final class LibrarySubgraphs {
         if (!request.response().closed()) {
             request.response().putHeader("content-type", "application/json").end(json);
         }
+    }
+
+    private int served(String subgraph) {
+        AtomicInteger count = served.get(subgraph);
+        return count == null ? 0 : count.get();
     }
 
     private void addBook(String isbn, String title, String author, Integer born, int pages) {

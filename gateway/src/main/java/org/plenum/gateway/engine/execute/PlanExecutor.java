@@ -164,7 +164,7 @@ public final class PlanExecutor {
     private Uni<Map<String, Object>> send(FetchNode fetch, ExecutionState state, Map<String, Object> variables) {
         try {
             return client.execute(new SubgraphRequest(fetch.subgraphName(), fetch.url(), fetch.document(), null,
-                    variables, state.headers));
+                    variables, state.headers, fetch.isMutation()));
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
         }

@@ -27,4 +27,9 @@ public record FetchNode(int id, String graph, String subgraphName, String url, L
     public boolean isEntityFetch() {
         return representations != null;
     }
+
+    /** The planner writes the operation keyword first; entity fetches are queries even within a mutation. */
+    public boolean isMutation() {
+        return document.startsWith("mutation");
+    }
 }

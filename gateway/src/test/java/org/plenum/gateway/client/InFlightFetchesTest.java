@@ -1,0 +1,86 @@
+package org.plenum.gateway.client;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Sharing one round trip among identical fetches in flight, and only while it is in flight. */
+class InFlightFetchesTest {
+
+    private final InFlightFetches<String, String> fetches = new InFlightFetches<>();
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger joined = new AtomicInteger();
+
+    @Test
+    void identicalFetchesInFlightShareOneRoundTrip() {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+
+        UniAssertSubscriber<String> first = fetch("q", answer);
+        UniAssertSubscriber<String> second = fetch("q", answer);
+        UniAssertSubscriber<String> third = fetch("q", answer);
+        answer.complete("data");
+
+        assertEquals(1, sent.get());
+        assertEquals(2, joined.get());
+        first.assertItem("data");
+        second.assertItem("data");
+        third.assertItem("data");
+    }
+
+    @Test
+    void differentKeysAreSentSeparately() {
+        fetch("q1", new CompletableFuture<>());
+        fetch("q2", new CompletableFuture<>());
+
+        assertEquals(2, sent.get());
+        assertEquals(0, joined.get());
+    }
+
+    @Test
+    void aCompletedFetchIsForgottenNotCached() {
+        fetch("q", CompletableFuture.completedFuture("old")).assertItem("old");
+
+        fetch("q", CompletableFuture.completedFuture("new")).assertItem("new");
+
+        assertEquals(2, sent.get());
+        assertEquals(0, fetches.size());
+    }
+
+    @Test
+    void aFailureReachesEveryoneWaitingAndIsForgotten() {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        UniAssertSubscriber<String> first = fetch("q", answer);
+        UniAssertSubscriber<String> second = fetch("q", answer);
+
+        answer.completeExceptionally(new IllegalStateException("subgraph down"));
+
+        first.assertFailedWith(IllegalStateException.class, "subgraph down");
+        second.assertFailedWith(IllegalStateException.class, "subgraph down");
+        assertEquals(0, fetches.size());
+        fetch("q", CompletableFuture.completedFuture("back")).assertItem("back");
+    }
+
+    @Test
+    void oneWaiterCancellingDoesNotCancelTheOthers() {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        UniAssertSubscriber<String> leaving = fetch("q", answer);
+        UniAssertSubscriber<String> staying = fetch("q", answer);
+
+        leaving.cancel();
+        answer.complete("data");
+
+        staying.assertItem("data");
+    }
+
+    private UniAssertSubscriber<String> fetch(String key, CompletableFuture<String> answer) {
+        return fetches.share(key, () -> {
+            sent.incrementAndGet();
+            return Uni.createFrom().completionStage(answer);
+        }, joined::incrementAndGet).subscribe().withSubscriber(UniAssertSubscriber.create());
+    }
+}
