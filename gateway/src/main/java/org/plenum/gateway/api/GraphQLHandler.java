@@ -1,7 +1,10 @@
 package org.plenum.gateway.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -12,10 +15,13 @@ import org.plenum.gateway.config.GatewayConfig;
 import org.plenum.gateway.engine.Gateway;
 import org.plenum.gateway.engine.GatewayRequest;
 import org.plenum.gateway.engine.GatewayResponse;
+import org.plenum.gateway.engine.execute.ResponseJson;
 import org.plenum.gateway.metrics.Outcome;
 import org.plenum.gateway.metrics.RequestMetrics;
 import org.plenum.gateway.schema.ActiveGateway;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +34,8 @@ public class GraphQLHandler {
 
     private static final Logger LOG = Logger.getLogger(GraphQLHandler.class);
     static final String EXPOSE_QUERY_PLAN = "Plenum-Expose-Query-Plan";
+    /** Where a response starts; it grows as needed. */
+    private static final int RESPONSE_BUFFER_BYTES = 4096;
 
     private final ActiveGateway active;
     private final ObjectMapper mapper;
@@ -175,10 +183,10 @@ public class GraphQLHandler {
         if (context.response().ended() || context.response().closed()) {
             return; // the client went away
         }
-        Buffer bytes;
-        try {
-            bytes = Buffer.buffer(mapper.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
+        ByteBuf bytes = Unpooled.buffer(RESPONSE_BUFFER_BYTES);
+        try (JsonGenerator generator = mapper.getFactory().createGenerator((OutputStream) new ByteBufOutputStream(bytes))) {
+            ResponseJson.write(generator, body);
+        } catch (IOException e) {
             LOG.error("Cannot serialize a GraphQL response", e);
             context.response().setStatusCode(500).end();
             return;
@@ -187,6 +195,6 @@ public class GraphQLHandler {
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, responseType.contentType())
                 .putHeader(HttpHeaders.VARY, "Accept")
-                .end(bytes);
+                .end(Buffer.buffer(bytes));
     }
 }

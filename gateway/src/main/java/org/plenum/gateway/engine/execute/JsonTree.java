@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** In-place operations on the response tree of plain maps and lists. */
 final class JsonTree {
@@ -46,7 +47,12 @@ final class JsonTree {
         }
     }
 
-    /** Calls visitor with every object at the path (keys, "@" for list items, "... on T" filters) and its response path. */
+    /** Calls visitor with every object at the path (keys, "@" for list items, "... on T" filters). */
+    static void objectsAt(Map<String, Object> root, List<String> path, Consumer<Map<String, Object>> visitor) {
+        walk(root, path, 0, null, (object, ignored) -> visitor.accept(object));
+    }
+
+    /** Like {@link #objectsAt(Map, List, Consumer)}, with each object's response path. */
     static void objectsAt(Map<String, Object> root, List<String> path, BiConsumer<Map<String, Object>, List<Object>> visitor) {
         walk(root, path, 0, new ArrayList<>(), visitor);
     }
@@ -59,7 +65,7 @@ final class JsonTree {
         }
         if (index == path.size()) {
             if (node instanceof Map<?, ?> map) {
-                visitor.accept((Map<String, Object>) map, List.copyOf(responsePath));
+                visitor.accept((Map<String, Object>) map, responsePath == null ? null : List.copyOf(responsePath));
             } else if (node instanceof List<?> list) {
                 walkItems(list, path, index, responsePath, visitor);
             }
@@ -77,6 +83,10 @@ final class JsonTree {
                 walk(node, path, index + 1, responsePath, visitor);
             }
         } else if (node instanceof Map<?, ?> map) {
+            if (responsePath == null) {
+                walk(map.get(segment), path, index + 1, null, visitor);
+                return;
+            }
             responsePath.add(segment);
             walk(map.get(segment), path, index + 1, responsePath, visitor);
             responsePath.remove(responsePath.size() - 1);
@@ -86,6 +96,10 @@ final class JsonTree {
     private static void walkItems(List<?> list, List<String> path, int index, List<Object> responsePath,
                                   BiConsumer<Map<String, Object>, List<Object>> visitor) {
         for (int i = 0; i < list.size(); i++) {
+            if (responsePath == null) {
+                walk(list.get(i), path, index, null, visitor);
+                continue;
+            }
             responsePath.add(i);
             walk(list.get(i), path, index, responsePath, visitor);
             responsePath.remove(responsePath.size() - 1);

@@ -12,6 +12,7 @@ import org.plenum.gateway.engine.plan.ResponseKeys;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,25 +87,26 @@ public final class PlanExecutor {
 
     private Uni<Void> entityFetch(FetchNode fetch, ExecutionState state) {
         List<Map<String, Object>> targets = new ArrayList<>();
-        List<List<Object>> targetPaths = new ArrayList<>();
         List<Integer> targetRepresentation = new ArrayList<>();
         List<Object> representations = new ArrayList<>();
         synchronized (state) {
-            Map<Map<String, Object>, Integer> unique = new HashMap<>();
+            // keyed by the representation's values in order: maps hash poorly (a sum), lists spread well
+            Map<List<Object>, Integer> unique = new HashMap<>();
             for (List<String> mergeAt : fetch.mergeAt()) {
-            JsonTree.objectsAt(state.data, mergeAt, (object, path) -> {
-                FetchNode.Representation template = fetch.representations().get(String.valueOf(object.get("__typename")));
-                Map<String, Object> representation = template == null ? null : representation(object, template);
-                if (representation != null) {
-                    Integer index = unique.computeIfAbsent(representation, r -> {
-                        representations.add(r);
-                        return representations.size() - 1;
-                    });
-                    targets.add(object);
-                    targetPaths.add(path);
-                    targetRepresentation.add(index);
-                }
-            });
+                JsonTree.objectsAt(state.data, mergeAt, object -> {
+                    FetchNode.Representation template = fetch.representations().get(String.valueOf(object.get("__typename")));
+                    List<Object> identity = new ArrayList<>();
+                    Map<String, Object> representation = template == null ? null : representation(object, template, identity);
+                    if (representation != null) {
+                        Integer index = unique.putIfAbsent(identity, representations.size());
+                        if (index == null) {
+                            index = representations.size();
+                            representations.add(representation);
+                        }
+                        targets.add(object);
+                        targetRepresentation.add(index);
+                    }
+                });
             }
         }
         if (representations.isEmpty()) {
@@ -123,7 +125,7 @@ public final class PlanExecutor {
                                 }
                             }
                         }
-                        state.addSubgraphErrors(fetch, body, targetPaths, targetRepresentation);
+                        state.addSubgraphErrors(fetch, body, targets, targetRepresentation);
                     }
                 })
                 .onFailure().recoverWithItem(failure -> {
@@ -183,39 +185,41 @@ public final class PlanExecutor {
         return variables;
     }
 
-    /** The representation of an object, or null when a key field is missing or null (it cannot be fetched). */
-    private static Map<String, Object> representation(Map<String, Object> object, FetchNode.Representation template) {
+    /**
+     * The representation of an object, or null when a key field is missing or null (it cannot be fetched).
+     *
+     * @param identity receives the typename and the representation's top-level values, in order
+     */
+    private static Map<String, Object> representation(Map<String, Object> object, FetchNode.Representation template,
+                                                      List<Object> identity) {
         Map<String, Object> representation = new LinkedHashMap<>();
         representation.put("__typename", template.typename());
-        if (!copy(object, template.key(), representation, true)) {
+        identity.add(template.typename());
+        if (!copy(object, template.key(), representation, true, identity)) {
             return null;
         }
-        copy(object, template.required(), representation, false);
+        copy(object, template.required(), representation, false, identity);
         return representation;
     }
 
-    private static boolean copy(Map<String, Object> source, FetchSelection selection, Map<String, Object> target, boolean key) {
+    private static boolean copy(Map<String, Object> source, FetchSelection selection, Map<String, Object> target,
+                                boolean key, List<Object> identity) {
         for (FetchSelection.FieldSelection field : selection.fields()) {
             Object value = source.get(field.responseKey());
-            if (value == null) {
-                if (key) {
-                    return false;
-                }
-                target.put(field.name(), null);
-            } else if (field.sub() == null) {
-                target.put(field.name(), value);
-            } else {
-                Object copied = copyValue(value, field.sub(), key);
-                if (copied == null && key) {
-                    return false;
-                }
-                target.put(field.name(), copied);
+            Object copied = value == null || field.sub() == null ? value : copyValue(value, field.sub(), key);
+            if (copied == null && key) {
+                return false;
+            }
+            target.put(field.name(), copied);
+            if (identity != null) {
+                identity.add(field.name());
+                identity.add(copied);
             }
         }
         for (Map.Entry<String, FetchSelection> fragment : selection.fragments().entrySet()) {
             if (fragment.getKey().equals(source.get("__typename"))) {
                 target.put("__typename", fragment.getKey());
-                if (!copy(source, fragment.getValue(), target, key)) {
+                if (!copy(source, fragment.getValue(), target, key, identity)) {
                     return false;
                 }
             }
@@ -226,7 +230,7 @@ public final class PlanExecutor {
     private static Object copyValue(Object value, FetchSelection selection, boolean key) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copied = new LinkedHashMap<>();
-            return copy(cast(map), selection, copied, key) ? copied : null;
+            return copy(cast(map), selection, copied, key, null) ? copied : null;
         }
         if (value instanceof List<?> list) {
             List<Object> copied = new ArrayList<>(list.size());
@@ -255,12 +259,16 @@ public final class PlanExecutor {
             this.headers = headers;
         }
 
-        /** Subgraph errors with their paths rewritten to the client's: _entities indexes become the objects' paths. */
-        void addSubgraphErrors(FetchNode fetch, Map<String, Object> body, List<List<Object>> targetPaths,
+        /**
+         * Subgraph errors with their paths rewritten to the client's: _entities indexes become the paths of the
+         * objects that representation was made of.
+         */
+        void addSubgraphErrors(FetchNode fetch, Map<String, Object> body, List<Map<String, Object>> targets,
                                List<Integer> targetRepresentation) {
             if (!(body.get("errors") instanceof List<?> subgraphErrors)) {
                 return;
             }
+            List<List<Object>> targetPaths = targets == null ? null : pathsOf(fetch, targets);
             for (Object item : subgraphErrors) {
                 if (!(item instanceof Map<?, ?> subgraphError)) {
                     continue;
@@ -280,6 +288,19 @@ public final class PlanExecutor {
                     errors.add(error(fetch, subgraphError, targetPaths == null && path instanceof List<?> ? path : null));
                 }
             }
+        }
+
+        /** Found again on errors only: the objects stay where they were, merges add fields to them but do not move them. */
+        private List<List<Object>> pathsOf(FetchNode fetch, List<Map<String, Object>> targets) {
+            Map<Map<String, Object>, List<Object>> paths = new IdentityHashMap<>();
+            for (List<String> mergeAt : fetch.mergeAt()) {
+                JsonTree.objectsAt(data, mergeAt, paths::putIfAbsent);
+            }
+            List<List<Object>> targetPaths = new ArrayList<>(targets.size());
+            for (Map<String, Object> target : targets) {
+                targetPaths.add(paths.getOrDefault(target, List.of()));
+            }
+            return targetPaths;
         }
 
         private static Map<String, Object> error(FetchNode fetch, Map<?, ?> subgraphError, Object path) {

@@ -35,34 +35,35 @@ final class ResponseBuilder {
         return built == BUBBLE ? null : (Map<String, Object>) built;
     }
 
-    @SuppressWarnings("unchecked")
     private Object object(Map<String, Object> source, ResponseShape shape, ResponsePath path) {
         String runtimeType = shape.isAbstract() ? (String) source.get("__typename") : shape.staticType();
         ResponseShape.Field[] fields = shape.fieldsFor(runtimeType);
-        Map<String, Object> out = new LinkedHashMap<>(fields.length * 2);
-        for (ResponseShape.Field field : fields) {
+        ResponseObject out = new ResponseObject(fields);
+        for (int i = 0; i < fields.length; i++) {
+            ResponseShape.Field field = fields[i];
             switch (field.kind()) {
-                case TYPENAME -> out.put(field.key(), runtimeType == null ? shape.staticType() : runtimeType);
-                case INTROSPECTION -> out.put(field.key(), introspection == null ? null : introspection.get(field.key()));
+                case TYPENAME -> out.set(i, runtimeType == null ? shape.staticType() : runtimeType);
+                case INTROSPECTION -> out.set(i, introspection == null ? null : introspection.get(field.key()));
                 case FIELD -> {
-                    Object value = value(source.get(field.dataKey()), field.type(), field, path.child(field.key()));
+                    Object value = value(source.get(field.dataKey()), field.type(), field, path, field.key());
                     if (value == BUBBLE) {
                         return BUBBLE;
                     }
-                    out.put(field.key(), value);
+                    out.set(i, value);
                 }
             }
         }
         return out;
     }
 
+    /** The value at {@code parent} + {@code segment}; the path object is made only when needed (objects, errors). */
     @SuppressWarnings("unchecked")
-    private Object value(Object raw, GraphQLOutputType type, ResponseShape.Field field, ResponsePath path) {
+    private Object value(Object raw, GraphQLOutputType type, ResponseShape.Field field, ResponsePath parent, Object segment) {
         if (type instanceof GraphQLNonNull nonNull) {
-            Object value = raw == null ? null : value(raw, (GraphQLOutputType) nonNull.getWrappedType(), field, path);
+            Object value = raw == null ? null : value(raw, (GraphQLOutputType) nonNull.getWrappedType(), field, parent, segment);
             if (value == null) {
                 if (raw == null) {
-                    nullError(field, path);
+                    nullError(field, parent.child(segment));
                 }
                 return BUBBLE;
             }
@@ -77,8 +78,9 @@ final class ResponseBuilder {
             }
             List<Object> out = new ArrayList<>(items.size());
             GraphQLOutputType itemType = (GraphQLOutputType) list.getWrappedType();
+            ResponsePath path = parent.child(segment);
             for (int i = 0; i < items.size(); i++) {
-                Object item = value(items.get(i), itemType, field, path.child(i));
+                Object item = value(items.get(i), itemType, field, path, i);
                 if (item == BUBBLE) {
                     return null;
                 }
@@ -90,12 +92,12 @@ final class ResponseBuilder {
             if (!(raw instanceof Map<?, ?> map)) {
                 return null;
             }
-            Object built = object((Map<String, Object>) map, field.sub(), path);
+            Object built = object((Map<String, Object>) map, field.sub(), parent.child(segment));
             return built == BUBBLE ? null : built;
         }
         if (type instanceof GraphQLEnumType enumType && !(raw instanceof String name && enumType.getValue(name) != null)) {
             // e.g. an @inaccessible value a subgraph still returns: the client's schema does not have it
-            addError("Invalid value for enum " + enumType.getName() + " in field " + field.name(), path.toList());
+            addError("Invalid value for enum " + enumType.getName() + " in field " + field.name(), parent.child(segment).toList());
             return null;
         }
         return raw;
