@@ -1,7 +1,7 @@
 package org.plenum.gateway.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -11,6 +11,10 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.Unpooled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -26,11 +30,15 @@ import org.plenum.gateway.config.GatewayConfig;
 import org.plenum.gateway.engine.SubgraphClient;
 import org.plenum.gateway.engine.SubgraphFailure;
 import org.plenum.gateway.engine.SubgraphRequest;
+import org.plenum.gateway.engine.execute.ResponseJson;
+import org.plenum.gateway.engine.json.JsonObject;
+import org.plenum.gateway.engine.json.JsonValues;
 import org.plenum.gateway.metrics.SubgraphMetrics;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,8 +60,8 @@ public class VertxSubgraphClient implements SubgraphClient {
     /** Trace context headers as lower-cased by the HTTP handler; they say nothing about what to answer. */
     private static final Set<String> TRACE_HEADERS = Set.of("traceparent", "tracestate", "baggage");
 
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
+    /** Room for variables beyond the document, before the request buffer grows. */
+    private static final int REQUEST_BUFFER_EXTRA_BYTES = 1024;
 
     private final WebClient webClient;
     private final ObjectMapper mapper;
@@ -62,7 +70,7 @@ public class VertxSubgraphClient implements SubgraphClient {
     private final SubgraphMetrics metrics;
     private final SubgraphTargets targets;
     private final Map<String, Target> targetsByName = new ConcurrentHashMap<>();
-    private final InFlightFetches<FetchKey, Exchange> inFlight = new InFlightFetches<>();
+    private final InFlightFetches<FetchKey, Map<String, Object>> inFlight = new InFlightFetches<>();
     private final boolean deduplicate;
 
     public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, OpenTelemetry openTelemetry, SubgraphMetrics metrics,
@@ -88,18 +96,19 @@ public class VertxSubgraphClient implements SubgraphClient {
     public Uni<Map<String, Object>> execute(SubgraphRequest request) {
         Target target = targetsByName.computeIfAbsent(request.subgraph(), this::newTarget);
         String url = target.url(request.url());
-        Uni<Exchange> exchange = Uni.createFrom().deferred(() -> {
+        return Uni.createFrom().deferred(() -> {
             Buffer body = encode(request);
             if (!deduplicate || request.mutation()) {
                 return send(target, url, request, body);
             }
+            // parsed once for everyone who shares the fetch; each gets a copy, as the executor merges into what it gets
             return inFlight.share(new FetchKey(url, answerHeaders(request.headers()), body),
-                    () -> send(target, url, request, body), target.meters()::shared);
+                    () -> send(target, url, request, body), target.meters()::shared).map(JsonValues::copyObject);
         });
-        return exchange.map(done -> read(request.subgraph(), target, done));
     }
 
-    private Uni<Exchange> send(Target target, String url, SubgraphRequest request, Buffer body) {
+    /** One round trip: measured and traced once, however many fetches share it. */
+    private Uni<Map<String, Object>> send(Target target, String url, SubgraphRequest request, Buffer body) {
         return Uni.createFrom().emitter(emitter -> {
             HttpRequest<Buffer> http = webClient.postAbs(url).timeout(target.timeoutMillis());
             MultiMap headers = http.headers();
@@ -116,34 +125,23 @@ public class VertxSubgraphClient implements SubgraphClient {
             try (Scope ignored = context.makeCurrent()) {
                 http.sendBuffer(body).onComplete(result -> {
                     long nanos = System.nanoTime() - start;
-                    if (result.failed()) {
-                        SubgraphFailure failure = failure(request.subgraph(), target, result.cause());
+                    try {
+                        if (result.failed()) {
+                            throw failure(request.subgraph(), target, result.cause());
+                        }
+                        Map<String, Object> response = graphQLResponse(request.subgraph(), result.result());
+                        target.meters().success(nanos);
+                        span.end();
+                        emitter.complete(response);
+                    } catch (SubgraphFailure failure) {
                         target.meters().failure(failure.code(), nanos);
                         span.setStatus(StatusCode.ERROR, failure.getMessage());
                         span.end();
                         emitter.fail(failure);
-                        return;
                     }
-                    if (result.result().statusCode() >= 400) {
-                        span.setStatus(StatusCode.ERROR, "HTTP " + result.result().statusCode());
-                    }
-                    span.end();
-                    emitter.complete(new Exchange(result.result(), nanos));
                 });
             }
         });
-    }
-
-    /** Parsed for each fetch that took part in the exchange: the executor merges (and so changes) what it gets. */
-    private Map<String, Object> read(String subgraph, Target target, Exchange exchange) {
-        try {
-            Map<String, Object> response = graphQLResponse(subgraph, exchange.response());
-            target.meters().success(exchange.nanos());
-            return response;
-        } catch (SubgraphFailure failure) {
-            target.meters().failure(failure.code(), exchange.nanos());
-            throw failure;
-        }
     }
 
     /** The forwarded headers that can change a subgraph's answer: all but trace context. */
@@ -162,19 +160,22 @@ public class VertxSubgraphClient implements SubgraphClient {
     }
 
     private Buffer encode(SubgraphRequest request) {
-        Map<String, Object> body = new LinkedHashMap<>(4);
-        body.put("query", request.query());
-        if (request.operationName() != null) {
-            body.put("operationName", request.operationName());
-        }
-        if (request.variables() != null && !request.variables().isEmpty()) {
-            body.put("variables", request.variables());
-        }
-        try {
-            return Buffer.buffer(mapper.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
+        ByteBuf bytes = Unpooled.buffer(request.query().length() + REQUEST_BUFFER_EXTRA_BYTES);
+        try (JsonGenerator generator = mapper.getFactory().createGenerator((OutputStream) new ByteBufOutputStream(bytes))) {
+            generator.writeStartObject();
+            generator.writeStringField("query", request.query());
+            if (request.operationName() != null) {
+                generator.writeStringField("operationName", request.operationName());
+            }
+            if (request.variables() != null && !request.variables().isEmpty()) {
+                generator.writeFieldName("variables");
+                ResponseJson.write(generator, request.variables());
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalArgumentException("Variables for subgraph '" + request.subgraph() + "' are not JSON", e);
         }
+        return Buffer.buffer(bytes);
     }
 
     /** A GraphQL body is used whatever the status (subgraphs send errors with 4xx/5xx too); anything else is bad. */
@@ -189,12 +190,12 @@ public class VertxSubgraphClient implements SubgraphClient {
         throw new SubgraphFailure(subgraph, BAD_RESPONSE, "Subgraph '" + subgraph + "' " + problem, null);
     }
 
-    private Map<String, Object> parseObject(Buffer body) {
+    private JsonObject parseObject(Buffer body) {
         if (body == null || body.length() == 0) {
             return null;
         }
-        try {
-            return mapper.readValue(body.getBytes(), JSON_OBJECT);
+        try (JsonParser parser = mapper.getFactory().createParser((InputStream) new ByteBufInputStream(body.getByteBuf()))) {
+            return JsonValues.readObject(parser);
         } catch (IOException notJsonObject) {
             return null;
         }
@@ -207,10 +208,6 @@ public class VertxSubgraphClient implements SubgraphClient {
         }
         return new SubgraphFailure(subgraph, UNAVAILABLE,
                 "Subgraph '" + subgraph + "' is unavailable: " + cause.getMessage(), cause);
-    }
-
-    /** A subgraph's HTTP answer and how long it took. */
-    private record Exchange(HttpResponse<Buffer> response, long nanos) {
     }
 
     /** Fetches with equal keys get the same answer; {@link Buffer} compares by content. */

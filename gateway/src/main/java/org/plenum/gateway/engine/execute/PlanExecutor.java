@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import org.plenum.gateway.engine.SubgraphClient;
 import org.plenum.gateway.engine.SubgraphFailure;
 import org.plenum.gateway.engine.SubgraphRequest;
+import org.plenum.gateway.engine.json.JsonObject;
 import org.plenum.gateway.engine.plan.FetchNode;
 import org.plenum.gateway.engine.plan.FetchSelection;
 import org.plenum.gateway.engine.plan.OperationPlan;
@@ -192,7 +193,7 @@ public final class PlanExecutor {
      */
     private static Map<String, Object> representation(Map<String, Object> object, FetchNode.Representation template,
                                                       List<Object> identity) {
-        Map<String, Object> representation = new LinkedHashMap<>();
+        Map<String, Object> representation = new JsonObject();
         representation.put("__typename", template.typename());
         identity.add(template.typename());
         if (!copy(object, template.key(), representation, true, identity)) {
@@ -229,7 +230,7 @@ public final class PlanExecutor {
 
     private static Object copyValue(Object value, FetchSelection selection, boolean key) {
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copied = new LinkedHashMap<>();
+            Map<String, Object> copied = new JsonObject();
             return copy(cast(map), selection, copied, key, null) ? copied : null;
         }
         if (value instanceof List<?> list) {
@@ -249,7 +250,7 @@ public final class PlanExecutor {
 
     /** The response tree and errors of one execution; guarded by its own monitor as fetches complete concurrently. */
     static final class ExecutionState {
-        final Map<String, Object> data = new LinkedHashMap<>();
+        final Map<String, Object> data = new JsonObject();
         final List<Map<String, Object>> errors = new ArrayList<>();
         final Map<String, Object> variables;
         final Map<String, String> headers;

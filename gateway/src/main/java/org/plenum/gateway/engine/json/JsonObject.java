@@ -1,0 +1,183 @@
+package org.plenum.gateway.engine.json;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * A JSON object as two arrays, keys and values, in insertion order. GraphQL objects have a handful of fields,
+ * where a scan beats hashing and the arrays take a fraction of a hash map's memory; most of what a gateway
+ * allocates per request is such objects.
+ */
+public final class JsonObject extends AbstractMap<String, Object> {
+
+    private String[] keys;
+    private Object[] values;
+    private int size;
+
+    public JsonObject() {
+        this(4);
+    }
+
+    public JsonObject(int capacity) {
+        keys = new String[Math.max(capacity, 1)];
+        values = new Object[keys.length];
+    }
+
+    private JsonObject(String[] keys, Object[] values, int size) {
+        this.keys = keys;
+        this.values = values;
+        this.size = size;
+    }
+
+    /** A copy whose nested objects and lists are copies too. */
+    public JsonObject deepCopy() {
+        Object[] copied = new Object[size];
+        for (int i = 0; i < size; i++) {
+            copied[i] = JsonValues.deepCopy(values[i]);
+        }
+        return new JsonObject(Arrays.copyOf(keys, size), copied, size);
+    }
+
+    private int indexOf(Object key) {
+        for (int i = 0; i < size; i++) {
+            // keys from the parser are interned, so identity usually decides
+            if (keys[i] == key || keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public Object get(Object key) {
+        int index = indexOf(key);
+        return index < 0 ? null : values[index];
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return indexOf(key) >= 0;
+    }
+
+    @Override
+    public Object put(String key, Object value) {
+        int index = indexOf(key);
+        if (index >= 0) {
+            Object previous = values[index];
+            values[index] = value;
+            return previous;
+        }
+        if (size == keys.length) {
+            keys = Arrays.copyOf(keys, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        keys[size] = key;
+        values[size++] = value;
+        return null;
+    }
+
+    @Override
+    public Object remove(Object key) {
+        int index = indexOf(key);
+        return index < 0 ? null : removeAt(index);
+    }
+
+    private Object removeAt(int index) {
+        Object previous = values[index];
+        int moved = size - index - 1;
+        System.arraycopy(keys, index + 1, keys, index, moved);
+        System.arraycopy(values, index + 1, values, index, moved);
+        size--;
+        keys[size] = null;
+        values[size] = null;
+        return previous;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<String, Object>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+                    private int last = -1;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < size;
+                    }
+
+                    @Override
+                    public Entry<String, Object> next() {
+                        if (next >= size) {
+                            throw new NoSuchElementException();
+                        }
+                        last = next++;
+                        return new Field(last);
+                    }
+
+                    @Override
+                    public void remove() {
+                        if (last < 0) {
+                            throw new IllegalStateException();
+                        }
+                        removeAt(last);
+                        next = last;
+                        last = -1;
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
+    }
+
+    /** An entry that reads and writes through to its position. */
+    private final class Field implements Entry<String, Object> {
+        private final int index;
+
+        Field(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public String getKey() {
+            return keys[index];
+        }
+
+        @Override
+        public Object getValue() {
+            return values[index];
+        }
+
+        @Override
+        public Object setValue(Object value) {
+            Object previous = values[index];
+            values[index] = value;
+            return previous;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Entry<?, ?> entry && getKey().equals(entry.getKey())
+                    && java.util.Objects.equals(getValue(), entry.getValue());
+        }
+
+        @Override
+        public int hashCode() {
+            return getKey().hashCode() ^ java.util.Objects.hashCode(getValue());
+        }
+    }
+}

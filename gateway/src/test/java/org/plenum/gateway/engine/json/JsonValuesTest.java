@@ -1,0 +1,66 @@
+package org.plenum.gateway.engine.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Subgraph answers read into JsonObjects behave as the maps the executor merges into. */
+class JsonValuesTest {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @Test
+    void readsEveryKindOfValueInOrder() throws IOException {
+        JsonObject object = read("""
+                {"data": {"b": 1, "a": [true, false, null, 2.5, 12345678901, "x"], "c": {}}, "errors": []}""");
+
+        assertEquals(Map.of("data", Map.of("b", 1, "a", Arrays.asList(true, false, null, 2.5, 12345678901L, "x"),
+                "c", Map.of()), "errors", List.of()), object);
+        assertEquals(List.of("b", "a", "c"), new ArrayList<>(((Map<?, ?>) object.get("data")).keySet()));
+    }
+
+    @Test
+    void notAnObjectIsNull() throws IOException {
+        assertNull(read("[1, 2]"));
+    }
+
+    @Test
+    void putReplacesAndAppendsRemoveKeepsTheOrder() {
+        JsonObject object = new JsonObject(1);
+        object.put("a", 1);
+        object.put("b", 2);
+        object.put("c", 3);
+        object.put("a", 4);
+        object.remove("b");
+        object.put("d", 5);
+
+        assertEquals(List.of("a", "c", "d"), new ArrayList<>(object.keySet()));
+        assertEquals(List.of(4, 3, 5), new ArrayList<>(object.values()));
+        object.entrySet().removeIf(entry -> entry.getKey().equals("c"));
+        assertEquals(Map.of("a", 4, "d", 5), object);
+    }
+
+    @Test
+    void aDeepCopySharesNothingThatCanChange() throws IOException {
+        JsonObject original = read("{\"items\": [{\"id\": \"1\"}], \"meta\": {\"n\": 1}}");
+
+        Map<String, Object> copy = JsonValues.copyObject(original);
+        ((JsonObject) ((List<?>) copy.get("items")).get(0)).put("name", "changed");
+
+        assertEquals(original, read("{\"items\": [{\"id\": \"1\"}], \"meta\": {\"n\": 1}}"));
+        assertNotSame(original.get("meta"), copy.get("meta"));
+    }
+
+    private static JsonObject read(String json) throws IOException {
+        return JsonValues.readObject(JSON.createParser(json));
+    }
+}
