@@ -70,7 +70,7 @@ public class VertxSubgraphClient implements SubgraphClient {
     private final SubgraphMetrics metrics;
     private final SubgraphTargets targets;
     private final Map<String, Target> targetsByName = new ConcurrentHashMap<>();
-    private final InFlightFetches<FetchKey, Map<String, Object>> inFlight = new InFlightFetches<>();
+    private final InFlightFetches<FetchKey, Map<String, Object>> inFlight = new InFlightFetches<>(JsonValues::copyObject);
     private final boolean deduplicate;
 
     public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, OpenTelemetry openTelemetry, SubgraphMetrics metrics,
@@ -101,9 +101,9 @@ public class VertxSubgraphClient implements SubgraphClient {
             if (!deduplicate || request.mutation()) {
                 return send(target, url, request, body);
             }
-            // parsed once for everyone who shares the fetch; each gets a copy, as the executor merges into what it gets
+            // parsed once for everyone who shares the fetch; a copy each when several do, as the executor merges into it
             return inFlight.share(new FetchKey(url, answerHeaders(request.headers()), body),
-                    () -> send(target, url, request, body), target.meters()::shared).map(JsonValues::copyObject);
+                    () -> send(target, url, request, body), target.meters()::shared);
         });
     }
 

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Sharing one round trip among identical fetches in flight, and only while it is in flight. */
 class InFlightFetchesTest {
 
-    private final InFlightFetches<String, String> fetches = new InFlightFetches<>();
+    private final InFlightFetches<String, String> fetches = new InFlightFetches<>(value -> value + " (copy)");
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger joined = new AtomicInteger();
 
@@ -27,9 +27,15 @@ class InFlightFetchesTest {
 
         assertEquals(1, sent.get());
         assertEquals(2, joined.get());
-        first.assertItem("data");
-        second.assertItem("data");
-        third.assertItem("data");
+        // each taker gets its own copy, so none sees what another does with it
+        first.assertItem("data (copy)");
+        second.assertItem("data (copy)");
+        third.assertItem("data (copy)");
+    }
+
+    @Test
+    void aSoleTakerGetsTheOutcomeItself() {
+        fetch("q", CompletableFuture.completedFuture("data")).assertItem("data");
     }
 
     @Test
@@ -74,7 +80,7 @@ class InFlightFetchesTest {
         leaving.cancel();
         answer.complete("data");
 
-        staying.assertItem("data");
+        staying.assertItem("data (copy)");
     }
 
     private UniAssertSubscriber<String> fetch(String key, CompletableFuture<String> answer) {
