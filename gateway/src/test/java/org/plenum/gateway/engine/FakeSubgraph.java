@@ -60,8 +60,9 @@ final class FakeSubgraph {
         }
         body = body.replace("extend type", "type");
         String queryType = body.contains("type Query") ? "extend type Query" : "type Query";
-        String full = FEDERATION_DEFINITIONS + body + "\nunion _Entity = " + String.join(" | ", entities) + "\n"
-                + queryType + " { _entities(representations: [_Any!]!): [_Entity]! }\n";
+        // a subgraph without entities has no _entities field
+        String full = FEDERATION_DEFINITIONS + body + (entities.isEmpty() ? "" : "\nunion _Entity = "
+                + String.join(" | ", entities) + "\n" + queryType + " { _entities(representations: [_Any!]!): [_Entity]! }\n");
         TypeDefinitionRegistry registry = new SchemaParser().parse(full);
         Map<String, DataFetcher<?>> all = new LinkedHashMap<>(fetchers);
         all.put("Query._entities", env -> {

@@ -129,6 +129,23 @@ class SchemaFeaturesTest {
     }
 
     @Test
+    void asksEachSubgraphForItsPartOfASharedRootValueNoneResolvesWhole() {
+        Map<String, Object> oslo = Map.of("city", "Oslo", "temperature", -3.5, "summary", "Clear and cold");
+        FakeSubgraphClient client = new FakeSubgraphClient()
+                .with("sensors", new FakeSubgraph(Fixtures.subgraphSdl("split-root", "sensors"), Map.of(),
+                        Map.of("forecast", oslo), Map.of()))
+                .with("editorial", new FakeSubgraph(Fixtures.subgraphSdl("split-root", "editorial"), Map.of(),
+                        Map.of("forecast", oslo), Map.of()));
+
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("split-root", client),
+                "query($city: String!) { forecast(city: $city) { summary city temperature } }", Map.of("city", "Oslo"));
+
+        assertEquals(Map.of("data", Map.of("forecast", Map.of("summary", "Clear and cold", "city", "Oslo",
+                "temperature", -3.5))), response.body());
+        assertEquals(List.of("editorial", "sensors"), client.requests().stream().map(SubgraphRequest::subgraph).sorted().toList());
+    }
+
+    @Test
     void turnsAnInaccessibleEnumValueFromASubgraphIntoNullWithAnError() {
         FakeSubgraphClient client = new FakeSubgraphClient()
                 .with("people", new FakeSubgraph(Fixtures.subgraphSdl("inaccessible", "people"), Map.of(),

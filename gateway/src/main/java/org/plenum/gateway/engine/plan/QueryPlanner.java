@@ -77,6 +77,19 @@ public final class QueryPlanner {
                     continue;
                 }
                 FieldMeta field = supergraph.type(rootType).field(name);
+                Map<String, List<Field>> parts = mutation ? null : splitValueTree(field, entry.getValue());
+                if (parts != null) {
+                    for (Map.Entry<String, List<Field>> part : parts.entrySet()) {
+                        FetchGroup group = rootGroupFor(part.getKey());
+                        if (group == null) {
+                            group = newGroup(part.getKey(), List.of(), false);
+                            rootGroups.add(group);
+                        }
+                        addField(group, group.selection, ResponseKeys.dataKey(entry.getKey(), name), part.getValue(), field,
+                                List.of(), null, false);
+                    }
+                    continue;
+                }
                 String graph = chooseRootGraph(field, entry.getValue(), current);
                 FetchGroup group = mutation ? current : rootGroupFor(graph);
                 if (group == null || !group.graph.equals(graph)) {
@@ -88,6 +101,47 @@ public final class QueryPlanner {
                         List.of(), null, false);
             }
             return toPlanNode();
+        }
+
+        /**
+         * A shared root field returning a type without keys that no single subgraph resolves whole: each subgraph
+         * is asked for the root field with the part of the selection it resolves, and the answers merge.
+         *
+         * @return the selection per subgraph, or null when one subgraph will do (or splitting cannot help)
+         */
+        private Map<String, List<Field>> splitValueTree(FieldMeta field, List<Field> fields) {
+            TypeMeta type = supergraph.type(field.namedType());
+            Set<String> candidates = field.resolvableIn();
+            if (type == null || type.isAbstract() || type.hasKeys() || candidates.size() < 2) {
+                return null;
+            }
+            List<Selection> selections = FieldCollector.subSelections(fields);
+            if (candidates.stream().anyMatch(graph -> treeResolvable(graph, type, selections))) {
+                return null;
+            }
+            Map<String, List<Selection>> parts = new LinkedHashMap<>();
+            List<Selection> typenames = new ArrayList<>();
+            for (List<Field> selected : collector.collect(type.name(), selections).values()) {
+                if (selected.get(0).getName().equals("__typename")) {
+                    typenames.addAll(selected);
+                    continue;
+                }
+                List<Selection> part = List.copyOf(selected);
+                String graph = candidates.stream().filter(g -> treeResolvable(g, type, part))
+                        .max(Comparator.comparing(parts::containsKey)).orElse(null);
+                if (graph == null) {
+                    return null;
+                }
+                parts.computeIfAbsent(graph, g -> new ArrayList<>()).addAll(part);
+            }
+            if (parts.isEmpty()) {
+                return null;
+            }
+            parts.values().iterator().next().addAll(typenames);
+            Map<String, List<Field>> split = new LinkedHashMap<>();
+            parts.forEach((graph, part) -> split.put(graph, List.of(fields.get(0).transform(builder ->
+                    builder.selectionSet(SelectionSet.newSelectionSet().selections(part).build())))));
+            return split;
         }
 
         private String rootTypeName() {
