@@ -139,9 +139,14 @@ public final class QueryPlanner {
             }
             parts.values().iterator().next().addAll(typenames);
             Map<String, List<Field>> split = new LinkedHashMap<>();
-            parts.forEach((graph, part) -> split.put(graph, List.of(fields.get(0).transform(builder ->
-                    builder.selectionSet(SelectionSet.newSelectionSet().selections(part).build())))));
+            parts.forEach((graph, part) -> split.put(graph, withSelections(fields, part)));
             return split;
+        }
+
+        /** The field (with its arguments and directives) selecting only part of what it selects. */
+        private static List<Field> withSelections(List<Field> fields, List<Selection> part) {
+            return List.of(fields.get(0).transform(builder ->
+                    builder.selectionSet(SelectionSet.newSelectionSet().selections(part).build())));
         }
 
         private String rootTypeName() {
@@ -349,11 +354,18 @@ public final class QueryPlanner {
                 return addField(group, selection, key, fields, field, path, FieldCollector.subSelections(provided), internal);
             }
             if (field.resolvableIn(group.graph) && field.requires(group.graph) == null) {
-                String better = valueTreeElsewhere(group.graph, type, field, fields);
-                if (better == null) {
+                Elsewhere elsewhere = elsewhere(group.graph, type, field, fields);
+                if (elsewhere == null) {
                     return addField(group, selection, key, fields, field, path, null, internal);
                 }
-                return jump(group, selection, type, key, fields, field, path, providedFields, internal, better);
+                if (elsewhere.local() == null) {
+                    return jump(group, selection, type, key, fields, field, path, providedFields, internal, elsewhere.graph());
+                }
+                Set<FetchGroup> producers = new LinkedHashSet<>(
+                        addField(group, selection, key, elsewhere.local(), field, path, null, internal));
+                producers.addAll(jump(group, selection, type, key, elsewhere.remote(), field, path, providedFields,
+                        internal, elsewhere.graph()));
+                return producers;
             }
             return jump(group, selection, type, key, fields, field, path, providedFields, internal, null);
         }
@@ -419,26 +431,67 @@ public final class QueryPlanner {
         }
 
         /**
-         * A field whose value is a value type (no keys anywhere) must be fetched whole from one subgraph: if the
-         * current one cannot resolve the whole selection below it, returns another subgraph that can (and that can
-         * be reached through the parent's key), else null.
+         * Below a field, a selected field may be out of reach from the current subgraph: resolved elsewhere only,
+         * on a type without a key there (a value type, or an entity whose key that subgraph lacks). Then the field
+         * comes from a subgraph reached through the parent's key: whole if one reaches its whole selection, else
+         * split, what is reachable here from here and the rest from there.
+         *
+         * @return where to get the field or its out-of-reach part, or null when everything is reachable here
          */
-        private String valueTreeElsewhere(String graph, TypeMeta parent, FieldMeta field, List<Field> fields) {
+        private Elsewhere elsewhere(String graph, TypeMeta parent, FieldMeta field, List<Field> fields) {
             TypeMeta result = supergraph.type(field.namedType());
-            if (result == null || result.isAbstract() || result.hasKeys()) {
+            if (result == null || result.isAbstract()) {
                 return null;
             }
             List<Selection> selections = FieldCollector.subSelections(fields);
-            if (treeResolvable(graph, result, selections)) {
+            if (reachable(graph, result, selections)) {
                 return null;
             }
-            for (String other : field.resolvableIn()) {
-                if (!other.equals(graph) && !parent.keys(other).isEmpty() && field.requires(other) == null
-                        && treeResolvable(other, result, selections)) {
-                    return other;
+            List<String> others = field.resolvableIn().stream()
+                    .filter(other -> !other.equals(graph) && !parent.keys(other).isEmpty() && field.requires(other) == null)
+                    .toList();
+            for (String other : others) {
+                if (reachable(other, result, selections)) {
+                    return new Elsewhere(other, null, null);
+                }
+            }
+            List<Selection> local = new ArrayList<>();
+            List<Selection> remote = new ArrayList<>();
+            for (List<Field> selected : collector.collect(result.name(), selections).values()) {
+                List<Selection> part = List.copyOf(selected);
+                (reachable(graph, result, part) ? local : remote).addAll(part);
+            }
+            for (String other : others) {
+                if (reachable(other, result, remote)) {
+                    return new Elsewhere(other, withSelections(fields, local), withSelections(fields, remote));
                 }
             }
             return null;
+        }
+
+        /** Whether each selected field resolves in the subgraph, or through a key of its type elsewhere. */
+        private boolean reachable(String graph, TypeMeta type, List<Selection> selections) {
+            for (List<Field> fields : collector.collect(type.name(), selections).values()) {
+                String name = fields.get(0).getName();
+                if (name.startsWith("__")) {
+                    continue;
+                }
+                FieldMeta field = type.field(name);
+                if (field == null) {
+                    return false;
+                }
+                if (!field.resolvableIn(graph) || field.requires(graph) != null) {
+                    if (field.resolvableIn().stream().noneMatch(other -> !type.keys(other).isEmpty())) {
+                        return false;
+                    }
+                    continue;
+                }
+                TypeMeta result = supergraph.type(field.namedType());
+                if (result != null && !result.isAbstract() && !reachable(graph, result, FieldCollector.subSelections(fields))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean treeResolvable(String graph, TypeMeta type, List<Selection> selections) {
@@ -486,13 +539,14 @@ public final class QueryPlanner {
             boolean added = reaching.add(reach);
             try {
                 dependencies.addAll(visitSelections(group, selection, runtimeType, key.selections().getSelections(), path, provided, true));
-                if (requires != null) {
-                    dependencies.addAll(visitSelections(group, selection, runtimeType, requires.getSelections(), path, provided, true));
-                }
             } finally {
                 if (added) {
                     reaching.remove(reach);
                 }
+            }
+            if (requires != null) {
+                // required fields may come from the target itself, in an earlier fetch
+                dependencies.addAll(visitSelections(group, selection, runtimeType, requires.getSelections(), path, provided, true));
             }
             FetchGroup entityGroup = groups.stream()
                     .filter(g -> g.entity && g.graph.equals(target) && g.mergeAt.equals(path) && !dependencies.contains(g)
@@ -675,6 +729,15 @@ public final class QueryPlanner {
             merged.mergeFrom(b);
             return merged;
         }
+    }
+
+    /**
+     * Where a field, or the part of its selection out of reach from the current subgraph, comes from.
+     *
+     * @param local  the field with the part reachable where it is (null: the whole field comes from graph)
+     * @param remote the field with the rest
+     */
+    private record Elsewhere(String graph, List<Field> local, List<Field> remote) {
     }
 
     private static List<String> append(List<String> path, String segment) {
