@@ -404,6 +404,17 @@ public final class QueryPlanner {
                         + type.name() + "." + field.name() + ")");
             }
             String target = forcedTarget != null ? forcedTarget : chooseTarget(type, field, fields, path);
+            Elsewhere elsewhere = forcedTarget == null && target != null ? elsewhere(target, type, field, fields) : null;
+            if (elsewhere != null && elsewhere.local() == null) {
+                target = elsewhere.graph();
+            } else if (elsewhere != null) {
+                // the selection below is split between two subgraphs that resolve the field
+                Set<FetchGroup> producers = new LinkedHashSet<>(jump(group, selection, type, key, elsewhere.local(), field,
+                        path, providedFields, internal, target));
+                producers.addAll(jump(group, selection, type, key, elsewhere.remote(), field, path, providedFields,
+                        internal, elsewhere.graph()));
+                return producers;
+            }
             String typename = type.name();
             FieldMeta targetField = field;
             if (target == null) {
@@ -469,7 +480,7 @@ public final class QueryPlanner {
             return null;
         }
 
-        /** Whether each selected field resolves in the subgraph, or through a key of its type elsewhere. */
+        /** Whether each selected field resolves in the subgraph, or through a key of its type it has, elsewhere. */
         private boolean reachable(String graph, TypeMeta type, List<Selection> selections) {
             for (List<Field> fields : collector.collect(type.name(), selections).values()) {
                 String name = fields.get(0).getName();
@@ -481,7 +492,8 @@ public final class QueryPlanner {
                     return false;
                 }
                 if (!field.resolvableIn(graph) || field.requires(graph) != null) {
-                    if (field.resolvableIn().stream().noneMatch(other -> !type.keys(other).isEmpty())) {
+                    if (field.resolvableIn().stream().noneMatch(other -> type.keys(other).stream()
+                            .anyMatch(key -> resolvableIn(graph, type.name(), key.selections())))) {
                         return false;
                     }
                     continue;
