@@ -389,7 +389,14 @@ public final class QueryPlanner {
                 for (int i = 0; i < field.listDepth(); i++) {
                     childPath = append(childPath, "@");
                 }
-                producers.addAll(visitSelections(group, added.subOrCreate(), field.namedType(),
+                String childType = field.namedType();
+                String declared = field.typeIn(group.graph) == null ? childType : field.typeIn(group.graph).replaceAll("[\\[\\]!]", "");
+                if (!declared.equals(childType) && supergraph.type(declared) != null && supergraph.type(childType).isAbstract()) {
+                    // the subgraph declares a narrower type (an object or a smaller union): only its types can come back
+                    childType = declared;
+                    added.subOrCreate().field("__typename", "__typename", List.of());
+                }
+                producers.addAll(visitSelections(group, added.subOrCreate(), childType,
                         FieldCollector.subSelections(fields), childPath, childProvided, internal));
             }
             return producers;
