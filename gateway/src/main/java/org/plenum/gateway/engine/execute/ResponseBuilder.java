@@ -37,6 +37,12 @@ final class ResponseBuilder {
 
     private Object object(Map<String, Object> source, ResponseShape shape, ResponsePath path) {
         String runtimeType = shape.isAbstract() ? (String) source.get("__typename") : shape.staticType();
+        if (runtimeType != null && shape.isAbstract() && !shape.byType().containsKey(runtimeType)
+                && !runtimeType.equals(shape.staticType())) {
+            // neither a possible type nor the interface itself (as an @interfaceObject subgraph names it): a type
+            // the client's schema does not have, e.g. an @inaccessible one, so not a value the client can see
+            return null;
+        }
         ResponseShape.Field[] fields = shape.fieldsFor(runtimeType);
         ResponseObject out = new ResponseObject(fields);
         for (int i = 0; i < fields.length; i++) {

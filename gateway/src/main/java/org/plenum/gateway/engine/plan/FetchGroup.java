@@ -10,11 +10,13 @@ import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableReference;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** A subgraph fetch while it is being planned: its selection grows as the planner walks the operation. */
 final class FetchGroup {
@@ -46,23 +48,30 @@ final class FetchGroup {
         this.entity = entity;
     }
 
-    void addRepresentation(String runtimeType, String typename, SelectionSet key, SelectionSet required) {
+    /**
+     * @param objectTypes the object types a type condition stands for: representations are built from objects,
+     *                    whose __typename is always an object type
+     */
+    void addRepresentation(String runtimeType, String typename, SelectionSet key, SelectionSet required,
+                           Function<String, Collection<String>> objectTypes) {
         RepresentationBuilder builder = representations.computeIfAbsent(runtimeType, t -> new RepresentationBuilder(typename));
-        addFieldSet(builder.key, key);
+        addFieldSet(builder.key, key, objectTypes);
         if (required != null) {
-            addFieldSet(builder.required, required);
+            addFieldSet(builder.required, required, objectTypes);
         }
     }
 
-    private static void addFieldSet(FetchSelection target, SelectionSet fieldSet) {
+    private static void addFieldSet(FetchSelection target, SelectionSet fieldSet, Function<String, Collection<String>> objectTypes) {
         for (graphql.language.Selection<?> selection : fieldSet.getSelections()) {
             if (selection instanceof Field field) {
                 FetchSelection.FieldSelection added = target.field(ResponseKeys.internalKey(field), field.getName(), List.of());
                 if (field.getSelectionSet() != null) {
-                    addFieldSet(added.subOrCreate(), field.getSelectionSet());
+                    addFieldSet(added.subOrCreate(), field.getSelectionSet(), objectTypes);
                 }
             } else if (selection instanceof InlineFragment inline) {
-                addFieldSet(target.fragment(inline.getTypeCondition().getName()), inline.getSelectionSet());
+                for (String objectType : objectTypes.apply(inline.getTypeCondition().getName())) {
+                    addFieldSet(target.fragment(objectType), inline.getSelectionSet(), objectTypes);
+                }
             }
         }
     }

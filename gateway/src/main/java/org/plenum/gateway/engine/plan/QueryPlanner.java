@@ -13,6 +13,7 @@ import org.plenum.gateway.engine.supergraph.Supergraph;
 import org.plenum.gateway.engine.supergraph.TypeMeta;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -572,8 +573,13 @@ public final class QueryPlanner {
                             && dependencies.stream().noneMatch(d -> d.dependsOn(g)))
                     .findFirst().orElseGet(() -> newGroup(target, path, true));
             entityGroup.dependsOn.addAll(dependencies);
-            entityGroup.addRepresentation(runtimeType, typename, key.selections(), requires);
+            entityGroup.addRepresentation(runtimeType, typename, key.selections(), requires, this::objectTypes);
             return entityGroup;
+        }
+
+        private Collection<String> objectTypes(String typeName) {
+            TypeMeta type = supergraph.type(typeName);
+            return type != null && type.isAbstract() ? type.possibleTypes() : List.of(typeName);
         }
 
         /** Prefers a key the current subgraph can provide itself. */

@@ -164,7 +164,7 @@ public final class Supergraph {
                 fieldMeta.add(new FieldMeta.InGraph(graph,
                         requires == null ? null : FieldSets.parse(requires, "@requires of " + where),
                         provides == null ? null : FieldSets.parse(provides, "@provides of " + where),
-                        bool(join, "external", false) && !meta.isKeyField(graph, field.getName()),
+                        bool(join, "external", false),
                         bool(join, "usedOverridden", false) || !servesUnderLabel(join), string(join, "type")));
             }
         }

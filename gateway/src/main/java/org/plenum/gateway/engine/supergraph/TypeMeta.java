@@ -92,18 +92,6 @@ public final class TypeMeta {
         return resolvableKeys.getOrDefault(graph, List.of());
     }
 
-    /** A subgraph can always return the fields of its own keys, even when it marks them @external (Federation 1). */
-    boolean isKeyField(String graph, String fieldName) {
-        for (Key key : keys(graph)) {
-            for (graphql.language.Selection<?> selection : key.selections().getSelections()) {
-                if (selection instanceof graphql.language.Field field && field.getName().equals(fieldName)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** Whether any subgraph can resolve this type through _entities. */
     public boolean hasKeys() {
         return !resolvableKeys.isEmpty();
