@@ -25,7 +25,7 @@ public final class ResponseJson {
         } else if (value instanceof ResponseObject object) {
             generator.writeStartObject();
             for (int i = 0; i < object.fieldCount(); i++) {
-                generator.writeFieldName(object.key(i));
+                generator.writeFieldName(object.jsonKey(i));
                 write(generator, object.value(i));
             }
             generator.writeEndObject();

@@ -1,5 +1,6 @@
 package org.plenum.gateway.engine.execute;
 
+import com.fasterxml.jackson.core.SerializableString;
 import org.plenum.gateway.engine.plan.ResponseShape;
 
 import java.util.AbstractMap;
@@ -30,8 +31,8 @@ final class ResponseObject extends AbstractMap<String, Object> {
         return fields.length;
     }
 
-    String key(int index) {
-        return fields[index].key();
+    SerializableString jsonKey(int index) {
+        return fields[index].jsonKey();
     }
 
     Object value(int index) {
