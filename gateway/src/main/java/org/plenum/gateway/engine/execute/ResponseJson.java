@@ -1,6 +1,7 @@
 package org.plenum.gateway.engine.execute;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.plenum.gateway.engine.json.JsonObject;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,6 +28,13 @@ public final class ResponseJson {
             for (int i = 0; i < object.fieldCount(); i++) {
                 generator.writeFieldName(object.jsonKey(i));
                 write(generator, object.value(i));
+            }
+            generator.writeEndObject();
+        } else if (value instanceof JsonObject object) {
+            generator.writeStartObject();
+            for (int i = 0; i < object.size(); i++) {
+                generator.writeFieldName(object.keyAt(i));
+                write(generator, object.valueAt(i));
             }
             generator.writeEndObject();
         } else if (value instanceof List<?> list) {

@@ -42,6 +42,15 @@ public final class JsonObject extends AbstractMap<String, Object> {
         return new JsonObject(Arrays.copyOf(keys, size), copied, size);
     }
 
+    /** The key at a position, 0 to size - 1, in insertion order. */
+    public String keyAt(int index) {
+        return keys[index];
+    }
+
+    public Object valueAt(int index) {
+        return values[index];
+    }
+
     private int indexOf(Object key) {
         for (int i = 0; i < size; i++) {
             // keys from the parser are interned, so identity usually decides
