@@ -41,6 +41,29 @@ class PlannerEdgeCasesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void getsAFieldFromASubgraphWhereTheChildHasNoKeyThroughItsParentsKey() {
+        // Producer has a key in recordings only, so studios can be reached only through Album's key
+        Map<String, Object> producer = Map.of("__typename", "Producer", "id", "pr1", "name", "Rudy Van Gelder");
+        FakeSubgraphClient client = new FakeSubgraphClient()
+                .with("recordings", new FakeSubgraph(Fixtures.subgraphSdl("keyed-child-split", "recordings"),
+                        Map.of("Producer", List.of(producer)),
+                        Map.of("albums", List.of(Map.of("__typename", "Album", "id", "a1", "producer", producer))), Map.of()))
+                .with("studios", new FakeSubgraph(Fixtures.subgraphSdl("keyed-child-split", "studios"),
+                        Map.of("Album", List.of(Map.of("__typename", "Album", "id", "a1",
+                                "producer", Map.of("id", "pr1", "studio", "Englewood Cliffs")))), Map.of(), Map.of()));
+
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("keyed-child-split", client),
+                "{ albums { producer { name studio } } }");
+
+        assertEquals(Map.of("data", Map.of("albums", List.of(Map.of("producer",
+                Map.of("name", "Rudy Van Gelder", "studio", "Englewood Cliffs"))))), response.body());
+        List<Map<String, Object>> representations = (List<Map<String, Object>>) client.requestsTo("studios").get(0)
+                .variables().get("representations");
+        assertEquals(List.of(Map.of("__typename", "Album", "id", "a1")), representations);
+    }
+
+    @Test
     void splitsAnEntityJumpBetweenTheSubgraphsThatEachResolvePartOfTheField() {
         // Parcel.category: name only in handling (Category has no key there); id in tariffs, whose key leads to labels
         FakeSubgraphClient client = new FakeSubgraphClient()
