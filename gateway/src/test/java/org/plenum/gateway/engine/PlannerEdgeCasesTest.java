@@ -1,7 +1,6 @@
 package org.plenum.gateway.engine;
 
 import graphql.schema.DataFetcher;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -184,9 +183,6 @@ class PlannerEdgeCasesTest {
     }
 
     @Test
-    @Disabled("planner bug: it starts the shared root field chats at inbox, where Chat.id is @external, and then fails"
-            + " with QUERY_PLANNING_FAILED 'No subgraph can resolve Chat.id from subgraph inbox (no usable @key)'"
-            + " instead of starting at messenger and jumping to inbox by key")
     void startsASharedRootFieldWhereTheKeyFieldIsOwnedToReachTheOtherSubgraph() {
         FakeSubgraphClient client = externalKeyClient();
 

@@ -174,11 +174,15 @@ public final class QueryPlanner {
             if (candidates.size() == 1) {
                 return candidates.iterator().next();
             }
-            // most of the selection resolved locally first, then a subgraph already asked for other root fields
+            // one from which the whole selection can be reached, most of it resolved locally, then a subgraph already
+            // asked for other root fields
             List<Selection> selections = FieldCollector.subSelections(fields);
-            boolean composite = supergraph.type(field.namedType()) != null;
-            return candidates.stream().max(Comparator.<String>comparingLong(graph -> !composite ? 0 : localFields(graph,
-                            field.namedType(), selections, field.provides(graph) == null ? null : field.provides(graph).getSelections()))
+            TypeMeta type = supergraph.type(field.namedType());
+            boolean composite = type != null;
+            return candidates.stream().max(Comparator.<String, Boolean>comparing(graph -> !composite || type.isAbstract()
+                            || reachable(graph, type, selections))
+                    .thenComparingLong(graph -> !composite ? 0 : localFields(graph, field.namedType(), selections,
+                            field.provides(graph) == null ? null : field.provides(graph).getSelections()))
                     .thenComparing(graph -> !mutation && rootGroupFor(graph) != null)).orElseThrow();
         }
 
