@@ -50,9 +50,11 @@ export function evaluateTargets(summary, targets, probes) {
     }
   }
   const single = summary.single;
-  if (single?.[ours.id] && single.direct) {
-    const share = single[ours.id].rps / single.direct.rps;
-    results.push({ met: share >= 0.5, text: `Single-subgraph query: ${fixed(single[ours.id].rps)} req/s = ${ratio(share)} the subgraph-direct ceiling (${fixed(single.direct.rps)} req/s); target ≥ 0.5×` });
+  // against the subgraph straight, every request must reach it: our gateway without fetch de-duplication if measured
+  const plain = targets.find((t) => t.variantOf === ours.id) ?? ours;
+  if (single?.[plain.id] && single.direct) {
+    const share = single[plain.id].rps / single.direct.rps;
+    results.push({ met: share >= 0.5, text: `Single-subgraph query: ${plain.label} ${fixed(single[plain.id].rps)} req/s = ${ratio(share)} the subgraph-direct ceiling (${fixed(single.direct.rps)} req/s); target ≥ 0.5×` });
   }
   const rss = Math.max(...Object.values(summary).map((perTarget) => perTarget[ours.id]?.gatewayRssMb ?? 0));
   results.push({ met: rss <= 256, text: `Gateway RSS under load: peak ${fixed(rss)} MB; target ≤ 256 MB` });
