@@ -149,6 +149,7 @@ class FederationIT {
             assertThat(partial.getString("data.speaker.name"), equalTo("Khalil Hashmi"));
             assertThat(partial.getString("data.topic"), nullValue());
             assertThat(partial.getList("errors.extensions.code"), contains("SUBGRAPH_UNAVAILABLE"));
+            assertThat(partial.getList("errors[0].path"), contains("topic"));
             assertThat(partial.getString("errors[0].message"), containsString("topics"));
         } finally {
             subgraphs.start(TOPICS);

@@ -68,6 +68,19 @@ class ErrorsTest {
         assertEquals("SUBGRAPH_UNAVAILABLE", ((Map<?, ?>) error.get("extensions")).get("code"));
     }
 
+    @Test
+    void givesEachRootFieldOfAFailedFetchItsOwnErrorAtItsPath() {
+        FakeSubgraphClient client = client(Map.of()).down("catalog");
+
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("keys", client),
+                "{ chair: product(id: \"1\") { name } table: product(id: \"2\") { name } }");
+
+        assertEquals(map("chair", null, "table", null), response.body().get("data"));
+        assertEquals(List.of(List.of("chair"), List.of("table")), errors(response).stream().map(e -> e.get("path")).toList());
+        errors(response).forEach(error -> assertEquals(Map.of("code", "SUBGRAPH_UNAVAILABLE", "serviceName", "catalog"),
+                error.get("extensions")));
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> errors(GatewayResponse response) {
         return (List<Map<String, Object>>) response.body().get("errors");

@@ -323,16 +323,33 @@ public final class PlanExecutor {
             return error;
         }
 
+        /**
+         * A fetch that got no answer: for a root fetch an error on each root field it was to fetch (they are null
+         * now), for an entity fetch one error for all the objects it was to complete.
+         */
         synchronized void addFailure(FetchNode fetch, Throwable failure) {
             String code = failure instanceof SubgraphFailure subgraphFailure && subgraphFailure.code() != null
                     ? subgraphFailure.code() : "SUBGRAPH_REQUEST_FAILED";
+            String message = "Request to subgraph \"" + fetch.subgraphName() + "\" failed: " + failure.getMessage();
+            if (fetch.rootFieldKeys().isEmpty()) {
+                errors.add(failureError(fetch, message, code, null));
+            }
+            for (String key : fetch.rootFieldKeys()) {
+                errors.add(failureError(fetch, message, code, List.of(key)));
+            }
+        }
+
+        private static Map<String, Object> failureError(FetchNode fetch, String message, String code, List<Object> path) {
             Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", "Request to subgraph \"" + fetch.subgraphName() + "\" failed: " + failure.getMessage());
+            error.put("message", message);
+            if (path != null) {
+                error.put("path", path);
+            }
             Map<String, Object> extensions = new LinkedHashMap<>();
             extensions.put("code", code);
             extensions.put("serviceName", fetch.subgraphName());
             error.put("extensions", extensions);
-            errors.add(error);
+            return error;
         }
     }
 }

@@ -15,10 +15,11 @@ import java.util.Map;
  * @param variableNames   the client variables the document uses (only these are forwarded)
  * @param representations for entity fetches: the representation to build per runtime type (by __typename)
  * @param renamedFields   when some fields were sent under another key: the selection telling which, else null
+ * @param rootFieldKeys   for root fetches: the client's response keys of the root fields it fetches, else empty
  */
 public record FetchNode(int id, String graph, String subgraphName, String url, List<List<String>> mergeAt, String document,
                         List<String> variableNames, Map<String, Representation> representations,
-                        FetchSelection renamedFields) {
+                        FetchSelection renamedFields, List<String> rootFieldKeys) {
 
     /** How to build the _entities representation of an object: its __typename there, key and required fields. */
     public record Representation(String typename, FetchSelection key, FetchSelection required) {

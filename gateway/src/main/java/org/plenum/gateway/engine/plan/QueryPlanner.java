@@ -749,7 +749,9 @@ public final class QueryPlanner {
             }
             SubgraphInfo subgraph = supergraph.subgraph(group.graph);
             return new FetchNode(group.id, group.graph, subgraph.name(), subgraph.url(), mergeAt,
-                    document.toString(), variableNames, representations, renamed ? selection : null);
+                    document.toString(), variableNames, representations, renamed ? selection : null,
+                    group.entity ? List.of() : selection.fields().stream()
+                            .map(field -> (String) ResponseKeys.clientSegment(field.responseKey())).toList());
         }
 
         private FetchSelection merged(FetchSelection a, FetchSelection b) {
