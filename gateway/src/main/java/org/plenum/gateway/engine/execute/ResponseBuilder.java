@@ -4,6 +4,7 @@ import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLOutputType;
+import org.plenum.gateway.engine.json.JsonObject;
 import org.plenum.gateway.engine.plan.ResponseShape;
 
 import java.util.ArrayList;
@@ -44,18 +45,17 @@ final class ResponseBuilder {
             return null;
         }
         ResponseShape.Field[] fields = shape.fieldsFor(runtimeType);
-        ResponseObject out = new ResponseObject(fields);
-        for (int i = 0; i < fields.length; i++) {
-            ResponseShape.Field field = fields[i];
+        JsonObject out = new JsonObject(fields.length);
+        for (ResponseShape.Field field : fields) {
             switch (field.kind()) {
-                case TYPENAME -> out.set(i, runtimeType == null ? shape.staticType() : runtimeType);
-                case INTROSPECTION -> out.set(i, introspection == null ? null : introspection.get(field.key()));
+                case TYPENAME -> out.append(field.key(), runtimeType == null ? shape.staticType() : runtimeType);
+                case INTROSPECTION -> out.append(field.key(), introspection == null ? null : introspection.get(field.key()));
                 case FIELD -> {
                     Object value = value(source.get(field.dataKey()), field.type(), field, path, field.key());
                     if (value == BUBBLE) {
                         return BUBBLE;
                     }
-                    out.set(i, value);
+                    out.append(field.key(), value);
                 }
             }
         }

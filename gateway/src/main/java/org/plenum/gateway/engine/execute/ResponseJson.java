@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a response body to a Jackson generator. The response's own objects are written field by field; the
+ * Writes a response body or request variables to a Jackson generator: {@link JsonObject}s by position, the
  * common JSON values directly, anything else (e.g. a custom scalar's value) by the generator's codec.
  */
 public final class ResponseJson {
@@ -23,13 +23,6 @@ public final class ResponseJson {
             generator.writeNull();
         } else if (value instanceof String string) {
             generator.writeString(string);
-        } else if (value instanceof ResponseObject object) {
-            generator.writeStartObject();
-            for (int i = 0; i < object.fieldCount(); i++) {
-                generator.writeFieldName(object.jsonKey(i));
-                write(generator, object.value(i));
-            }
-            generator.writeEndObject();
         } else if (value instanceof JsonObject object) {
             generator.writeStartObject();
             for (int i = 0; i < object.size(); i++) {

@@ -80,13 +80,18 @@ public final class JsonObject extends AbstractMap<String, Object> {
             values[index] = value;
             return previous;
         }
+        append(key, value);
+        return null;
+    }
+
+    /** Adds a key known not to be here yet (e.g. the next of a selection's distinct response keys), without a scan. */
+    public void append(String key, Object value) {
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
             values = Arrays.copyOf(values, size * 2);
         }
         keys[size] = key;
         values[size++] = value;
-        return null;
     }
 
     @Override

@@ -117,7 +117,7 @@ public final class QueryPlanner {
                 return null;
             }
             List<Selection> selections = FieldCollector.subSelections(fields);
-            if (candidates.stream().anyMatch(graph -> treeResolvable(graph, type, selections))) {
+            if (candidates.stream().anyMatch(graph -> reachable(graph, type, selections))) {
                 return null;
             }
             Map<String, List<Selection>> parts = new LinkedHashMap<>();
@@ -128,7 +128,7 @@ public final class QueryPlanner {
                     continue;
                 }
                 List<Selection> part = List.copyOf(selected);
-                String graph = candidates.stream().filter(g -> treeResolvable(g, type, part))
+                String graph = candidates.stream().filter(g -> reachable(g, type, part))
                         .max(Comparator.comparing(parts::containsKey)).orElse(null);
                 if (graph == null) {
                     return null;
@@ -512,25 +512,6 @@ public final class QueryPlanner {
                 }
                 TypeMeta result = supergraph.type(field.namedType());
                 if (result != null && !result.isAbstract() && !reachable(graph, result, FieldCollector.subSelections(fields))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean treeResolvable(String graph, TypeMeta type, List<Selection> selections) {
-            for (List<Field> fields : collector.collect(type.name(), selections).values()) {
-                String name = fields.get(0).getName();
-                if (name.startsWith("__")) {
-                    continue;
-                }
-                FieldMeta field = type.field(name);
-                if (field == null || !field.resolvableIn(graph) || field.requires(graph) != null) {
-                    return false;
-                }
-                TypeMeta result = supergraph.type(field.namedType());
-                if (result != null && !result.isAbstract() && !result.hasKeys()
-                        && !treeResolvable(graph, result, FieldCollector.subSelections(fields))) {
                     return false;
                 }
             }

@@ -1,7 +1,5 @@
 package org.plenum.gateway.engine.plan;
 
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import graphql.schema.GraphQLOutputType;
 
 import java.util.Map;
@@ -19,16 +17,8 @@ public record ResponseShape(String staticType, boolean isAbstract, Map<String, F
 
     public enum Kind { FIELD, TYPENAME, INTROSPECTION }
 
-    /**
-     * One output field: {@code key} in the response, {@code dataKey} in the merged subgraph data; {@code sub} is null
-     * for leaves; {@code jsonKey} is the key encoded once for all the responses written with this plan.
-     */
-    public record Field(String key, String dataKey, String name, Kind kind, GraphQLOutputType type, ResponseShape sub,
-                        SerializableString jsonKey) {
-
-        public Field(String key, String dataKey, String name, Kind kind, GraphQLOutputType type, ResponseShape sub) {
-            this(key, dataKey, name, kind, type, sub, new SerializedString(key));
-        }
+    /** One output field: {@code key} in the response, {@code dataKey} in the merged subgraph data; {@code sub} is null for leaves. */
+    public record Field(String key, String dataKey, String name, Kind kind, GraphQLOutputType type, ResponseShape sub) {
     }
 
     public Field[] fieldsFor(String runtimeType) {
