@@ -1,8 +1,23 @@
 package org.plenum.gateway.engine;
 
+import org.plenum.gateway.engine.authorization.Caller;
+
 import java.util.Map;
 
-/** A client's GraphQL request as the HTTP layer received it; headers are those configured to be forwarded. */
+/**
+ * A client's GraphQL request as the HTTP layer received it; headers are those configured to be forwarded, the caller
+ * is who the HTTP layer verified the sender to be.
+ */
 public record GatewayRequest(String query, String operationName, Map<String, Object> variables,
-                             Map<String, String> forwardedHeaders) {
+                             Map<String, String> forwardedHeaders, Caller caller) {
+
+    public GatewayRequest {
+        caller = caller == null ? Caller.ANONYMOUS : caller;
+    }
+
+    /** An anonymous request. */
+    public GatewayRequest(String query, String operationName, Map<String, Object> variables,
+                          Map<String, String> forwardedHeaders) {
+        this(query, operationName, variables, forwardedHeaders, Caller.ANONYMOUS);
+    }
 }
