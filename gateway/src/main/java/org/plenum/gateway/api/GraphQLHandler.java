@@ -12,7 +12,10 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.plenum.gateway.config.GatewayConfig;
+import io.smallrye.mutiny.subscription.Cancellable;
+import org.plenum.gateway.engine.Errors;
 import org.plenum.gateway.engine.Gateway;
+import org.plenum.gateway.engine.GatewayBusyException;
 import org.plenum.gateway.engine.GatewayRequest;
 import org.plenum.gateway.engine.GatewayResponse;
 import org.plenum.gateway.engine.execute.ResponseJson;
@@ -21,12 +24,15 @@ import org.plenum.gateway.metrics.RequestMetrics;
 import org.plenum.gateway.schema.ActiveGateway;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /** GraphQL over HTTP at {@code /graphql}: parses the request, runs it on the current engine, writes the result. */
 @ApplicationScoped
@@ -34,6 +40,11 @@ public class GraphQLHandler {
 
     private static final Logger LOG = Logger.getLogger(GraphQLHandler.class);
     static final String EXPOSE_QUERY_PLAN = "Plenum-Expose-Query-Plan";
+    static final String REQUEST_ID = "X-Request-Id";
+    /** What a client's own request id may look like to be used as ours (it reaches logs and responses). */
+    private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** Seconds a client is asked to wait before retrying when the gateway is full. */
+    private static final String RETRY_AFTER_SECONDS = "1";
     /** Where a response starts; it grows as needed. */
     private static final int RESPONSE_BUFFER_BYTES = 4096;
 
@@ -43,6 +54,9 @@ public class GraphQLHandler {
     private final List<String> forwardHeaders;
     private final int maxRequestBytes;
     private final boolean exposeQueryPlan;
+    private final int maxConcurrentRequests;
+    private final int maxResponseBytes;
+    private final AtomicInteger executing = new AtomicInteger();
 
     public GraphQLHandler(ActiveGateway active, ObjectMapper mapper, RequestMetrics metrics, GatewayConfig config) {
         this.active = active;
@@ -51,6 +65,12 @@ public class GraphQLHandler {
         this.forwardHeaders = config.forwardHeaders().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
         this.maxRequestBytes = config.limits().maxRequestBytes();
         this.exposeQueryPlan = config.exposeQueryPlan();
+        this.maxConcurrentRequests = positiveOrUnlimited(config.limits().maxConcurrentRequests());
+        this.maxResponseBytes = positiveOrUnlimited(config.limits().maxResponseBytes());
+    }
+
+    private static int positiveOrUnlimited(int limit) {
+        return limit > 0 ? limit : Integer.MAX_VALUE;
     }
 
     void post(RoutingContext context) {
@@ -59,9 +79,10 @@ public class GraphQLHandler {
         try {
             requireAcceptable(responseType);
             String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
-            if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            if (!isJson(contentType)) {
+                // also what keeps browsers' simple (CSRF) requests, which cannot send JSON, from executing
                 throw new GraphQLRequestException(415, "UNSUPPORTED_MEDIA_TYPE",
-                        "Content-Type must be application/json, was " + contentType);
+                        "Content-Type must be application/json, was " + Errors.echo(contentType));
             }
             execute(context, responseType, GraphQLParameters.fromBody(mapper, context.body().buffer()), start);
         } catch (GraphQLRequestException e) {
@@ -91,6 +112,16 @@ public class GraphQLHandler {
         }
     }
 
+    /** The media type itself, parameters (charset) aside: {@code application/jsonfoo} is not JSON. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
+        return mediaType.equalsIgnoreCase("application/json");
+    }
+
     void methodNotAllowed(RoutingContext context) {
         context.response().putHeader(HttpHeaders.ALLOW, "GET, POST");
         reject(context, ResponseType.negotiate(context.request().getHeader(HttpHeaders.ACCEPT)),
@@ -104,7 +135,7 @@ public class GraphQLHandler {
         GraphQLRequestException error = context.statusCode() == 413
                 ? new GraphQLRequestException(413, "PAYLOAD_TOO_LARGE",
                         "The request body is larger than " + maxRequestBytes + " bytes")
-                : internalError(context.failure());
+                : internalError(context, context.failure());
         reject(context, responseType, error, System.nanoTime());
     }
 
@@ -113,12 +144,37 @@ public class GraphQLHandler {
         if (gateway == null) {
             throw new GraphQLRequestException(503, "SERVICE_UNAVAILABLE", "The gateway has not loaded a schema yet");
         }
+        if (executing.incrementAndGet() > maxConcurrentRequests) {
+            executing.decrementAndGet();
+            throw busy("The gateway is executing as many requests as it may; retry shortly");
+        }
         GatewayRequest request = new GatewayRequest(parameters.query(), parameters.operationName(),
-                parameters.variables(), forwardedHeaders(context.request()));
-        gateway.execute(request).subscribe().with(
-                response -> respond(context, responseType, parameters,
-                        withQueryPlan(context, gateway, parameters, response), start),
-                failure -> reject(context, responseType, internalError(failure), start));
+                parameters.variables(), forwardedHeaders(context.request()), null, requestId(context));
+        Cancellable running = gateway.execute(request)
+                .onTermination().invoke(executing::decrementAndGet)
+                .subscribe().with(
+                        response -> respond(context, responseType, parameters,
+                                withQueryPlan(context, gateway, parameters, response), start),
+                        failure -> reject(context, responseType, failure instanceof GatewayBusyException
+                                ? busy(failure.getMessage()) : internalError(context, failure), start));
+        // a client that goes away cancels its execution, subgraph fetches included
+        context.response().closeHandler(closed -> running.cancel());
+    }
+
+    private static GraphQLRequestException busy(String message) {
+        return new GraphQLRequestException(503, "SERVICE_OVERLOADED", message);
+    }
+
+    /** The client's (or a proxy's) request id when it is a sane one, else a new one; reused for the same request. */
+    static String requestId(RoutingContext context) {
+        String id = context.get(REQUEST_ID);
+        if (id == null) {
+            String given = context.request().getHeader(REQUEST_ID);
+            id = given != null && CLIENT_REQUEST_ID.matcher(given).matches() ? given
+                    : Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+            context.put(REQUEST_ID, id);
+        }
+        return id;
     }
 
     private void respond(RoutingContext context, ResponseType responseType, GraphQLParameters parameters,
@@ -127,7 +183,7 @@ public class GraphQLHandler {
         write(context, status, responseType, response.body());
         Outcome outcome = response.requestError() ? Outcome.REQUEST_ERROR : Outcome.of(response.body());
         String operationName = response.operationName() != null ? response.operationName() : parameters.operationName();
-        metrics.record(operationName, response.operationType(), outcome, System.nanoTime() - start);
+        metrics.record(requestId(context), operationName, response.operationType(), outcome, System.nanoTime() - start);
     }
 
     @SuppressWarnings("unchecked")
@@ -148,9 +204,12 @@ public class GraphQLHandler {
     private void reject(RoutingContext context, ResponseType responseType, GraphQLRequestException error, long start) {
         Map<String, Object> body = Map.of("errors", List.of(Map.of(
                 "message", error.getMessage(), "extensions", Map.of("code", error.code()))));
+        if (error.status() == 503) {
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
         write(context, error.status(), responseType == null ? ResponseType.JSON : responseType, body);
         Outcome outcome = error.status() >= 500 ? Outcome.ERROR : Outcome.REQUEST_ERROR;
-        metrics.record(null, null, outcome, System.nanoTime() - start);
+        metrics.record(requestId(context), null, null, outcome, System.nanoTime() - start);
     }
 
     private static void requireAcceptable(ResponseType responseType) {
@@ -160,8 +219,8 @@ public class GraphQLHandler {
         }
     }
 
-    private static GraphQLRequestException internalError(Throwable failure) {
-        LOG.error("Unexpected failure while handling a GraphQL request", failure);
+    private static GraphQLRequestException internalError(RoutingContext context, Throwable failure) {
+        LOG.errorf(failure, "Request %s: unexpected failure while handling a GraphQL request", requestId(context));
         return new GraphQLRequestException(500, "INTERNAL_SERVER_ERROR", "Internal gateway error");
     }
 
@@ -184,17 +243,38 @@ public class GraphQLHandler {
             return; // the client went away
         }
         ByteBuf bytes = Unpooled.buffer(RESPONSE_BUFFER_BYTES);
-        try (JsonGenerator generator = mapper.getFactory().createGenerator((OutputStream) new ByteBufOutputStream(bytes))) {
-            ResponseJson.write(generator, body);
+        try {
+            serialize(bytes, body);
+        } catch (ResponseTooLargeException e) {
+            bytes.clear();
+            serializeOrFail(bytes, Map.of("errors", List.of(Map.of("message", "The response is larger than "
+                    + maxResponseBytes + " bytes; select fewer fields or items", "extensions", Map.of("code",
+                    "RESPONSE_TOO_LARGE", "requestId", requestId(context))))));
         } catch (IOException e) {
-            LOG.error("Cannot serialize a GraphQL response", e);
+            LOG.errorf(e, "Request %s: cannot serialize a GraphQL response", requestId(context));
             context.response().setStatusCode(500).end();
             return;
         }
         context.response()
                 .setStatusCode(status)
+                .putHeader(REQUEST_ID, requestId(context))
                 .putHeader(HttpHeaders.CONTENT_TYPE, responseType.contentType())
                 .putHeader(HttpHeaders.VARY, "Accept")
                 .end(Buffer.buffer(bytes));
+    }
+
+    private void serialize(ByteBuf bytes, Map<String, Object> body) throws IOException {
+        try (JsonGenerator generator = mapper.getFactory().createGenerator(
+                new BoundedOutputStream(new ByteBufOutputStream(bytes), maxResponseBytes))) {
+            ResponseJson.write(generator, body);
+        }
+    }
+
+    private void serializeOrFail(ByteBuf bytes, Map<String, Object> body) {
+        try {
+            serialize(bytes, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.plenum.gateway.api;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,10 +22,25 @@ public class GraphQLRoutes {
     }
 
     void register(@Observes Router router) {
+        router.post(PATH).handler(this::closeIfBodyIsLate);
         router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(config.limits().maxRequestBytes()));
         router.post(PATH).handler(handler::post);
         router.get(PATH).handler(handler::get);
         router.route(PATH).handler(handler::methodNotAllowed);
         router.route(PATH).failureHandler(handler::failure);
+    }
+
+    /** A client that trickles its body (or stops half way) loses its connection rather than holding it forever. */
+    private void closeIfBodyIsLate(RoutingContext context) {
+        long timeout = config.limits().requestBodyTimeout().toMillis();
+        if (timeout > 0) {
+            long timer = context.vertx().setTimer(timeout, id -> {
+                if (!context.request().isEnded()) {
+                    context.request().connection().close();
+                }
+            });
+            context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
+        }
+        context.next();
     }
 }

@@ -16,13 +16,17 @@ import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +47,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Sends subgraph fetches over one pooled, keep-alive Vert.x web client. Each fetch gets its subgraph's timeout,
@@ -56,6 +61,7 @@ public class VertxSubgraphClient implements SubgraphClient {
     public static final String TIMEOUT = "SUBGRAPH_TIMEOUT";
     public static final String UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
     public static final String BAD_RESPONSE = "SUBGRAPH_BAD_RESPONSE";
+    public static final String RESPONSE_TOO_LARGE = "SUBGRAPH_RESPONSE_TOO_LARGE";
 
     /** Trace context headers as lower-cased by the HTTP handler; they say nothing about what to answer. */
     private static final Set<String> TRACE_HEADERS = Set.of("traceparent", "tracestate", "baggage");
@@ -63,7 +69,9 @@ public class VertxSubgraphClient implements SubgraphClient {
     /** Room for variables beyond the document, before the request buffer grows. */
     private static final int REQUEST_BUFFER_EXTRA_BYTES = 1024;
 
-    private final WebClient webClient;
+    private final io.vertx.core.Vertx vertx;
+    private final HttpClient httpClient;
+    private final int maxResponseBytes;
     private final ObjectMapper mapper;
     private final Tracer tracer;
     private final TextMapPropagator propagator;
@@ -75,10 +83,11 @@ public class VertxSubgraphClient implements SubgraphClient {
 
     public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, OpenTelemetry openTelemetry, SubgraphMetrics metrics,
                                GatewayConfig config) {
-        this.webClient = WebClient.create(vertx.getDelegate(), new WebClientOptions()
-                .setKeepAlive(true)
-                .setMaxPoolSize(config.subgraphConnectionPoolSize())
-                .setUserAgent("plenum-gateway"));
+        this.vertx = vertx.getDelegate();
+        this.httpClient = this.vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(config.subgraphConnectionPoolSize()));
+        this.maxResponseBytes = config.limits().maxSubgraphResponseBytes() > 0
+                ? config.limits().maxSubgraphResponseBytes() : Integer.MAX_VALUE;
         this.mapper = mapper;
         this.tracer = openTelemetry.getTracer("org.plenum.gateway");
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
@@ -89,7 +98,7 @@ public class VertxSubgraphClient implements SubgraphClient {
 
     @PreDestroy
     void close() {
-        webClient.close();
+        httpClient.close();
     }
 
     @Override
@@ -107,41 +116,91 @@ public class VertxSubgraphClient implements SubgraphClient {
         });
     }
 
-    /** One round trip: measured and traced once, however many fetches share it. */
+    /**
+     * One round trip: measured and traced once, however many fetches share it. It ends by its deadline at the latest,
+     * and a cancelled fetch (the client went away, the request's deadline passed) resets its HTTP request so the
+     * subgraph can stop too.
+     */
     private Uni<Map<String, Object>> send(Target target, String url, SubgraphRequest request, Buffer body) {
         return Uni.createFrom().emitter(emitter -> {
-            HttpRequest<Buffer> http = webClient.postAbs(url).timeout(target.timeoutMillis());
-            MultiMap headers = http.headers();
-            request.headers().forEach(headers::set);
-            headers.set(HttpHeaders.CONTENT_TYPE, "application/json");
-            headers.set(HttpHeaders.ACCEPT, "application/json");
+            RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url);
+            request.headers().forEach(options::putHeader);
+            options.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .putHeader(HttpHeaders.ACCEPT, "application/json")
+                    .putHeader(HttpHeaders.USER_AGENT, "plenum-gateway");
             Span span = tracer.spanBuilder(target.spanName())
                     .setSpanKind(SpanKind.CLIENT)
                     .setAttribute("graphql.subgraph", request.subgraph())
                     .startSpan();
             Context context = Context.current().with(span);
-            propagator.inject(context, headers, MultiMap::set);
+            propagator.inject(context, options, (carrier, key, value) -> carrier.putHeader(key, value));
+            RoundTrip roundTrip = new RoundTrip();
             long start = System.nanoTime();
+            Consumer<Throwable> fail = cause -> {
+                SubgraphFailure failure = failure(request.subgraph(), target, cause);
+                target.meters().failure(failure.code(), System.nanoTime() - start);
+                span.setStatus(StatusCode.ERROR, failure.getMessage());
+                span.end();
+                emitter.fail(failure);
+            };
+            long timer = vertx.setTimer(target.timeoutMillis(), id -> {
+                if (roundTrip.end()) {
+                    fail.accept(new TimeoutException());
+                }
+            });
+            emitter.onTermination(() -> {
+                vertx.cancelTimer(timer);
+                if (roundTrip.end()) { // cancelled by the subscriber
+                    span.setStatus(StatusCode.ERROR, "cancelled");
+                    span.end();
+                }
+            });
             try (Scope ignored = context.makeCurrent()) {
-                http.sendBuffer(body).onComplete(result -> {
-                    long nanos = System.nanoTime() - start;
-                    try {
-                        if (result.failed()) {
-                            throw failure(request.subgraph(), target, result.cause());
-                        }
-                        Map<String, Object> response = graphQLResponse(request.subgraph(), result.result());
-                        target.meters().success(nanos);
-                        span.end();
-                        emitter.complete(response);
-                    } catch (SubgraphFailure failure) {
-                        target.meters().failure(failure.code(), nanos);
-                        span.setStatus(StatusCode.ERROR, failure.getMessage());
-                        span.end();
-                        emitter.fail(failure);
-                    }
-                });
+                httpClient.request(options)
+                        .compose(http -> roundTrip.started(http) ? http.send(body) : Future.failedFuture("ended"))
+                        .compose(response -> readBody(response, request.subgraph())
+                                .map(bytes -> graphQLResponse(request.subgraph(), response, bytes)))
+                        .onComplete(result -> {
+                            if (!roundTrip.end()) {
+                                return; // timed out or cancelled meanwhile
+                            }
+                            if (result.succeeded()) {
+                                target.meters().success(System.nanoTime() - start);
+                                span.end();
+                                emitter.complete(result.result());
+                            } else {
+                                fail.accept(result.cause());
+                            }
+                        });
             }
         });
+    }
+
+    /** The body, unless it is larger than allowed: then the request is reset rather than read to its end. */
+    private Future<Buffer> readBody(HttpClientResponse response, String subgraph) {
+        String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.length() < 19 && Long.parseLong(length.trim()) > maxResponseBytes) {
+            response.request().reset();
+            return Future.failedFuture(tooLarge(subgraph));
+        }
+        Promise<Buffer> read = Promise.promise();
+        Buffer bytes = Buffer.buffer();
+        response.handler(chunk -> {
+            if (bytes.length() + chunk.length() > maxResponseBytes) {
+                read.tryFail(tooLarge(subgraph));
+                response.request().reset();
+            } else {
+                bytes.appendBuffer(chunk);
+            }
+        });
+        response.exceptionHandler(read::tryFail);
+        response.endHandler(ended -> read.tryComplete(bytes));
+        return read.future();
+    }
+
+    private SubgraphFailure tooLarge(String subgraph) {
+        return new SubgraphFailure(subgraph, RESPONSE_TOO_LARGE,
+                "Subgraph '" + subgraph + "' answered with more than " + maxResponseBytes + " bytes", null);
     }
 
     /** The forwarded headers that can change a subgraph's answer: all but trace context. */
@@ -179,8 +238,8 @@ public class VertxSubgraphClient implements SubgraphClient {
     }
 
     /** A GraphQL body is used whatever the status (subgraphs send errors with 4xx/5xx too); anything else is bad. */
-    private Map<String, Object> graphQLResponse(String subgraph, HttpResponse<Buffer> response) {
-        Map<String, Object> body = parseObject(response.body());
+    private Map<String, Object> graphQLResponse(String subgraph, HttpClientResponse response, Buffer bytes) {
+        Map<String, Object> body = parseObject(bytes);
         if (body != null && (body.containsKey("data") || body.containsKey("errors"))) {
             return body;
         }
@@ -201,13 +260,50 @@ public class VertxSubgraphClient implements SubgraphClient {
         }
     }
 
+    /** Messages say what happened, without the transport's details (hosts, exceptions): the cause keeps those for logs. */
     private static SubgraphFailure failure(String subgraph, Target target, Throwable cause) {
+        if (cause instanceof SubgraphFailure known) {
+            return known;
+        }
         if (cause instanceof TimeoutException) {
             return new SubgraphFailure(subgraph, TIMEOUT,
-                    "Subgraph '" + subgraph + "' did not answer within " + target.timeoutMillis() + " ms", cause);
+                    "Subgraph '" + subgraph + "' did not answer within " + target.timeoutMillis() + " ms", null);
         }
-        return new SubgraphFailure(subgraph, UNAVAILABLE,
-                "Subgraph '" + subgraph + "' is unavailable: " + cause.getMessage(), cause);
+        return new SubgraphFailure(subgraph, UNAVAILABLE, "Subgraph '" + subgraph + "' is unavailable", cause);
+    }
+
+    /**
+     * One HTTP exchange, ended by whichever comes first: its outcome, its deadline or a cancelling subscriber. Ending it
+     * early resets the HTTP request, so the connection is not kept busy for an answer nobody waits for.
+     */
+    private static final class RoundTrip {
+        private HttpClientRequest request;
+        private boolean ended;
+
+        /** @return false when the exchange ended before its request was made (the request is reset) */
+        synchronized boolean started(HttpClientRequest http) {
+            request = http;
+            if (ended) {
+                http.reset();
+            }
+            return !ended;
+        }
+
+        /** @return whether this call ended the exchange; a request still running is reset */
+        boolean end() {
+            HttpClientRequest running;
+            synchronized (this) {
+                if (ended) {
+                    return false;
+                }
+                ended = true;
+                running = request;
+            }
+            if (running != null) {
+                running.reset(); // a no-op once the response has ended
+            }
+            return true;
+        }
     }
 
     /** Fetches with equal keys get the same answer; {@link Buffer} compares by content. */

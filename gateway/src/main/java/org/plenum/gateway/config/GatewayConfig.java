@@ -66,6 +66,14 @@ public interface GatewayConfig {
     @WithDefault("false")
     boolean exposeQueryPlan();
 
+    /**
+     * Whether clients see the details of subgraph failures: transport errors (e.g. connection refused to which host)
+     * and subgraph errors without an {@code extensions.code}. Off by default: clients get a code, the subgraph's name,
+     * a short message and a request id; the details are logged under that id. For development only.
+     */
+    @WithDefault("false")
+    boolean exposeSubgraphErrorDetails();
+
     Limits limits();
 
     interface Subgraph {
@@ -96,5 +104,45 @@ public interface GatewayConfig {
         /** Largest HTTP request body (document, variables and extensions together); larger ones get 413. */
         @WithDefault("1048576")
         int maxRequestBytes();
+
+        /** Most lexical tokens in a document; the parser stops at the first one beyond. */
+        @WithDefault("15000")
+        int maxTokens();
+
+        /** Most fields an operation or fragment may have once its fragments are expanded (checked before validation). */
+        @WithDefault("2000")
+        int maxFields();
+
+        /** How long parsing, validating and planning an unseen document may take; longer ones are refused (and remembered). */
+        @WithDefault("2s")
+        Duration preparationTimeout();
+
+        /** How many unseen documents are prepared at once (off the event loop); more wait in a queue. */
+        @WithDefault("2")
+        int preparationThreads();
+
+        /** How many unseen documents may wait for preparation; beyond that, 503 with Retry-After. */
+        @WithDefault("64")
+        int preparationQueue();
+
+        /** How long a whole request may take once received; subgraph fetches still running then are cancelled. */
+        @WithDefault("30s")
+        Duration requestTimeout();
+
+        /** How long a client may take to send its request body; slower connections are closed. */
+        @WithDefault("10s")
+        Duration requestBodyTimeout();
+
+        /** Most GraphQL requests executing at once; beyond that, 503 with Retry-After. */
+        @WithDefault("500")
+        int maxConcurrentRequests();
+
+        /** Largest response sent to a client (bytes); a larger one is replaced by an error. */
+        @WithDefault("8388608")
+        int maxResponseBytes();
+
+        /** Largest response read from a subgraph (bytes); a larger one fails that fetch. */
+        @WithDefault("16777216")
+        int maxSubgraphResponseBytes();
     }
 }

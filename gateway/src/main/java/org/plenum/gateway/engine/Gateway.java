@@ -19,6 +19,9 @@ import graphql.language.SourceLocation;
 import graphql.language.VariableReference;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
 import graphql.validation.ValidationError;
 import graphql.ParseAndValidate;
 import io.smallrye.mutiny.Uni;
@@ -39,9 +42,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 /** The federation gateway engine for one supergraph: built once per schema, then executes operations. */
 public final class Gateway {
+
+    private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
 
     private final Supergraph supergraph;
     private final GatewayOptions options;
@@ -50,12 +57,16 @@ public final class Gateway {
     private final GraphQL introspection;
     private final Map<String, PreparedDocument> documents;
     private final Map<String, String> subgraphUrls;
+    private final ParserOptions parserOptions;
 
     private Gateway(Supergraph supergraph, SubgraphClient client, GatewayOptions options) {
         this.supergraph = supergraph;
         this.options = options;
+        this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(builder -> builder
+                .maxTokens(options.maxTokens() > 0 ? options.maxTokens() : Integer.MAX_VALUE)
+                .maxCharacters(Integer.MAX_VALUE)); // the document's size is limited in bytes before parsing
         this.planner = new QueryPlanner(supergraph);
-        this.executor = new PlanExecutor(client);
+        this.executor = new PlanExecutor(client, options.exposeSubgraphErrorDetails());
         this.introspection = GraphQL.newGraphQL(supergraph.apiSchema()).build();
         int cacheSize = options.planCacheSize() > 0 ? options.planCacheSize() : Integer.MAX_VALUE;
         this.documents = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
@@ -77,17 +88,27 @@ public final class Gateway {
     }
 
     public Uni<GatewayResponse> execute(GatewayRequest request) {
+        Uni<GatewayResponse> response;
         try {
-            return executeOrFail(request).onFailure().recoverWithItem(Gateway::internalError);
+            response = executeOrFail(request);
         } catch (RuntimeException e) {
-            return Uni.createFrom().item(internalError(e));
+            response = Uni.createFrom().failure(e);
         }
+        if (!options.requestTimeout().isZero()) {
+            // cancels what still runs (subgraph fetches included) and answers with what the client can act on
+            response = response.ifNoItem().after(options.requestTimeout()).recoverWithItem(() -> new GatewayResponse(
+                    Errors.body(List.of(Errors.error("The request took longer than " + options.requestTimeout().toMillis()
+                            + " ms and was stopped", "REQUEST_TIMEOUT", null))), false, null, null));
+        }
+        return response.onFailure(failure -> !(failure instanceof GatewayBusyException))
+                .recoverWithItem(failure -> internalError(request, failure));
     }
 
-    /** A defect must still give the client a GraphQL error, never a stack trace or a hang. */
-    private static GatewayResponse internalError(Throwable failure) {
-        return new GatewayResponse(body(List.of(error("Internal gateway error: " + failure, "INTERNAL_SERVER_ERROR", null))),
-                false, null, null);
+    /** A defect must still give the client a GraphQL error, never a stack trace or a hang; the details go to the log. */
+    private static GatewayResponse internalError(GatewayRequest request, Throwable failure) {
+        LOG.log(System.Logger.Level.ERROR, "Request " + request.requestId() + " failed inside the gateway", failure);
+        Map<String, Object> error = Errors.error("Internal gateway error", "INTERNAL_SERVER_ERROR", null);
+        return new GatewayResponse(Errors.body(List.of(Errors.withRequestId(error, request.requestId()))), false, null, null);
     }
 
     private Uni<GatewayResponse> executeOrFail(GatewayRequest request) {
@@ -99,23 +120,58 @@ public final class Gateway {
                 && query.getBytes(StandardCharsets.UTF_8).length > options.maxDocumentBytes()) {
             return requestError("The document is larger than " + options.maxDocumentBytes() + " bytes", "DOCUMENT_TOO_LARGE", null, null);
         }
-        PreparedDocument prepared = documents.computeIfAbsent(query, this::prepare);
+        PreparedDocument cached = documents.get(query);
+        if (cached != null) {
+            return executePrepared(cached, request);
+        }
+        return offEventLoop(() -> cacheDocument(query, prepare(query)))
+                .onFailure(PreparationTimeout.class).recoverWithItem(() -> cacheDocument(query, new PreparedDocument(List.of(
+                        Errors.error("Preparing the document took longer than " + options.preparationTimeout().toMillis()
+                                + " ms; it is refused", "DOCUMENT_TOO_COMPLEX", null)))))
+                .chain(prepared -> executePrepared(prepared, request));
+    }
+
+    /** @return what the cache holds for the document now: the first outcome wins, so a refusal stays a refusal */
+    private PreparedDocument cacheDocument(String query, PreparedDocument prepared) {
+        PreparedDocument earlier = documents.putIfAbsent(query, prepared);
+        return earlier != null ? earlier : prepared;
+    }
+
+    /**
+     * Runs work whose cost depends on an unseen document on the preparation executor, never on the caller's (event
+     * loop) thread, and gives up waiting after the preparation timeout. The work itself runs to its end, but the
+     * document's limits bound it, the executor bounds how much of it runs at once, and a refusal is cached.
+     */
+    private <T> Uni<T> offEventLoop(Supplier<T> work) {
+        Uni<T> offLoop = Uni.createFrom().emitter(emitter -> {
+            try {
+                options.preparationExecutor().execute(() -> {
+                    try {
+                        emitter.complete(work.get());
+                    } catch (RuntimeException | StackOverflowError e) {
+                        emitter.fail(e);
+                    }
+                });
+            } catch (RejectedExecutionException busy) {
+                emitter.fail(new GatewayBusyException("The gateway is busy preparing other documents; retry shortly"));
+            }
+        });
+        return options.preparationTimeout().isZero() ? offLoop
+                : offLoop.ifNoItem().after(options.preparationTimeout()).failWith(PreparationTimeout::new);
+    }
+
+    private Uni<GatewayResponse> executePrepared(PreparedDocument prepared, GatewayRequest request) {
         if (prepared.errors != null) {
-            return Uni.createFrom().item(new GatewayResponse(body(prepared.errors), true, null, null));
+            return Uni.createFrom().item(new GatewayResponse(Errors.body(prepared.errors), true, null, null));
         }
         OperationDefinition operation = selectOperation(prepared, request.operationName());
         if (operation == null) {
             String message = request.operationName() == null
                     ? "Must provide operation name if query contains multiple operations"
-                    : "Unknown operation named \"" + request.operationName() + "\"";
+                    : "Unknown operation named " + Errors.quoted(request.operationName());
             return requestError(message, "OPERATION_NOT_FOUND", null, null);
         }
         String type = operation.getOperation().name().toLowerCase(Locale.ROOT);
-        String[] violation = prepared.limits.computeIfAbsent(String.valueOf(operation.getName()),
-                name -> OperationLimits.measure(operation, prepared.fragments)).violation(options);
-        if (violation != null) {
-            return requestError(violation[1], violation[0], type, operation.getName());
-        }
         if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
             return requestError("Subscriptions are not supported by this gateway", "OPERATION_NOT_SUPPORTED", type, operation.getName());
         }
@@ -128,23 +184,30 @@ public final class Gateway {
             List<SourceLocation> locations = e instanceof GraphQLError error ? error.getLocations() : null;
             return requestError(e.getMessage(), "BAD_USER_INPUT", type, operation.getName(), locations);
         }
-        OperationPlan plan;
-        try {
-            plan = plan(prepared, operation, coerced.toMap());
-        } catch (PlanningException e) {
-            return Uni.createFrom().item(new GatewayResponse(body(List.of(error(e.getMessage(), "QUERY_PLANNING_FAILED", null))),
-                    false, type, operation.getName()));
-        }
+        List<Object> planKey = planKey(prepared, operation, coerced.toMap());
+        OperationPlan cachedPlan = prepared.plans.get(planKey);
+        Uni<OperationPlan> plan = cachedPlan != null ? Uni.createFrom().item(cachedPlan)
+                : offEventLoop(() -> prepared.plans.computeIfAbsent(planKey, key -> plan(prepared, operation, coerced.toMap())));
+        return plan.chain(operationPlan -> executePlan(operationPlan, request, variables, type, operation.getName()))
+                .onFailure(PlanningException.class).recoverWithItem(e -> new GatewayResponse(
+                        Errors.body(List.of(Errors.error(e.getMessage(), "QUERY_PLANNING_FAILED", null))), false, type, operation.getName()))
+                .onFailure(PreparationTimeout.class).recoverWithItem(() -> new GatewayResponse(Errors.body(List.of(
+                        Errors.error("Planning the operation took longer than " + options.preparationTimeout().toMillis()
+                                + " ms; it is refused", "DOCUMENT_TOO_COMPLEX", null))), true, type, operation.getName()));
+    }
+
+    private Uni<GatewayResponse> executePlan(OperationPlan plan, GatewayRequest request, Map<String, Object> variables,
+                                             String type, String name) {
         Map<String, Object> introspectionData = null;
         if (plan.introspection()) {
             if (!options.introspectionEnabled()) {
-                return requestError("Introspection is disabled on this gateway", "INTROSPECTION_DISABLED", type, operation.getName());
+                return requestError("Introspection is disabled on this gateway", "INTROSPECTION_DISABLED", type, name);
             }
-            introspectionData = introspection.execute(ExecutionInput.newExecutionInput(query)
+            introspectionData = introspection.execute(ExecutionInput.newExecutionInput(request.query())
                     .operationName(request.operationName()).variables(variables).build()).getData();
         }
-        return executor.execute(plan, variables, request.forwardedHeaders(), introspectionData)
-                .map(body -> new GatewayResponse(body, false, type, operation.getName()));
+        return executor.execute(plan, variables, request.forwardedHeaders(), introspectionData, request.requestId())
+                .map(body -> new GatewayResponse(body, false, type, name));
     }
 
     /** The API schema clients see, printed as SDL. */
@@ -159,7 +222,10 @@ public final class Gateway {
 
     /** The printable query plan of an operation (with @skip/@include on variables taken as false), or its errors. */
     public String explain(String query, String operationName) {
-        PreparedDocument prepared = prepare(query);
+        PreparedDocument prepared = documents.get(query);
+        if (prepared == null) {
+            prepared = prepare(query);
+        }
         if (prepared.errors != null) {
             return "Invalid operation: " + prepared.errors;
         }
@@ -170,7 +236,8 @@ public final class Gateway {
         return PlanPrinter.print(plan(prepared, operation, Map.of()).root());
     }
 
-    private OperationPlan plan(PreparedDocument prepared, OperationDefinition operation, Map<String, Object> coerced) {
+    /** Plans differ per operation and per value of the variables its @skip/@include use. */
+    private static List<Object> planKey(PreparedDocument prepared, OperationDefinition operation, Map<String, Object> coerced) {
         List<Object> key = new ArrayList<>();
         key.add(operation.getName());
         Set<String> conditions = prepared.conditions.computeIfAbsent(String.valueOf(operation.getName()),
@@ -178,38 +245,46 @@ public final class Gateway {
         for (String name : conditions) {
             key.add(coerced.get(name));
         }
-        OperationPlan plan = prepared.plans.get(key);
-        if (plan == null) {
-            try {
-                plan = planner.plan(operation, prepared.fragments, coerced);
-            } catch (StackOverflowError e) {
-                throw new PlanningException("The operation is too complex to plan over this supergraph");
-            }
-            prepared.plans.put(key, plan);
+        return key;
+    }
+
+    private OperationPlan plan(PreparedDocument prepared, OperationDefinition operation, Map<String, Object> coerced) {
+        try {
+            return planner.plan(operation, prepared.fragments, coerced);
+        } catch (StackOverflowError e) {
+            throw new PlanningException("The operation is too complex to plan over this supergraph");
         }
-        return plan;
     }
 
     private PreparedDocument prepare(String query) {
         Document document;
         try {
-            document = Parser.parse(query);
+            document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
+                    .document(query).parserOptions(parserOptions).build());
+        } catch (ParseCancelledException e) {
+            return new PreparedDocument(List.of(Errors.error("The document has more than " + options.maxTokens()
+                    + " tokens", "MAX_TOKENS_EXCEEDED", null)));
         } catch (InvalidSyntaxException e) {
-            return new PreparedDocument(List.of(error(e.getMessage(), "GRAPHQL_PARSE_FAILED",
+            return new PreparedDocument(List.of(Errors.error(e.getMessage(), "GRAPHQL_PARSE_FAILED",
                     e.getLocation() == null ? null : List.of(e.getLocation()))));
+        }
+        Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
+        for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
+            fragments.putIfAbsent(fragment.getName(), fragment);
+        }
+        // before validation: some of its rules take time that grows with the expanded document
+        Map<String, Object> violation = OperationLimits.violation(document, fragments, options);
+        if (violation != null) {
+            return new PreparedDocument(List.of(violation));
         }
         List<ValidationError> validationErrors = ParseAndValidate.validate(supergraph.apiSchema(), document, Locale.ENGLISH);
         if (!validationErrors.isEmpty()) {
             List<Map<String, Object>> errors = new ArrayList<>();
             for (ValidationError validationError : validationErrors) {
-                errors.add(error(validationError.getDescription() == null ? validationError.getMessage() : validationError.getDescription(),
+                errors.add(Errors.error(validationError.getDescription() == null ? validationError.getMessage() : validationError.getDescription(),
                         "GRAPHQL_VALIDATION_FAILED", validationError.getLocations()));
             }
             return new PreparedDocument(errors);
-        }
-        Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
-        for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
-            fragments.put(fragment.getName(), fragment);
         }
         return new PreparedDocument(document, fragments);
     }
@@ -257,26 +332,14 @@ public final class Gateway {
 
     private static Uni<GatewayResponse> requestError(String message, String code, String type, String name,
                                                      List<SourceLocation> locations) {
-        return Uni.createFrom().item(new GatewayResponse(body(List.of(error(message, code, locations))), true, type, name));
+        return Uni.createFrom().item(new GatewayResponse(Errors.body(List.of(Errors.error(message, code, locations))),
+                true, type, name));
     }
 
-    private static Map<String, Object> body(List<Map<String, Object>> errors) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("errors", errors);
-        return body;
-    }
-
-    static Map<String, Object> error(String message, String code, List<SourceLocation> locations) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        if (locations != null && !locations.isEmpty()) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (SourceLocation location : locations) {
-                list.add(Map.of("line", location.getLine(), "column", location.getColumn()));
-            }
-            error.put("locations", list);
+    /** The preparation executor did not finish in time. */
+    private static final class PreparationTimeout extends RuntimeException {
+        PreparationTimeout() {
+            super(null, null, false, false);
         }
-        error.put("extensions", Map.of("code", code));
-        return error;
     }
 }

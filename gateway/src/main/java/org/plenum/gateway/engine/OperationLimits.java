@@ -1,5 +1,6 @@
 package org.plenum.gateway.engine;
 
+import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -8,70 +9,118 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 
-import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
-/** Size measures of a validated operation (fragments expanded), computed once per cached document. */
-record OperationLimits(int depth, int aliases, int rootFields) {
+/**
+ * Size limits of a parsed document, checked before validation and planning, whose work grows with the document once
+ * its fragments are expanded. Each fragment is measured once and its measure reused wherever it is spread, so
+ * checking is linear in the document's size even where expansion is exponential ({@code ...F1 ...F1} in F0, and so on).
+ */
+final class OperationLimits {
 
-    static OperationLimits measure(OperationDefinition operation, Map<String, FragmentDefinition> fragments) {
-        Counter counter = new Counter(fragments);
-        int depth = counter.depth(operation.getSelectionSet());
-        return new OperationLimits(depth, counter.aliases, counter.rootFields(operation.getSelectionSet()));
+    /** Measures of a selection set with its fragments expanded; counts saturate instead of overflowing. */
+    record Measure(long fields, int depth, long aliases, long rootFields) {
+
+        static final Measure EMPTY = new Measure(0, 0, 0, 0);
+
+        Measure plus(Measure other) {
+            return new Measure(saturated(fields + other.fields), Math.max(depth, other.depth),
+                    saturated(aliases + other.aliases), saturated(rootFields + other.rootFields));
+        }
+
     }
 
-    /** @return the first exceeded limit as [code, message], or null */
-    String[] violation(GatewayOptions options) {
-        if (options.maxDepth() > 0 && depth > options.maxDepth()) {
-            return new String[]{"MAX_DEPTH_EXCEEDED", "The operation is " + depth + " levels deep; at most " + options.maxDepth() + " allowed"};
+    private static long saturated(long value) {
+        return value < 0 ? Long.MAX_VALUE : value;
+    }
+
+    private final Map<String, FragmentDefinition> fragments;
+    private final Map<String, Measure> measured = new HashMap<>();
+    private final Set<String> measuring = new HashSet<>();
+
+    private OperationLimits(Map<String, FragmentDefinition> fragments) {
+        this.fragments = fragments;
+    }
+
+    /**
+     * @return the first exceeded limit of any operation or fragment in the document as a request error, or null.
+     * Unknown fragments and fragment cycles count as empty here: validation reports them.
+     */
+    static Map<String, Object> violation(Document document, Map<String, FragmentDefinition> fragments, GatewayOptions options) {
+        OperationLimits limits = new OperationLimits(fragments);
+        for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+            Measure measure = limits.measure(operation.getSelectionSet());
+            String label = operation.getName() == null ? "The operation" : "Operation " + Errors.quoted(operation.getName());
+            Map<String, Object> error = limits.check(measure, label, options);
+            if (error != null) {
+                return error;
+            }
+            if (options.maxDepth() > 0 && measure.depth() > options.maxDepth()) {
+                return Errors.error(label + " is " + measure.depth() + " levels deep; at most " + options.maxDepth()
+                        + " allowed", "MAX_DEPTH_EXCEEDED", null);
+            }
+            if (options.maxRootFields() > 0 && measure.rootFields() > options.maxRootFields()) {
+                return Errors.error(label + " selects " + measure.rootFields() + " root fields; at most "
+                        + options.maxRootFields() + " allowed", "MAX_ROOT_FIELDS_EXCEEDED", null);
+            }
         }
-        if (options.maxAliases() > 0 && aliases > options.maxAliases()) {
-            return new String[]{"MAX_ALIASES_EXCEEDED", "The operation uses " + aliases + " aliases; at most " + options.maxAliases() + " allowed"};
-        }
-        if (options.maxRootFields() > 0 && rootFields > options.maxRootFields()) {
-            return new String[]{"MAX_ROOT_FIELDS_EXCEEDED", "The operation selects " + rootFields + " root fields; at most " + options.maxRootFields() + " allowed"};
+        for (FragmentDefinition fragment : fragments.values()) {
+            Map<String, Object> error = limits.check(limits.fragment(fragment.getName()),
+                    "Fragment " + Errors.quoted(fragment.getName()), options);
+            if (error != null) {
+                return error;
+            }
         }
         return null;
     }
 
-    private static final class Counter {
-        private final Map<String, FragmentDefinition> fragments;
-        private int aliases;
-
-        Counter(Map<String, FragmentDefinition> fragments) {
-            this.fragments = fragments;
+    private Map<String, Object> check(Measure measure, String label, GatewayOptions options) {
+        if (options.maxFields() > 0 && measure.fields() > options.maxFields()) {
+            return Errors.error(label + " has " + (measure.fields() == Long.MAX_VALUE ? "too many" : measure.fields())
+                    + " fields with its fragments expanded; at most " + options.maxFields() + " allowed",
+                    "MAX_FIELDS_EXCEEDED", null);
         }
+        if (options.maxAliases() > 0 && measure.aliases() > options.maxAliases()) {
+            return Errors.error(label + " uses " + measure.aliases() + " aliases; at most " + options.maxAliases()
+                    + " allowed", "MAX_ALIASES_EXCEEDED", null);
+        }
+        return null;
+    }
 
-        int depth(SelectionSet selectionSet) {
-            int max = 0;
-            for (Selection<?> selection : selectionSet.getSelections()) {
-                if (selection instanceof Field field) {
-                    if (field.getAlias() != null) {
-                        aliases++;
-                    }
-                    max = Math.max(max, 1 + (field.getSelectionSet() == null ? 0 : depth(field.getSelectionSet())));
-                } else if (selection instanceof InlineFragment inline) {
-                    max = Math.max(max, depth(inline.getSelectionSet()));
-                } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
-                    max = Math.max(max, depth(fragments.get(spread.getName()).getSelectionSet()));
-                }
+    private Measure measure(SelectionSet selectionSet) {
+        Measure total = Measure.EMPTY;
+        if (selectionSet == null) {
+            return total;
+        }
+        for (Selection<?> selection : selectionSet.getSelections()) {
+            if (selection instanceof Field field) {
+                Measure sub = measure(field.getSelectionSet());
+                total = total.plus(new Measure(saturated(sub.fields() + 1), sub.depth() + 1,
+                        saturated(sub.aliases() + (field.getAlias() != null ? 1 : 0)), 1));
+            } else if (selection instanceof InlineFragment inline) {
+                total = total.plus(measure(inline.getSelectionSet()));
+            } else if (selection instanceof FragmentSpread spread) {
+                total = total.plus(fragment(spread.getName()));
             }
-            return max;
         }
+        return total;
+    }
 
-        int rootFields(SelectionSet selectionSet) {
-            int count = 0;
-            List<Selection> selections = selectionSet.getSelections();
-            for (Selection<?> selection : selections) {
-                if (selection instanceof Field) {
-                    count++;
-                } else if (selection instanceof InlineFragment inline) {
-                    count += rootFields(inline.getSelectionSet());
-                } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
-                    count += rootFields(fragments.get(spread.getName()).getSelectionSet());
-                }
-            }
-            return count;
+    private Measure fragment(String name) {
+        Measure known = measured.get(name);
+        if (known != null) {
+            return known;
         }
+        FragmentDefinition definition = fragments.get(name);
+        if (definition == null || !measuring.add(name)) {
+            return Measure.EMPTY; // unknown or a cycle: validation rejects the document
+        }
+        Measure measure = measure(definition.getSelectionSet());
+        measuring.remove(name);
+        measured.put(name, measure);
+        return measure;
     }
 }

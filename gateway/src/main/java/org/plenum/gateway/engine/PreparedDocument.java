@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A document parsed and validated once: its operations, fragments, measured limits and the plans made
+ * A document parsed, checked against the limits and validated once: its operations, fragments and the plans made
  * for it (per operation and per values of the variables that @skip/@include use).
  */
 final class PreparedDocument {
@@ -21,7 +21,6 @@ final class PreparedDocument {
     final Document document;
     final Map<String, FragmentDefinition> fragments;
     final Map<List<Object>, OperationPlan> plans = new ConcurrentHashMap<>();
-    final Map<String, OperationLimits> limits = new ConcurrentHashMap<>();
     /** per operation: the variables its @skip/@include use */
     final Map<String, Set<String>> conditions = new ConcurrentHashMap<>();
 

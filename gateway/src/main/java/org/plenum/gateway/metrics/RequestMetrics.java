@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.plenum.gateway.engine.Errors;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,7 @@ public class RequestMetrics {
     }
 
     /** @param operationType query, mutation, subscription, or null when the request failed before it was known */
-    public void record(String operationName, String operationType, Outcome outcome, long nanos) {
+    public void record(String requestId, String operationName, String operationType, Outcome outcome, long nanos) {
         String type = operationType != null ? operationType : UNKNOWN_TYPE;
         timers.computeIfAbsent(type, key -> new ConcurrentHashMap<>())
                 .computeIfAbsent(outcome, key -> Timer.builder("plenum.gateway.requests")
@@ -36,7 +37,9 @@ public class RequestMetrics {
                         .tag("outcome", outcome.tag())
                         .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
-        LOG.infof("operation=%s type=%s outcome=%s duration_ms=%d",
-                operationName != null ? operationName : "-", type, outcome.tag(), TimeUnit.NANOSECONDS.toMillis(nanos));
+        // the name is the client's: escaped and cut so it cannot forge log lines or flood the log
+        LOG.infof("request=%s operation=%s type=%s outcome=%s duration_ms=%d", requestId,
+                operationName != null ? Errors.echo(operationName) : "-", type, outcome.tag(),
+                TimeUnit.NANOSECONDS.toMillis(nanos));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.plenum.gateway.config.GatewayConfig;
+import org.plenum.gateway.config.PreparationExecutor;
 import org.plenum.gateway.engine.Gateway;
 import org.plenum.gateway.engine.GatewayOptions;
 import org.plenum.gateway.engine.SubgraphClient;
@@ -31,15 +32,17 @@ public class SchemaLoader {
     private final SubgraphClient client;
     private final GatewayConfig config;
     private final Scheduler scheduler;
+    private final PreparationExecutor preparationExecutor;
     private String loadedSdl;
 
     public SchemaLoader(SupergraphSource source, ActiveGateway active, SubgraphClient client, GatewayConfig config,
-                        Scheduler scheduler) {
+                        Scheduler scheduler, PreparationExecutor preparationExecutor) {
         this.source = source;
         this.active = active;
         this.client = client;
         this.config = config;
         this.scheduler = scheduler;
+        this.preparationExecutor = preparationExecutor;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -97,7 +100,19 @@ public class SchemaLoader {
 
     private GatewayOptions options() {
         GatewayConfig.Limits limits = config.limits();
-        return new GatewayOptions(config.introspection(), limits.maxDepth(), limits.maxAliases(),
-                limits.maxRootFields(), limits.maxDocumentBytes(), config.planCacheSize());
+        return GatewayOptions.builder()
+                .introspectionEnabled(config.introspection())
+                .maxDepth(limits.maxDepth())
+                .maxAliases(limits.maxAliases())
+                .maxRootFields(limits.maxRootFields())
+                .maxDocumentBytes(limits.maxDocumentBytes())
+                .maxTokens(limits.maxTokens())
+                .maxFields(limits.maxFields())
+                .planCacheSize(config.planCacheSize())
+                .preparationTimeout(limits.preparationTimeout())
+                .requestTimeout(limits.requestTimeout())
+                .exposeSubgraphErrorDetails(config.exposeSubgraphErrorDetails())
+                .preparationExecutor(preparationExecutor)
+                .build();
     }
 }

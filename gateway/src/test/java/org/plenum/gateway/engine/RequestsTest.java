@@ -44,7 +44,8 @@ class RequestsTest {
 
     @Test
     void enforcesOperationLimits() {
-        Gateway strict = Gateway.create(Fixtures.supergraph("keys"), client, new GatewayOptions(true, 2, 1, 1, 200, 10));
+        Gateway strict = Gateway.create(Fixtures.supergraph("keys"), client, GatewayOptions.builder()
+                .maxDepth(2).maxAliases(1).maxRootFields(1).maxDocumentBytes(200).planCacheSize(10).build());
 
         assertEquals("MAX_DEPTH_EXCEEDED", SchemaFeaturesTest.code(Fixtures.run(strict, "{ product(id: \"1\") { warehouse { code } } }")));
         assertEquals("MAX_ALIASES_EXCEEDED", SchemaFeaturesTest.code(Fixtures.run(strict, "{ product(id: \"1\") { a: name b: sku } }")));
@@ -77,7 +78,7 @@ class RequestsTest {
 
     @Test
     void refusesIntrospectionWhenDisabled() {
-        Gateway closed = Gateway.create(Fixtures.supergraph("keys"), client, new GatewayOptions(false, 0, 0, 0, 0, 0));
+        Gateway closed = Gateway.create(Fixtures.supergraph("keys"), client, GatewayOptions.builder().introspectionEnabled(false).build());
 
         GatewayResponse response = Fixtures.run(closed, "{ __schema { types { name } } }");
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenum.gateway.client.VertxSubgraphClient;
 import org.plenum.gateway.config.GatewayConfig;
+import org.plenum.gateway.config.PreparationExecutor;
 import org.plenum.gateway.engine.GatewayRequest;
 import org.plenum.gateway.engine.GatewayResponse;
 import org.plenum.gateway.metrics.SubgraphMetrics;
@@ -133,6 +134,7 @@ class SchemaLoaderTest {
         VertxSubgraphClient client = new VertxSubgraphClient(vertx, new ObjectMapper(), OpenTelemetry.noop(),
                 new SubgraphMetrics(new SimpleMeterRegistry()), config);
         // no scheduler: these tests neither poll nor retry
-        return new SchemaLoader(new SupergraphSource(config, client, vertx), active, client, config, null);
+        return new SchemaLoader(new SupergraphSource(config, client, vertx), active, client, config, null,
+                new PreparationExecutor(config));
     }
 }

@@ -24,17 +24,26 @@ import java.util.Map;
  */
 public final class PlanExecutor {
 
-    private final SubgraphClient client;
+    private static final System.Logger LOG = System.getLogger(PlanExecutor.class.getName());
 
-    public PlanExecutor(SubgraphClient client) {
+    private final SubgraphClient client;
+    private final boolean exposeErrorDetails;
+
+    /**
+     * @param exposeErrorDetails whether clients see why a fetch failed and subgraph errors without a code as they
+     *                           came; otherwise they see a code, the subgraph and the request id, and the log the rest
+     */
+    public PlanExecutor(SubgraphClient client, boolean exposeErrorDetails) {
         this.client = client;
+        this.exposeErrorDetails = exposeErrorDetails;
     }
 
     /** @return the response body: data (and errors when any) */
     public Uni<Map<String, Object>> execute(OperationPlan plan, Map<String, Object> variables,
-                                            Map<String, String> headers, Map<String, Object> introspection) {
+                                            Map<String, String> headers, Map<String, Object> introspection,
+                                            String requestId) {
         ExecutionState state = new ExecutionState(variables == null ? Map.of() : variables,
-                headers == null ? Map.of() : headers);
+                headers == null ? Map.of() : headers, exposeErrorDetails, requestId);
         Uni<Void> run = plan.root() == null ? Uni.createFrom().voidItem() : run(plan.root(), state);
         return run.map(ignored -> {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -254,10 +263,15 @@ public final class PlanExecutor {
         final List<Map<String, Object>> errors = new ArrayList<>();
         final Map<String, Object> variables;
         final Map<String, String> headers;
+        final boolean exposeErrorDetails;
+        final String requestId;
 
-        ExecutionState(Map<String, Object> variables, Map<String, String> headers) {
+        ExecutionState(Map<String, Object> variables, Map<String, String> headers, boolean exposeErrorDetails,
+                       String requestId) {
             this.variables = variables;
             this.headers = headers;
+            this.exposeErrorDetails = exposeErrorDetails;
+            this.requestId = requestId;
         }
 
         /**
@@ -282,11 +296,12 @@ public final class PlanExecutor {
                         if (targetRepresentation.get(i) == number.intValue()) {
                             List<Object> clientPath = new ArrayList<>(targetPaths.get(i));
                             clientPath.addAll(rest);
-                            errors.add(error(fetch, subgraphError, clientPath));
+                            errors.add(error(fetch, subgraphError, clientPath, exposeErrorDetails, requestId));
                         }
                     }
                 } else {
-                    errors.add(error(fetch, subgraphError, targetPaths == null && path instanceof List<?> ? path : null));
+                    errors.add(error(fetch, subgraphError, targetPaths == null && path instanceof List<?> ? path : null,
+                            exposeErrorDetails, requestId));
                 }
             }
         }
@@ -304,9 +319,21 @@ public final class PlanExecutor {
             return targetPaths;
         }
 
-        private static Map<String, Object> error(FetchNode fetch, Map<?, ?> subgraphError, Object path) {
+        /**
+         * A subgraph's error as the client sees it. Unless details are exposed, only errors the subgraph meant for
+         * clients (those with an {@code extensions.code}) keep their message, and of their extensions only the code:
+         * others (stack traces, exception classes) stay in the log.
+         */
+        private static Map<String, Object> error(FetchNode fetch, Map<?, ?> subgraphError, Object path,
+                                                 boolean exposeDetails, String requestId) {
             Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", subgraphError.get("message"));
+            Object code = subgraphError.get("extensions") instanceof Map<?, ?> extensions ? extensions.get("code") : null;
+            boolean masked = !exposeDetails && code == null;
+            if (masked) {
+                LOG.log(System.Logger.Level.WARNING, "Request " + requestId + ": subgraph " + fetch.subgraphName()
+                        + " returned an error without a code: " + subgraphError);
+            }
+            error.put("message", masked ? "Subgraph \"" + fetch.subgraphName() + "\" returned an error" : subgraphError.get("message"));
             if (path instanceof List<?> segments) {
                 List<Object> clientPath = new ArrayList<>(segments.size());
                 for (Object segment : segments) {
@@ -315,10 +342,17 @@ public final class PlanExecutor {
                 error.put("path", clientPath);
             }
             Map<String, Object> extensions = new LinkedHashMap<>();
-            if (subgraphError.get("extensions") instanceof Map<?, ?> subgraphExtensions) {
+            if (exposeDetails && subgraphError.get("extensions") instanceof Map<?, ?> subgraphExtensions) {
                 extensions.putAll(cast(subgraphExtensions));
+            } else if (code != null) {
+                extensions.put("code", code);
+            } else {
+                extensions.put("code", "SUBGRAPH_ERROR");
             }
             extensions.putIfAbsent("serviceName", fetch.subgraphName());
+            if (masked && requestId != null) {
+                extensions.put("requestId", requestId);
+            }
             error.put("extensions", extensions);
             return error;
         }
@@ -328,9 +362,18 @@ public final class PlanExecutor {
          * now), for an entity fetch one error for all the objects it was to complete.
          */
         synchronized void addFailure(FetchNode fetch, Throwable failure) {
-            String code = failure instanceof SubgraphFailure subgraphFailure && subgraphFailure.code() != null
+            SubgraphFailure subgraphFailure = failure instanceof SubgraphFailure known ? known : null;
+            String code = subgraphFailure != null && subgraphFailure.code() != null
                     ? subgraphFailure.code() : "SUBGRAPH_REQUEST_FAILED";
-            String message = "Request to subgraph \"" + fetch.subgraphName() + "\" failed: " + failure.getMessage();
+            Throwable detail = subgraphFailure != null ? subgraphFailure.getCause() : failure;
+            String message = "Request to subgraph \"" + fetch.subgraphName() + "\" failed"
+                    + (subgraphFailure != null ? ": " + subgraphFailure.getMessage() : "");
+            if (detail != null) {
+                LOG.log(System.Logger.Level.WARNING, "Request " + requestId + ": " + message, detail);
+                if (exposeErrorDetails) {
+                    message += " (" + detail + ")";
+                }
+            }
             if (fetch.rootFieldKeys().isEmpty()) {
                 errors.add(failureError(fetch, message, code, null));
             }
@@ -339,7 +382,7 @@ public final class PlanExecutor {
             }
         }
 
-        private static Map<String, Object> failureError(FetchNode fetch, String message, String code, List<Object> path) {
+        private Map<String, Object> failureError(FetchNode fetch, String message, String code, List<Object> path) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("message", message);
             if (path != null) {
@@ -348,6 +391,9 @@ public final class PlanExecutor {
             Map<String, Object> extensions = new LinkedHashMap<>();
             extensions.put("code", code);
             extensions.put("serviceName", fetch.subgraphName());
+            if (requestId != null) {
+                extensions.put("requestId", requestId);
+            }
             error.put("extensions", extensions);
             return error;
         }
