@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /** GraphQL over HTTP at {@code /graphql}: parses the request, runs it on the current engine, writes the result. */
@@ -131,6 +132,9 @@ public class GraphQLHandler {
 
     /** Failures raised by handlers before ours, e.g. the body handler's 413. */
     void failure(RoutingContext context) {
+        if (context.response().closed()) {
+            return; // e.g. a client whose body was late lost its connection: nobody to answer
+        }
         ResponseType responseType = ResponseType.negotiate(context.request().getHeader(HttpHeaders.ACCEPT));
         GraphQLRequestException error = context.statusCode() == 413
                 ? new GraphQLRequestException(413, "PAYLOAD_TOO_LARGE",
@@ -150,15 +154,21 @@ public class GraphQLHandler {
         }
         GatewayRequest request = new GatewayRequest(parameters.query(), parameters.operationName(),
                 parameters.variables(), forwardedHeaders(context.request()), null, requestId(context));
-        Cancellable running = gateway.execute(request)
+        // a client that goes away cancels its execution, subgraph fetches included
+        AtomicReference<Cancellable> running = new AtomicReference<>();
+        context.response().closeHandler(closed -> {
+            Cancellable execution = running.get();
+            if (execution != null) {
+                execution.cancel();
+            }
+        });
+        running.set(gateway.execute(request)
                 .onTermination().invoke(executing::decrementAndGet)
                 .subscribe().with(
                         response -> respond(context, responseType, parameters,
                                 withQueryPlan(context, gateway, parameters, response), start),
                         failure -> reject(context, responseType, failure instanceof GatewayBusyException
-                                ? busy(failure.getMessage()) : internalError(context, failure), start));
-        // a client that goes away cancels its execution, subgraph fetches included
-        context.response().closeHandler(closed -> running.cancel());
+                                ? busy(failure.getMessage()) : internalError(context, failure), start)));
     }
 
     private static GraphQLRequestException busy(String message) {

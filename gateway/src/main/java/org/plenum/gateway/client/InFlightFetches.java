@@ -1,17 +1,21 @@
 package org.plenum.gateway.client;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.UniEmitter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * Lets identical fetches that are in flight at the same time share one round trip: the first one for a key is
  * sent, the others wait for its outcome. Once it completes the key is forgotten, so nothing is cached beyond
- * the round trip itself.
+ * the round trip itself. When every taker has cancelled (their clients went away, their deadlines passed), the round
+ * trip is cancelled too.
  *
  * @param <K> what makes two fetches identical
  * @param <V> the shared outcome
@@ -31,34 +35,28 @@ final class InFlightFetches<K, V> {
      * @return the outcome of the fetch in flight for this key, or of a new one made by send
      */
     Uni<V> share(K key, Supplier<Uni<V>> send, Runnable joined) {
-        return Uni.createFrom().deferred(() -> {
+        return Uni.createFrom().emitter(taker -> {
             boolean[] sent = {false};
-            // counted under the map's lock, as the removal is: once removed, the number of takers is final
+            // joined under the map's lock, as the flight leaves the map under it: a flight in the map takes new takers
             Flight<V> flight = inFlight.compute(key, (k, existing) -> {
                 if (existing != null) {
-                    existing.takers.incrementAndGet();
+                    existing.join(taker);
                     return existing;
                 }
                 sent[0] = true;
-                Flight<V> created = new Flight<>();
-                created.outcome = send.get()
-                        .onItem().transform(outcome -> new Outcome<>(outcome, forget(k, created) > 1))
-                        .onFailure().invoke(() -> forget(k, created))
-                        .memoize().indefinitely();
-                return created;
+                return new Flight<>(taker);
+            });
+            taker.onTermination(() -> {
+                if (flight.leave(taker)) {
+                    inFlight.remove(key, flight);
+                }
             });
             if (!sent[0]) {
                 joined.run();
+                return;
             }
-            // a sole taker gets the outcome itself; shared ones each get a copy, so no one sees another's changes
-            return flight.outcome.map(outcome -> outcome.shared ? copier.apply(outcome.value) : outcome.value);
+            flight.start(send.get(), () -> inFlight.remove(key, flight), copier);
         });
-    }
-
-    /** @return how many took this flight's outcome; final, as joining happens in the map and the flight has left it */
-    private int forget(K key, Flight<V> flight) {
-        inFlight.remove(key, flight);
-        return flight.takers.get();
     }
 
     /** How many distinct fetches are in flight now. */
@@ -66,11 +64,64 @@ final class InFlightFetches<K, V> {
         return inFlight.size();
     }
 
+    /** One round trip and whoever waits for it. */
     private static final class Flight<V> {
-        final AtomicInteger takers = new AtomicInteger(1);
-        Uni<Outcome<V>> outcome;
-    }
+        private final List<UniEmitter<? super V>> takers = new ArrayList<>();
+        private Cancellable roundTrip;
+        private boolean over;
 
-    private record Outcome<V>(V value, boolean shared) {
+        Flight(UniEmitter<? super V> first) {
+            takers.add(first);
+        }
+
+        synchronized void join(UniEmitter<? super V> taker) {
+            takers.add(taker);
+        }
+
+        void start(Uni<V> send, Runnable forget, UnaryOperator<V> copier) {
+            Cancellable subscription = send.subscribe().with(
+                    value -> {
+                        List<UniEmitter<? super V>> waiting = end(forget);
+                        // a sole taker gets the outcome itself; shared ones each get a copy, so no one sees another's changes
+                        for (UniEmitter<? super V> taker : waiting) {
+                            taker.complete(waiting.size() > 1 ? copier.apply(value) : value);
+                        }
+                    },
+                    failure -> end(forget).forEach(taker -> taker.fail(failure)));
+            synchronized (this) {
+                if (!over) {
+                    roundTrip = subscription;
+                    return;
+                }
+            }
+            if (takers.isEmpty()) {
+                subscription.cancel(); // everyone left before the round trip had started
+            }
+        }
+
+        /** @return the takers to answer; once over, nobody joins or leaves */
+        private List<UniEmitter<? super V>> end(Runnable forget) {
+            forget.run();
+            synchronized (this) {
+                over = true;
+                return List.copyOf(takers);
+            }
+        }
+
+        /** @return whether this was the last taker of a round trip still running, which is now cancelled */
+        boolean leave(UniEmitter<? super V> taker) {
+            Cancellable toCancel;
+            synchronized (this) {
+                if (over || !takers.remove(taker) || !takers.isEmpty()) {
+                    return false;
+                }
+                over = true;
+                toCancel = roundTrip;
+            }
+            if (toCancel != null) {
+                toCancel.cancel();
+            }
+            return true;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.plenum.gateway.engine;
 
 import graphql.ExecutionInput;
+import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
@@ -203,8 +204,17 @@ public final class Gateway {
             if (!options.introspectionEnabled()) {
                 return requestError("Introspection is disabled on this gateway", "INTROSPECTION_DISABLED", type, name);
             }
-            introspectionData = introspection.execute(ExecutionInput.newExecutionInput(request.query())
-                    .operationName(request.operationName()).variables(variables).build()).getData();
+            ExecutionResult result = introspection.execute(ExecutionInput.newExecutionInput(request.query())
+                    .operationName(request.operationName()).variables(variables).build());
+            if (!result.getErrors().isEmpty()) {
+                // e.g. graphql-java's good-faith check refusing a too deeply nested __schema: never a silent null
+                List<Map<String, Object>> errors = new ArrayList<>();
+                for (GraphQLError error : result.getErrors()) {
+                    errors.add(Errors.error(error.getMessage(), "INTROSPECTION_REFUSED", error.getLocations()));
+                }
+                return Uni.createFrom().item(new GatewayResponse(Errors.body(errors), true, type, name));
+            }
+            introspectionData = result.getData();
         }
         return executor.execute(plan, variables, request.forwardedHeaders(), introspectionData, request.requestId())
                 .map(body -> new GatewayResponse(body, false, type, name));

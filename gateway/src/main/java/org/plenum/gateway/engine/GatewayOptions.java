@@ -2,7 +2,6 @@ package org.plenum.gateway.engine;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * Engine settings. A limit of 0 or less (or a zero duration) means unlimited.
@@ -46,7 +45,8 @@ public record GatewayOptions(boolean introspectionEnabled, int maxDepth, int max
         private Duration preparationTimeout = Duration.ofSeconds(2);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private boolean exposeSubgraphErrorDetails;
-        private Executor preparationExecutor = ForkJoinPool.commonPool();
+        /** the caller's thread, for plain-Java use; a server passes its own bounded pool */
+        private Executor preparationExecutor = Runnable::run;
 
         public Builder introspectionEnabled(boolean value) {
             introspectionEnabled = value;

@@ -80,7 +80,24 @@ class InFlightFetchesTest {
         leaving.cancel();
         answer.complete("data");
 
-        staying.assertItem("data (copy)");
+        staying.assertItem("data"); // its sole taker now: nobody else sees it
+    }
+
+    @Test
+    void whenEveryTakerHasCancelledTheRoundTripIsCancelledAndForgotten() {
+        AtomicInteger cancelled = new AtomicInteger();
+        Uni<String> roundTrip = Uni.createFrom().<String>emitter(never -> never.onTermination(cancelled::incrementAndGet));
+        UniAssertSubscriber<String> first = fetches.share("q", () -> roundTrip, joined::incrementAndGet)
+                .subscribe().withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<String> second = fetches.share("q", () -> roundTrip, joined::incrementAndGet)
+                .subscribe().withSubscriber(UniAssertSubscriber.create());
+
+        first.cancel();
+        assertEquals(0, cancelled.get());
+        second.cancel();
+
+        assertEquals(1, cancelled.get());
+        assertEquals(0, fetches.size());
     }
 
     private UniAssertSubscriber<String> fetch(String key, CompletableFuture<String> answer) {

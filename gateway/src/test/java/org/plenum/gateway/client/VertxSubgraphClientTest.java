@@ -3,6 +3,7 @@ package org.plenum.gateway.client;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.plenum.gateway.engine.SubgraphFailure;
@@ -20,6 +21,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Vert.x subgraph client against real local HTTP servers. */
 @QuarkusTest
@@ -129,13 +131,40 @@ class VertxSubgraphClientTest {
         assertEquals(3, served("stock") - before);
     }
 
+    @Test
+    void aCancelledFetchResetsItsRequestSoTheSubgraphCanStop() throws InterruptedException {
+        int servedBefore = served("slow");
+        int abandonedBefore = count("/abandoned");
+        // shared by de-duplication and still cancelled: its only taker left
+        Cancellable fetch = client.execute(new SubgraphRequest("slow", server + "/slow", "{ books { title } }", null,
+                Map.of(), Map.of(), false)).subscribe().with(item -> { }, failure -> { });
+        waitUntil(() -> served("slow") > servedBefore);
+
+        fetch.cancel();
+
+        // /slow answers after 3 s and finds the gateway's request closed then, long before its 10 s timeout
+        waitUntil(() -> count("/abandoned") > abandonedBefore);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not within " + WAIT);
+            Thread.sleep(50);
+        }
+    }
+
+    private int count(String path) {
+        return Integer.parseInt(given().baseUri(server).get(path).asString());
+    }
+
     private Uni<Map<String, Object>> fetch(String query, Map<String, String> headers, boolean mutation) {
         return client.execute(new SubgraphRequest("stock-unhurried", server + "/stock", query, null, Map.of(), headers,
                 mutation));
     }
 
     private int served(String subgraph) {
-        return Integer.parseInt(given().baseUri(server).get("/served/" + subgraph).asString());
+        return count("/served/" + subgraph);
     }
 
     private Map<String, Object> execute(String subgraph, String url, String query, Map<String, String> headers) {

@@ -151,6 +151,15 @@ class EdgeLimitsTest {
         assertTrue(message.contains("Forged\\u000aERROR"));
     }
 
+    @Test
+    void aRefusedIntrospectionFieldComesWithAnError() {
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("keys", client),
+                "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }");
+
+        assertEquals("INTROSPECTION_REFUSED", SchemaFeaturesTest.code(response));
+        assertTrue(ErrorsTest.errors(response).get(0).get("message").toString().contains("introspection"));
+    }
+
     private static Map<String, Object> firstError(Gateway gateway) {
         GatewayResponse response = gateway.execute(new GatewayRequest("{ topProducts { name } }", null, Map.of(), Map.of(),
                 null, "r-1")).await().atMost(FAST);

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Three test subgraphs of a small library on one local HTTP server: {@code /catalog} (books, authors, a mutation
  * and an echo of request headers), {@code /reviews} and {@code /stock}, which answers entity fetches only after
  * {@link #STOCK_DELAY_MILLIS}. {@code /broken/*} answer like misbehaving servers; {@code GET /served/<subgraph>}
- * tells how many GraphQL requests that subgraph has received.
+ * tells how many GraphQL requests that subgraph has received. {@code /slow} answers as {@code /catalog} does, after
+ * the same delay; {@code GET /abandoned} tells how many delayed answers found their request already closed.
  */
 public final class LibrarySubgraphs {
 
@@ -37,6 +38,7 @@ public final class LibrarySubgraphs {
     private final Map<String, Map<String, Object>> books = new ConcurrentSkipListMap<>();
     private final Map<String, TestSubgraph> subgraphs;
     private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
+    private final AtomicInteger abandoned = new AtomicInteger();
     private final Vertx vertx;
     private HttpServer server;
 
@@ -78,6 +80,10 @@ public final class LibrarySubgraphs {
     private void handle(HttpServerRequest request) {
         request.body().onSuccess(body -> {
             String path = request.path();
+            if (path.equals("/abandoned")) {
+                request.response().end(String.valueOf(abandoned.get()));
+                return;
+            }
             if (path.startsWith("/served/")) {
                 request.response().end(String.valueOf(served(path.substring("/served/".length()))));
                 return;
@@ -89,6 +95,7 @@ public final class LibrarySubgraphs {
                         .putHeader("content-type", "application/json")
                         .end("{\"errors\":[{\"message\":\"database down\"}]}");
                 case "/broken/not-json" -> request.response().putHeader("content-type", "text/plain").end("hello");
+                case "/slow" -> answer(request, subgraphs.get("catalog"), body);
                 default -> answer(request, subgraphs.get(path.substring(1)), body);
             }
         });
@@ -103,8 +110,14 @@ public final class LibrarySubgraphs {
         Map<String, Object> query = parse(body);
         Map<String, Object> result = subgraph.execute(query, request.headers());
         Buffer json = Buffer.buffer(write(result));
-        if (request.path().equals("/stock") && ((String) query.get("query")).contains("_entities")) {
-            vertx.setTimer(STOCK_DELAY_MILLIS, id -> respond(request, json));
+        if (request.path().equals("/slow")
+                || request.path().equals("/stock") && ((String) query.get("query")).contains("_entities")) {
+            vertx.setTimer(STOCK_DELAY_MILLIS, id -> {
+                if (request.response().closed()) {
+                    abandoned.incrementAndGet();
+                }
+                respond(request, json);
+            });
         } else {
             respond(request, json);
         }
