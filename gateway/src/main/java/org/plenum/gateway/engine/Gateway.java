@@ -22,6 +22,9 @@ import graphql.parser.Parser;
 import graphql.validation.ValidationError;
 import graphql.ParseAndValidate;
 import io.smallrye.mutiny.Uni;
+import org.plenum.gateway.engine.authorization.AuthorizedOperation;
+import org.plenum.gateway.engine.authorization.OperationAuthorizer;
+import org.plenum.gateway.engine.authorization.PolicyEvaluator;
 import org.plenum.gateway.engine.execute.PlanExecutor;
 import org.plenum.gateway.engine.plan.OperationPlan;
 import org.plenum.gateway.engine.plan.PlanPrinter;
@@ -45,15 +48,17 @@ public final class Gateway {
 
     private final Supergraph supergraph;
     private final GatewayOptions options;
+    private final OperationAuthorizer authorizer;
     private final QueryPlanner planner;
     private final PlanExecutor executor;
     private final GraphQL introspection;
     private final Map<String, PreparedDocument> documents;
     private final Map<String, String> subgraphUrls;
 
-    private Gateway(Supergraph supergraph, SubgraphClient client, GatewayOptions options) {
+    private Gateway(Supergraph supergraph, SubgraphClient client, GatewayOptions options, PolicyEvaluator policies) {
         this.supergraph = supergraph;
         this.options = options;
+        this.authorizer = new OperationAuthorizer(supergraph, policies);
         this.planner = new QueryPlanner(supergraph);
         this.executor = new PlanExecutor(client);
         this.introspection = GraphQL.newGraphQL(supergraph.apiSchema()).build();
@@ -73,7 +78,14 @@ public final class Gateway {
 
     /** @throws SupergraphException with a clear message for an invalid supergraph */
     public static Gateway create(String supergraphSdl, SubgraphClient client, GatewayOptions options) {
-        return new Gateway(Supergraph.parse(supergraphSdl), client, options == null ? GatewayOptions.defaults() : options);
+        return create(supergraphSdl, client, options, PolicyEvaluator.NONE);
+    }
+
+    /** @param policies decides the supergraph's {@code @policy} requirements per caller */
+    public static Gateway create(String supergraphSdl, SubgraphClient client, GatewayOptions options,
+                                 PolicyEvaluator policies) {
+        return new Gateway(Supergraph.parse(supergraphSdl), client, options == null ? GatewayOptions.defaults() : options,
+                policies);
     }
 
     public Uni<GatewayResponse> execute(GatewayRequest request) {
@@ -130,7 +142,8 @@ public final class Gateway {
         }
         OperationPlan plan;
         try {
-            plan = plan(prepared, operation, coerced.toMap());
+            plan = plan(prepared, operation, authorizer.authorize(operation, prepared.fragments, request.caller()),
+                    coerced.toMap());
         } catch (PlanningException e) {
             return Uni.createFrom().item(new GatewayResponse(body(List.of(error(e.getMessage(), "QUERY_PLANNING_FAILED", null))),
                     false, type, operation.getName()));
@@ -167,12 +180,15 @@ public final class Gateway {
         if (operation == null) {
             return "Invalid operation: no operation named " + operationName;
         }
-        return PlanPrinter.print(plan(prepared, operation, Map.of()).root());
+        return PlanPrinter.print(plan(prepared, operation, AuthorizedOperation.unchanged(operation, prepared.fragments), Map.of()).root());
     }
 
-    private OperationPlan plan(PreparedDocument prepared, OperationDefinition operation, Map<String, Object> coerced) {
+    /** Plans are cached per operation, values of @skip/@include variables and what authorization removed. */
+    private OperationPlan plan(PreparedDocument prepared, OperationDefinition operation, AuthorizedOperation allowed,
+                               Map<String, Object> coerced) {
         List<Object> key = new ArrayList<>();
         key.add(operation.getName());
+        key.add(allowed.removed());
         Set<String> conditions = prepared.conditions.computeIfAbsent(String.valueOf(operation.getName()),
                 name -> conditionVariables(operation, prepared.fragments));
         for (String name : conditions) {
@@ -181,7 +197,8 @@ public final class Gateway {
         OperationPlan plan = prepared.plans.get(key);
         if (plan == null) {
             try {
-                plan = planner.plan(operation, prepared.fragments, coerced);
+                plan = allowed.isUnchanged() ? planner.plan(operation, prepared.fragments, coerced)
+                        : planner.plan(operation, prepared.fragments, allowed.operation(), allowed.fragments(), coerced);
             } catch (StackOverflowError e) {
                 throw new PlanningException("The operation is too complex to plan over this supergraph");
             }
