@@ -11,6 +11,7 @@ import org.plenum.gateway.engine.Gateway;
 import org.plenum.gateway.engine.GatewayOptions;
 import org.plenum.gateway.engine.SubgraphClient;
 import org.plenum.gateway.engine.SubgraphFailure;
+import org.plenum.gateway.engine.authorization.PolicyEvaluator;
 
 import java.time.Duration;
 
@@ -31,15 +32,17 @@ public class SchemaLoader {
     private final SubgraphClient client;
     private final GatewayConfig config;
     private final Scheduler scheduler;
+    private final PolicyEvaluator policies;
     private String loadedSdl;
 
     public SchemaLoader(SupergraphSource source, ActiveGateway active, SubgraphClient client, GatewayConfig config,
-                        Scheduler scheduler) {
+                        Scheduler scheduler, PolicyEvaluator policies) {
         this.source = source;
         this.active = active;
         this.client = client;
         this.config = config;
         this.scheduler = scheduler;
+        this.policies = policies;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -61,7 +64,7 @@ public class SchemaLoader {
         if (sdl.equals(loadedSdl)) {
             return;
         }
-        Gateway gateway = Gateway.create(sdl, client, options());
+        Gateway gateway = Gateway.create(sdl, client, options(), policies);
         active.install(gateway);
         boolean first = loadedSdl == null;
         loadedSdl = sdl;

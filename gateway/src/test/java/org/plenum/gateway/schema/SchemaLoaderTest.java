@@ -15,6 +15,7 @@ import org.plenum.gateway.client.VertxSubgraphClient;
 import org.plenum.gateway.config.GatewayConfig;
 import org.plenum.gateway.engine.GatewayRequest;
 import org.plenum.gateway.engine.GatewayResponse;
+import org.plenum.gateway.engine.authorization.PolicyEvaluator;
 import org.plenum.gateway.metrics.SubgraphMetrics;
 import org.plenum.gateway.shell.LibrarySubgraphs;
 
@@ -133,6 +134,6 @@ class SchemaLoaderTest {
         VertxSubgraphClient client = new VertxSubgraphClient(vertx, new ObjectMapper(), OpenTelemetry.noop(),
                 new SubgraphMetrics(new SimpleMeterRegistry()), config);
         // no scheduler: these tests neither poll nor retry
-        return new SchemaLoader(new SupergraphSource(config, client, vertx), active, client, config, null);
+        return new SchemaLoader(new SupergraphSource(config, client, vertx), active, client, config, null, PolicyEvaluator.NONE);
     }
 }
