@@ -46,7 +46,7 @@ class AuthorizationTest {
     private final List<String> deletedUsers = Collections.synchronizedList(new ArrayList<>());
     private final FakeSubgraphClient client = new FakeSubgraphClient()
             .with("accounts", new FakeSubgraph(Fixtures.subgraphSdl("authorization", "accounts"), Map.of(),
-                    map("me", ADA, "users", List.of(ADA, BOB), "search", List.of(ADA, AUDIT), "status", "ok",
+                    map("me", ADA, "users", List.of(ADA, BOB), "search", List.of(ADA, AUDIT), "auditLog", List.of(AUDIT), "status", "ok",
                             "code", "s3cr3t", "level", "HIGH"),
                     Map.<String, DataFetcher<?>>of(
                             "Query.user", env -> "1".equals(env.getArgument("id")) ? ADA : BOB,
@@ -140,6 +140,28 @@ class AuthorizationTest {
 
         GatewayResponse auditor = run(caller("audit"), query);
         assertEquals("Ada logged in", ((Map<?, ?>) ((List<?>) ((Map<?, ?>) auditor.body().get("data")).get("search")).get(1)).get("entry"));
+    }
+
+    @Test
+    void aRequirementOnAnObjectTypeAppliesToEveryFieldReturningIt() {
+        GatewayResponse anonymous = run(Caller.ANONYMOUS, "{ auditLog { entry } status }");
+        assertEquals(map("auditLog", null, "status", "ok"), anonymous.body().get("data"));
+        assertEquals(List.of(List.of("auditLog")), paths(anonymous));
+
+        GatewayResponse auditor = run(caller("audit"), "{ auditLog { entry } }");
+        assertEquals(map("auditLog", List.of(map("entry", "Ada logged in"))), auditor.body().get("data"));
+    }
+
+    @Test
+    void aNamedFragmentLosesWhatTheCallerMayNotSeeWhereverItIsSpread() {
+        GatewayResponse response = run(Caller.ANONYMOUS,
+                "{ users { name ...Contact } user(id: \"1\") { ...Contact } } fragment Contact on User { email }");
+
+        // user selects nothing but the fragment, which has nothing left: user goes as a whole
+        assertEquals(map("users", List.of(map("name", "Ada", "email", null), map("name", "Bob", "email", null)), "user", null),
+                response.body().get("data"));
+        assertEquals(List.of(List.of("users", 0, "email"), List.of("users", 1, "email"), List.of("user")), paths(response));
+        assertEquals(1, client.requests().size());
     }
 
     @Test
