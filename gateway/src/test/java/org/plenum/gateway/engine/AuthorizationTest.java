@@ -232,6 +232,19 @@ class AuthorizationTest {
     }
 
     @Test
+    void honoursDirectivesImportedUnderOtherNames() {
+        // composed by @apollo/composition from subgraphs importing @requiresScopes as @scopes
+        String supergraph = Fixtures.resource("../compose/access-directives/supergraph.graphql");
+        Gateway renamed = Gateway.create(supergraph, client, GatewayOptions.defaults());
+
+        GatewayResponse response = run(renamed, caller("a"), "{ t { id } }");
+
+        assertEquals(map("t", null), response.body().get("data"), "t needs a and d, or b, c and d");
+        assertEquals(List.of(List.of("t")), paths(response));
+        assertFalse(renamed.apiSchemaSdl().contains("scopes"), renamed.apiSchemaSdl());
+    }
+
+    @Test
     void typenameAndIntrospectionStayOpenToEveryone() {
         GatewayResponse response = run(Caller.ANONYMOUS, "{ __typename __schema { queryType { name } } }");
 
