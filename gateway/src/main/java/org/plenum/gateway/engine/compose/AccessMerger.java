@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,28 +81,32 @@ final class AccessMerger {
         return links;
     }
 
-    /** Every subgraph must import a spec's directive under the same name. */
+    /** Every subgraph must import a spec's directive under the same name (the first subgraph's, in the error). */
     private void checkNames() {
-        Map<Spec, String> firstSubgraph = new EnumMap<>(Spec.class);
+        Map<Spec, Map<String, Set<String>>> subgraphsByName = new EnumMap<>(Spec.class);
         for (Subgraph subgraph : subgraphs) {
             for (SubgraphType type : subgraph.types().values()) {
                 List<Access> accesses = new ArrayList<>();
                 accesses.add(type.access);
                 type.fields.values().forEach(field -> accesses.add(field.access));
-                for (Access access : accesses) {
-                    access.localNames.forEach((spec, name) -> {
-                        String known = names.putIfAbsent(spec, name);
-                        firstSubgraph.putIfAbsent(spec, subgraph.name());
-                        if (known != null && !known.equals(name)) {
-                            errors.add("The \"@" + spec.name + "\" directive is imported with mismatched name between subgraphs: it is imported as \"@"
-                                    + name + "\" in subgraph \"" + subgraph.name() + "\" but \"@" + known + "\" in subgraph \""
-                                    + firstSubgraph.get(spec) + "\"");
-                            names.put(spec, name);
-                        }
-                    });
-                }
+                accesses.forEach(access -> access.localNames.forEach((spec, name) -> subgraphsByName
+                        .computeIfAbsent(spec, s -> new LinkedHashMap<>())
+                        .computeIfAbsent(name, n -> new LinkedHashSet<>()).add(subgraph.name())));
             }
         }
+        int federationMinor = subgraphs.stream().mapToInt(Subgraph::federationMinorVersion).max().orElse(0);
+        subgraphsByName.forEach((spec, byName) -> {
+            String reference = byName.keySet().iterator().next();
+            names.put(spec, reference);
+            if (byName.size() > 1) {
+                String others = byName.entrySet().stream().filter(entry -> !entry.getKey().equals(reference))
+                        .map(entry -> "\"@" + entry.getKey() + "\" in " + FieldMerger.subgraphList(List.copyOf(entry.getValue())))
+                        .collect(Collectors.joining(", "));
+                errors.add("The \"@" + spec.name + "\" directive (from https://specs.apollo.dev/federation/v2." + federationMinor
+                        + ") is imported with mismatched name between subgraphs: it is imported as " + others + " but \"@"
+                        + reference + "\" in " + FieldMerger.subgraphList(List.copyOf(byName.get(reference))));
+            }
+        });
     }
 
     /** An interface, and each of its fields, needs what every implementation (and its field) needs. */
