@@ -10,11 +10,12 @@ import java.util.Map;
  * The part of an operation a caller may run: the operation and fragments with every field, inline fragment and
  * fragment spread the caller may not see removed.
  *
- * @param removed where the removed selections were written ("line:column" in the document, sorted): the same
- *                document with the same removals always gives the same operation, so it keys the cached plans
+ * @param removed where the removed selections were written in the document (line and column as one number,
+ *                sorted): the same document with the same removals always gives the same operation, so it keys the
+ *                cached plans
  */
 public record AuthorizedOperation(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
-                                  List<String> removed) {
+                                  List<Long> removed) {
 
     public AuthorizedOperation {
         removed = List.copyOf(removed);

@@ -104,7 +104,7 @@ public final class OperationAuthorizer {
         private final Map<String, FragmentDefinition> sentFragments;
         /** fragment name -> what remains of it, or null when nothing does */
         private final Map<String, FragmentDefinition> remaining = new HashMap<>();
-        private final Set<String> removed = new TreeSet<>();
+        private final Set<Long> removed = new TreeSet<>();
 
         Pass(Caller caller, Map<String, FragmentDefinition> sentFragments) {
             this.caller = new CallerAccess(caller, () -> decidePolicies(caller));
@@ -205,8 +205,8 @@ public final class OperationAuthorizer {
 
         private <T> T remove(Node<?> node) {
             SourceLocation location = node.getSourceLocation();
-            removed.add(location == null ? "#" + System.identityHashCode(node)
-                    : String.format("%06d:%06d", location.getLine(), location.getColumn()));
+            removed.add(location == null ? -System.identityHashCode(node)
+                    : (long) location.getLine() << 32 | location.getColumn());
             return null;
         }
     }
