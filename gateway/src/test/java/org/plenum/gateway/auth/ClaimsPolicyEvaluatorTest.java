@@ -6,35 +6,20 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.plenum.gateway.engine.authorization.Caller;
 import org.plenum.gateway.engine.authorization.PolicyEvaluator;
-import org.plenum.gateway.shell.ShellTestProfile;
+import org.plenum.gateway.shell.AuthorizationProfile;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The gateway's @policy decisions come from the claims rules in plenum.gateway.auth.policies. */
+/** The gateway's @policy decisions come from the claims rules in plenum.gateway.auth.policies (see {@link AuthorizationProfile}). */
 @QuarkusTest
-@TestProfile(ClaimsPolicyEvaluatorTest.PolicyRules.class)
+@TestProfile(AuthorizationProfile.class)
 class ClaimsPolicyEvaluatorTest {
 
     private static final Set<String> ALL = Set.of("hr", "realm:admin", "staff", "unconfigured");
-
-    public static class PolicyRules extends ShellTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.put("plenum.gateway.auth.policies.hr.claim", "roles");
-            config.put("plenum.gateway.auth.policies.hr.values", "hr,admin");
-            config.put("plenum.gateway.auth.policies.\"realm:admin\".claim", "realm_access.roles");
-            config.put("plenum.gateway.auth.policies.\"realm:admin\".values", "admin");
-            config.put("plenum.gateway.auth.policies.staff.claim", "department");
-            config.put("plenum.gateway.auth.policies.staff.values", "sales,support");
-            return config;
-        }
-    }
 
     @Inject
     PolicyEvaluator policies;
