@@ -26,6 +26,9 @@ import graphql.parser.exceptions.ParseCancelledException;
 import graphql.validation.ValidationError;
 import graphql.ParseAndValidate;
 import io.smallrye.mutiny.Uni;
+import org.plenum.gateway.engine.authorization.AuthorizedOperation;
+import org.plenum.gateway.engine.authorization.OperationAuthorizer;
+import org.plenum.gateway.engine.authorization.PolicyEvaluator;
 import org.plenum.gateway.engine.execute.PlanExecutor;
 import org.plenum.gateway.engine.plan.OperationPlan;
 import org.plenum.gateway.engine.plan.PlanPrinter;
@@ -53,6 +56,7 @@ public final class Gateway {
 
     private final Supergraph supergraph;
     private final GatewayOptions options;
+    private final OperationAuthorizer authorizer;
     private final QueryPlanner planner;
     private final PlanExecutor executor;
     private final GraphQL introspection;
@@ -60,12 +64,13 @@ public final class Gateway {
     private final Map<String, String> subgraphUrls;
     private final ParserOptions parserOptions;
 
-    private Gateway(Supergraph supergraph, SubgraphClient client, GatewayOptions options) {
+    private Gateway(Supergraph supergraph, SubgraphClient client, GatewayOptions options, PolicyEvaluator policies) {
         this.supergraph = supergraph;
         this.options = options;
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(builder -> builder
                 .maxTokens(options.maxTokens() > 0 ? options.maxTokens() : Integer.MAX_VALUE)
                 .maxCharacters(Integer.MAX_VALUE)); // the document's size is limited in bytes before parsing
+        this.authorizer = new OperationAuthorizer(supergraph, policies);
         this.planner = new QueryPlanner(supergraph);
         this.executor = new PlanExecutor(client, options.exposeSubgraphErrorDetails());
         this.introspection = GraphQL.newGraphQL(supergraph.apiSchema()).build();
@@ -85,7 +90,14 @@ public final class Gateway {
 
     /** @throws SupergraphException with a clear message for an invalid supergraph */
     public static Gateway create(String supergraphSdl, SubgraphClient client, GatewayOptions options) {
-        return new Gateway(Supergraph.parse(supergraphSdl), client, options == null ? GatewayOptions.defaults() : options);
+        return create(supergraphSdl, client, options, PolicyEvaluator.NONE);
+    }
+
+    /** @param policies decides the supergraph's {@code @policy} requirements per caller */
+    public static Gateway create(String supergraphSdl, SubgraphClient client, GatewayOptions options,
+                                 PolicyEvaluator policies) {
+        return new Gateway(Supergraph.parse(supergraphSdl), client, options == null ? GatewayOptions.defaults() : options,
+                policies);
     }
 
     public Uni<GatewayResponse> execute(GatewayRequest request) {
@@ -185,10 +197,11 @@ public final class Gateway {
             List<SourceLocation> locations = e instanceof GraphQLError error ? error.getLocations() : null;
             return requestError(e.getMessage(), "BAD_USER_INPUT", type, operation.getName(), locations);
         }
-        List<Object> planKey = planKey(prepared, operation, coerced.toMap());
+        AuthorizedOperation allowed = authorizer.authorize(operation, prepared.fragments, request.caller());
+        List<Object> planKey = planKey(prepared, operation, allowed, coerced.toMap());
         OperationPlan cachedPlan = prepared.plans.get(planKey);
         Uni<OperationPlan> plan = cachedPlan != null ? Uni.createFrom().item(cachedPlan)
-                : offEventLoop(() -> prepared.plans.computeIfAbsent(planKey, key -> plan(prepared, operation, coerced.toMap())));
+                : offEventLoop(() -> prepared.plans.computeIfAbsent(planKey, key -> plan(prepared, operation, allowed, coerced.toMap())));
         return plan.chain(operationPlan -> executePlan(operationPlan, request, variables, type, operation.getName()))
                 .onFailure(PlanningException.class).recoverWithItem(e -> new GatewayResponse(
                         Errors.body(List.of(Errors.error(e.getMessage(), "QUERY_PLANNING_FAILED", null))), false, type, operation.getName()))
@@ -243,13 +256,15 @@ public final class Gateway {
         if (operation == null) {
             return "Invalid operation: no operation named " + operationName;
         }
-        return PlanPrinter.print(plan(prepared, operation, Map.of()).root());
+        return PlanPrinter.print(plan(prepared, operation, AuthorizedOperation.unchanged(operation, prepared.fragments), Map.of()).root());
     }
 
-    /** Plans differ per operation and per value of the variables its @skip/@include use. */
-    private static List<Object> planKey(PreparedDocument prepared, OperationDefinition operation, Map<String, Object> coerced) {
+    /** Plans differ per operation, per value of the variables its @skip/@include use and per what authorization removed. */
+    private static List<Object> planKey(PreparedDocument prepared, OperationDefinition operation, AuthorizedOperation allowed,
+                                        Map<String, Object> coerced) {
         List<Object> key = new ArrayList<>();
         key.add(operation.getName());
+        key.add(allowed.removed());
         Set<String> conditions = prepared.conditions.computeIfAbsent(String.valueOf(operation.getName()),
                 name -> conditionVariables(operation, prepared.fragments));
         for (String name : conditions) {
@@ -258,9 +273,11 @@ public final class Gateway {
         return key;
     }
 
-    private OperationPlan plan(PreparedDocument prepared, OperationDefinition operation, Map<String, Object> coerced) {
+    private OperationPlan plan(PreparedDocument prepared, OperationDefinition operation, AuthorizedOperation allowed,
+                               Map<String, Object> coerced) {
         try {
-            return planner.plan(operation, prepared.fragments, coerced);
+            return allowed.isUnchanged() ? planner.plan(operation, prepared.fragments, coerced)
+                    : planner.plan(operation, prepared.fragments, allowed.operation(), allowed.fragments(), coerced);
         } catch (StackOverflowError e) {
             throw new PlanningException("The operation is too complex to plan over this supergraph");
         }

@@ -12,6 +12,7 @@ import org.plenum.gateway.engine.Gateway;
 import org.plenum.gateway.engine.GatewayOptions;
 import org.plenum.gateway.engine.SubgraphClient;
 import org.plenum.gateway.engine.SubgraphFailure;
+import org.plenum.gateway.engine.authorization.PolicyEvaluator;
 
 import java.time.Duration;
 
@@ -33,16 +34,18 @@ public class SchemaLoader {
     private final GatewayConfig config;
     private final Scheduler scheduler;
     private final PreparationExecutor preparationExecutor;
+    private final PolicyEvaluator policies;
     private String loadedSdl;
 
     public SchemaLoader(SupergraphSource source, ActiveGateway active, SubgraphClient client, GatewayConfig config,
-                        Scheduler scheduler, PreparationExecutor preparationExecutor) {
+                        Scheduler scheduler, PreparationExecutor preparationExecutor, PolicyEvaluator policies) {
         this.source = source;
         this.active = active;
         this.client = client;
         this.config = config;
         this.scheduler = scheduler;
         this.preparationExecutor = preparationExecutor;
+        this.policies = policies;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -64,7 +67,7 @@ public class SchemaLoader {
         if (sdl.equals(loadedSdl)) {
             return;
         }
-        Gateway gateway = Gateway.create(sdl, client, options());
+        Gateway gateway = Gateway.create(sdl, client, options(), policies);
         active.install(gateway);
         boolean first = loadedSdl == null;
         loadedSdl = sdl;

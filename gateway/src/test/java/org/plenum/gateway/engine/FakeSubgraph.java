@@ -12,6 +12,8 @@ import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.InterfaceWiringEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.ScalarInfo;
+import graphql.schema.idl.ScalarWiringEnvironment;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.UnionWiringEnvironment;
@@ -40,6 +42,9 @@ final class FakeSubgraph {
             directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION
             directive @interfaceObject on OBJECT
             directive @extends on OBJECT | INTERFACE
+            directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
+            directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
+            directive @policy(policies: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
             scalar _Any
             """;
 
@@ -153,6 +158,18 @@ final class FakeSubgraph {
         @Override
         public TypeResolver getTypeResolver(UnionWiringEnvironment environment) {
             return BY_TYPENAME;
+        }
+
+        @Override
+        public boolean providesScalar(ScalarWiringEnvironment environment) {
+            return !ScalarInfo.isGraphqlSpecifiedScalar(environment.getScalarTypeDefinition().getName());
+        }
+
+        /** The subgraph's own scalars pass values through as they are. */
+        @Override
+        public GraphQLScalarType getScalar(ScalarWiringEnvironment environment) {
+            return GraphQLScalarType.newScalar().name(environment.getScalarTypeDefinition().getName())
+                    .coercing(new PassThrough()).build();
         }
 
         @Override

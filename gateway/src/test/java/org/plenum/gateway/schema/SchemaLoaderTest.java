@@ -16,6 +16,7 @@ import org.plenum.gateway.config.GatewayConfig;
 import org.plenum.gateway.config.PreparationExecutor;
 import org.plenum.gateway.engine.GatewayRequest;
 import org.plenum.gateway.engine.GatewayResponse;
+import org.plenum.gateway.engine.authorization.PolicyEvaluator;
 import org.plenum.gateway.metrics.SubgraphMetrics;
 import org.plenum.gateway.shell.LibrarySubgraphs;
 
@@ -135,6 +136,6 @@ class SchemaLoaderTest {
                 new SubgraphMetrics(new SimpleMeterRegistry()), config);
         // no scheduler: these tests neither poll nor retry
         return new SchemaLoader(new SupergraphSource(config, client, vertx), active, client, config, null,
-                new PreparationExecutor(config));
+                new PreparationExecutor(config), PolicyEvaluator.NONE);
     }
 }

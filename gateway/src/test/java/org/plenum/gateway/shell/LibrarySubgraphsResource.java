@@ -21,14 +21,18 @@ public class LibrarySubgraphsResource implements QuarkusTestResourceLifecycleMan
     public static final String SERVER_URL = "shell-test.subgraph-server-url";
     /** Init argument: compose the supergraph from the subgraphs' own SDLs instead of reading a file. */
     public static final String COMPOSE = "compose";
+    /** Init argument: the test resource to copy as the supergraph file (default shell/supergraph.graphql). */
+    public static final String SUPERGRAPH = "supergraph";
 
     private Vertx vertx;
     private LibrarySubgraphs subgraphs;
     private boolean compose;
+    private String supergraph;
 
     @Override
     public void init(Map<String, String> initArgs) {
         compose = Boolean.parseBoolean(initArgs.get(COMPOSE));
+        supergraph = initArgs.getOrDefault(SUPERGRAPH, "shell/supergraph.graphql");
     }
 
     @Override
@@ -43,7 +47,7 @@ public class LibrarySubgraphsResource implements QuarkusTestResourceLifecycleMan
                 "plenum.gateway.subgraphs.stock.timeout", "500ms",
                 SERVER_URL, url));
         if (!compose) {
-            config.put("plenum.gateway.supergraph-file", copyOfSupergraph().toString());
+            config.put("plenum.gateway.supergraph-file", copyOf(supergraph).toString());
             config.put("plenum.gateway.poll-interval", "1s");
         }
         return config;
@@ -55,10 +59,10 @@ public class LibrarySubgraphsResource implements QuarkusTestResourceLifecycleMan
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
-    private static Path copyOfSupergraph() {
+    private static Path copyOf(String supergraph) {
         try {
             Path file = Files.createTempFile("plenum-shell-supergraph", ".graphql");
-            Files.writeString(file, TestSubgraph.read("shell/supergraph.graphql"));
+            Files.writeString(file, TestSubgraph.read(supergraph));
             file.toFile().deleteOnExit();
             return file;
         } catch (IOException e) {

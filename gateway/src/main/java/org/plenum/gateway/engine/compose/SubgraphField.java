@@ -24,6 +24,7 @@ final class SubgraphField {
     String overrideFrom;
     String overrideLabel;
     final List<AppliedDirectives.Applied> applied = new ArrayList<>();
+    AccessDirectives.Access access = new AccessDirectives.Access();
 
     SubgraphField(String name, String description, Type<?> type, Value<?> defaultValue, boolean fromExtension) {
         this.name = name;

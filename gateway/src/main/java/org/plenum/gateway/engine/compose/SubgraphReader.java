@@ -105,6 +105,7 @@ final class SubgraphReader {
                 }
             }
         }
+        types.values().forEach(type -> AccessDirectives.checkNotOnInterface(definition.name(), type, errors));
         if (errors.size() > errorCount) {
             return null;
         }
@@ -172,6 +173,7 @@ final class SubgraphReader {
         }
         readTypeDirectives(type, def.getDirectives(), extension);
         type.applied.addAll(AppliedDirectives.read(def.getDirectives(), specs, composedRepeatable));
+        type.access.and(AccessDirectives.read(def.getDirectives(), specs));
         if (def instanceof ObjectTypeDefinition object) {
             object.getImplements().forEach(itf -> type.interfaces.add(((TypeName) itf).getName()));
             object.getFieldDefinitions().forEach(field -> addField(type, field, extension));
@@ -217,6 +219,7 @@ final class SubgraphReader {
     private void addField(SubgraphType type, FieldDefinition def, boolean extension) {
         SubgraphField result = new SubgraphField(def.getName(), text(def.getDescription()), def.getType(), null, extension);
         result.applied.addAll(AppliedDirectives.read(def.getDirectives(), specs, composedRepeatable));
+        result.access = AccessDirectives.read(def.getDirectives(), specs);
         for (Directive directive : def.getDirectives()) {
             String canonical = specs.canonicalDirective(directive.getName());
             if (canonical == null) {
@@ -299,6 +302,7 @@ final class SubgraphReader {
         copy.shareableOnExtension.addAll(type.shareableOnExtension);
         copy.extendsDirective = type.extendsDirective;
         copy.applied.addAll(type.applied);
+        copy.access = type.access;
         return copy;
     }
 

@@ -36,6 +36,7 @@ final class SubgraphType {
     final Set<String> unionMembers = new LinkedHashSet<>();
     final Map<String, EnumValue> enumValues = new LinkedHashMap<>();
     final List<AppliedDirectives.Applied> applied = new ArrayList<>();
+    AccessDirectives.Access access = new AccessDirectives.Access();
 
     SubgraphType(String name, TypeKind kind) {
         this.name = name;

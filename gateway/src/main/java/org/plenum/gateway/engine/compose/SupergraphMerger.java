@@ -78,6 +78,8 @@ final class SupergraphMerger {
         if (!merged.containsKey("Query")) {
             errors.add("No queries found in any subgraph: a supergraph must have a query root type.");
         }
+        directiveMerger.featureLinks().addAll(new AccessMerger(subgraphs, merged, errors)
+                .apply(directiveMerger.directives()));
         addInterfaceObjectFieldsToImplementations();
         return merged;
     }

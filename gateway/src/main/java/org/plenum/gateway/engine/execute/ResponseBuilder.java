@@ -20,6 +20,7 @@ import java.util.Map;
 final class ResponseBuilder {
 
     private static final Object BUBBLE = new Object();
+    private static final Map<String, Object> UNAUTHORIZED = Map.of("code", "UNAUTHORIZED_FIELD_OR_TYPE");
 
     private final List<Map<String, Object>> errors;
     private final Map<String, Object> introspection;
@@ -50,6 +51,14 @@ final class ResponseBuilder {
             switch (field.kind()) {
                 case TYPENAME -> out.append(field.key(), runtimeType == null ? shape.staticType() : runtimeType);
                 case INTROSPECTION -> out.append(field.key(), introspection == null ? null : introspection.get(field.key()));
+                case DENIED -> {
+                    addError("Unauthorized field or type: " + (runtimeType == null ? shape.staticType() : runtimeType) + "."
+                            + field.name(), path.child(field.key()).toList(), UNAUTHORIZED);
+                    if (field.type() instanceof GraphQLNonNull) {
+                        return BUBBLE;
+                    }
+                    out.append(field.key(), null);
+                }
                 case FIELD -> {
                     Object value = value(source.get(field.dataKey()), field.type(), field, path, field.key());
                     if (value == BUBBLE) {
@@ -110,9 +119,16 @@ final class ResponseBuilder {
     }
 
     private void addError(String message, List<Object> segments) {
+        addError(message, segments, null);
+    }
+
+    private void addError(String message, List<Object> segments, Map<String, Object> extensions) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("path", segments);
+        if (extensions != null) {
+            error.put("extensions", extensions);
+        }
         errors.add(error);
     }
 

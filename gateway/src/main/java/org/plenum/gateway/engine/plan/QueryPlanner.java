@@ -52,6 +52,19 @@ public final class QueryPlanner {
         return new OperationPlan(root, shape, operation.getOperation().name().toLowerCase(), shape.hasIntrospection());
     }
 
+    /**
+     * Plans what the caller may run ({@code allowed}, the operation {@code sent} without what the caller may not see)
+     * and answers in the shape of what was sent: each removed field is null with an error.
+     */
+    public OperationPlan plan(OperationDefinition sent, Map<String, FragmentDefinition> sentFragments,
+                              OperationDefinition allowed, Map<String, FragmentDefinition> allowedFragments,
+                              Map<String, Object> conditionValues) {
+        OperationPlan plan = plan(allowed, allowedFragments, conditionValues);
+        ResponseShape sentShape = new ShapeCompiler(supergraph.apiSchema(),
+                new FieldCollector(supergraph, sentFragments, conditionValues)).compile(sent);
+        return new OperationPlan(plan.root(), sentShape.restrictedTo(plan.shape()), plan.operationType(), plan.introspection());
+    }
+
     private final class Planning {
         private final FieldCollector collector;
         private final OperationDefinition operation;

@@ -2,6 +2,8 @@ package org.plenum.gateway.engine.plan;
 
 import graphql.schema.GraphQLOutputType;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +17,8 @@ import java.util.Map;
  */
 public record ResponseShape(String staticType, boolean isAbstract, Map<String, Field[]> byType, Field[] fallback) {
 
-    public enum Kind { FIELD, TYPENAME, INTROSPECTION }
+    /** DENIED: removed from the operation because the caller may not see it; null with an error in the response. */
+    public enum Kind { FIELD, TYPENAME, INTROSPECTION, DENIED }
 
     /** One output field: {@code key} in the response, {@code dataKey} in the merged subgraph data; {@code sub} is null for leaves. */
     public record Field(String key, String dataKey, String name, Kind kind, GraphQLOutputType type, ResponseShape sub) {
@@ -24,6 +27,35 @@ public record ResponseShape(String staticType, boolean isAbstract, Map<String, F
     public Field[] fieldsFor(String runtimeType) {
         Field[] fields = byType.get(runtimeType);
         return fields == null ? fallback : fields;
+    }
+
+    /**
+     * This shape (of the operation as sent) with every field that {@code allowed} (the shape of what the caller may
+     * run) lacks marked {@link Kind#DENIED}.
+     */
+    ResponseShape restrictedTo(ResponseShape allowed) {
+        Map<String, Field[]> restricted = new LinkedHashMap<>();
+        byType.forEach((type, fields) -> restricted.put(type, restrict(fields, allowed.byType.get(type))));
+        return new ResponseShape(staticType, isAbstract, restricted, restrict(fallback, allowed.fallback));
+    }
+
+    private static Field[] restrict(Field[] sent, Field[] allowed) {
+        Map<String, Field> allowedByKey = new HashMap<>();
+        for (Field field : allowed == null ? new Field[0] : allowed) {
+            allowedByKey.put(field.key(), field);
+        }
+        Field[] restricted = new Field[sent.length];
+        for (int i = 0; i < sent.length; i++) {
+            Field field = sent[i];
+            Field kept = allowedByKey.get(field.key());
+            if (kept == null) {
+                restricted[i] = new Field(field.key(), field.dataKey(), field.name(), Kind.DENIED, field.type(), null);
+            } else {
+                restricted[i] = field.sub() == null || kept.sub() == null ? field : new Field(field.key(), field.dataKey(),
+                        field.name(), field.kind(), field.type(), field.sub().restrictedTo(kept.sub()));
+            }
+        }
+        return restricted;
     }
 
     boolean hasIntrospection() {

@@ -65,12 +65,21 @@ final class LinkedSpecs {
 
     /** The directive name that marks inaccessible elements. */
     String inaccessibleDirective() {
+        String name = directiveName("inaccessible");
+        return name == null ? "inaccessible" : name;
+    }
+
+    /**
+     * The local name of the directive a spec defines under its own name (e.g. {@code @requiresScopes} of the
+     * requiresScopes spec): its import alias, else the spec's alias; null when the spec is not linked.
+     */
+    String directiveName(String spec) {
         for (Map.Entry<String, String> imported : importedDirectives.entrySet()) {
-            if (imported.getValue().equals("inaccessible")) {
+            if (imported.getValue().equals(spec)) {
                 return imported.getKey();
             }
         }
-        return localNames.getOrDefault("inaccessible", "inaccessible");
+        return localNames.get(spec);
     }
 
     /** Whether a directive or type name belongs to a linked Apollo spec and must not reach the API schema. */

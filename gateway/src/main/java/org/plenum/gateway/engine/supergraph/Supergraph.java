@@ -45,11 +45,14 @@ public final class Supergraph {
     private final Map<String, SubgraphInfo> subgraphs;
     private final Map<String, TypeMeta> types;
     private final ApiSchema apiSchema;
+    private final AccessRequirements access;
 
-    private Supergraph(Map<String, SubgraphInfo> subgraphs, Map<String, TypeMeta> types, ApiSchema apiSchema) {
+    private Supergraph(Map<String, SubgraphInfo> subgraphs, Map<String, TypeMeta> types, ApiSchema apiSchema,
+                       AccessRequirements access) {
         this.subgraphs = subgraphs;
         this.types = types;
         this.apiSchema = apiSchema;
+        this.access = access;
     }
 
     public static Supergraph parse(String sdl) {
@@ -70,7 +73,7 @@ public final class Supergraph {
         Map<String, SubgraphInfo> subgraphs = readSubgraphs(document, specs.prefixed("join", "Graph"));
         Map<String, TypeMeta> types = readTypes(document, specs);
         ApiSchema api = ApiSchema.build(document, specs);
-        return new Supergraph(subgraphs, types, api);
+        return new Supergraph(subgraphs, types, api, AccessRequirements.read(document, specs));
     }
 
     private static Map<String, SubgraphInfo> readSubgraphs(Document document, String graphEnumName) {
@@ -258,5 +261,10 @@ public final class Supergraph {
 
     public String apiSchemaSdl() {
         return apiSchema.sdl();
+    }
+
+    /** Who may see which types and fields (@authenticated, @requiresScopes, @policy). */
+    public AccessRequirements access() {
+        return access;
     }
 }
