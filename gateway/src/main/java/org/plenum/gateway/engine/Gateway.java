@@ -22,6 +22,10 @@ import graphql.parser.Parser;
 import graphql.validation.ValidationError;
 import graphql.ParseAndValidate;
 import io.smallrye.mutiny.Uni;
+import org.plenum.gateway.engine.cost.CostEstimateException;
+import org.plenum.gateway.engine.cost.DemandControl;
+import org.plenum.gateway.engine.cost.DemandControlOptions;
+import org.plenum.gateway.engine.cost.OperationCost;
 import org.plenum.gateway.engine.execute.PlanExecutor;
 import org.plenum.gateway.engine.plan.OperationPlan;
 import org.plenum.gateway.engine.plan.PlanPrinter;
@@ -50,10 +54,12 @@ public final class Gateway {
     private final GraphQL introspection;
     private final Map<String, PreparedDocument> documents;
     private final Map<String, String> subgraphUrls;
+    private final DemandControl demandControl;
 
-    private Gateway(Supergraph supergraph, SubgraphClient client, GatewayOptions options) {
+    private Gateway(Supergraph supergraph, SubgraphClient client, GatewayOptions options, DemandControlOptions demand) {
         this.supergraph = supergraph;
         this.options = options;
+        this.demandControl = new DemandControl(supergraph, demand);
         this.planner = new QueryPlanner(supergraph);
         this.executor = new PlanExecutor(client);
         this.introspection = GraphQL.newGraphQL(supergraph.apiSchema()).build();
@@ -73,7 +79,14 @@ public final class Gateway {
 
     /** @throws SupergraphException with a clear message for an invalid supergraph */
     public static Gateway create(String supergraphSdl, SubgraphClient client, GatewayOptions options) {
-        return new Gateway(Supergraph.parse(supergraphSdl), client, options == null ? GatewayOptions.defaults() : options);
+        return create(supergraphSdl, client, options, DemandControlOptions.defaults());
+    }
+
+    /** @throws SupergraphException with a clear message for an invalid supergraph */
+    public static Gateway create(String supergraphSdl, SubgraphClient client, GatewayOptions options,
+                                 DemandControlOptions demandControl) {
+        return new Gateway(Supergraph.parse(supergraphSdl), client, options == null ? GatewayOptions.defaults() : options,
+                demandControl == null ? DemandControlOptions.defaults() : demandControl);
     }
 
     public Uni<GatewayResponse> execute(GatewayRequest request) {
@@ -128,6 +141,17 @@ public final class Gateway {
             List<SourceLocation> locations = e instanceof GraphQLError error ? error.getLocations() : null;
             return requestError(e.getMessage(), "BAD_USER_INPUT", type, operation.getName(), locations);
         }
+        OperationCost cost;
+        try {
+            cost = demandControl.estimate(operation, prepared.fragments, coerced.toMap());
+        } catch (CostEstimateException e) {
+            return requestError(e.getMessage(), DemandControl.NOT_ESTIMABLE, type, operation.getName());
+        }
+        String refusal = demandControl.refusal(cost);
+        if (refusal != null) {
+            return Uni.createFrom().item(new GatewayResponse(body(List.of(error(refusal, DemandControl.TOO_EXPENSIVE, null))),
+                    true, type, operation.getName(), cost));
+        }
         OperationPlan plan;
         try {
             plan = plan(prepared, operation, coerced.toMap());
@@ -144,7 +168,8 @@ public final class Gateway {
                     .operationName(request.operationName()).variables(variables).build()).getData();
         }
         return executor.execute(plan, variables, request.forwardedHeaders(), introspectionData)
-                .map(body -> new GatewayResponse(body, false, type, operation.getName()));
+                .map(body -> new GatewayResponse(body, false, type, operation.getName(),
+                        demandControl.measure(cost, operation, prepared.fragments, coerced.toMap(), body.get("data"))));
     }
 
     /** The API schema clients see, printed as SDL. */

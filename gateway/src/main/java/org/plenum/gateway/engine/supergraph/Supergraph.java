@@ -45,11 +45,14 @@ public final class Supergraph {
     private final Map<String, SubgraphInfo> subgraphs;
     private final Map<String, TypeMeta> types;
     private final ApiSchema apiSchema;
+    private final CostDirectives costDirectives;
 
-    private Supergraph(Map<String, SubgraphInfo> subgraphs, Map<String, TypeMeta> types, ApiSchema apiSchema) {
+    private Supergraph(Map<String, SubgraphInfo> subgraphs, Map<String, TypeMeta> types, ApiSchema apiSchema,
+                       CostDirectives costDirectives) {
         this.subgraphs = subgraphs;
         this.types = types;
         this.apiSchema = apiSchema;
+        this.costDirectives = costDirectives;
     }
 
     public static Supergraph parse(String sdl) {
@@ -70,7 +73,7 @@ public final class Supergraph {
         Map<String, SubgraphInfo> subgraphs = readSubgraphs(document, specs.prefixed("join", "Graph"));
         Map<String, TypeMeta> types = readTypes(document, specs);
         ApiSchema api = ApiSchema.build(document, specs);
-        return new Supergraph(subgraphs, types, api);
+        return new Supergraph(subgraphs, types, api, CostDirectives.read(document, specs));
     }
 
     private static Map<String, SubgraphInfo> readSubgraphs(Document document, String graphEnumName) {
@@ -254,6 +257,11 @@ public final class Supergraph {
 
     public GraphQLSchema apiSchema() {
         return apiSchema.schema();
+    }
+
+    /** The @cost / @listSize applications (demand control). */
+    public CostDirectives costDirectives() {
+        return costDirectives;
     }
 
     public String apiSchemaSdl() {
