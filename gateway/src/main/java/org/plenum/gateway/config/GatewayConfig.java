@@ -68,6 +68,8 @@ public interface GatewayConfig {
 
     Limits limits();
 
+    DemandControl demandControl();
+
     interface Subgraph {
 
         /** The subgraph's GraphQL endpoint. */
@@ -96,5 +98,31 @@ public interface GatewayConfig {
         /** Largest HTTP request body (document, variables and extensions together); larger ones get 413. */
         @WithDefault("1048576")
         int maxRequestBytes();
+    }
+
+    /**
+     * Demand control: the estimated cost of each operation from the subgraphs' {@code @cost}/{@code @listSize}
+     * (Apollo's static estimate), checked before any subgraph is called.
+     */
+    interface DemandControl {
+
+        /** enforce: refuse operations estimated above max-cost; measure: estimate and measure only; off: neither. */
+        @WithDefault("enforce")
+        org.plenum.gateway.engine.cost.DemandControlOptions.Mode mode();
+
+        /** The most an operation may be estimated to cost (COST_ESTIMATED_TOO_EXPENSIVE above it). */
+        @WithDefault("10000")
+        long maxCost();
+
+        /** How many items a list is assumed to hold when neither a slicing argument nor @listSize says. */
+        @WithDefault("10")
+        int listSize();
+
+        /**
+         * Whether every response carries {@code extensions.cost {estimated, actual, max}}; without it, only requests
+         * with the header {@code Plenum-Expose-Cost: true} get it.
+         */
+        @WithDefault("false")
+        boolean exposeCost();
     }
 }

@@ -11,6 +11,7 @@ import org.plenum.gateway.engine.Gateway;
 import org.plenum.gateway.engine.GatewayOptions;
 import org.plenum.gateway.engine.SubgraphClient;
 import org.plenum.gateway.engine.SubgraphFailure;
+import org.plenum.gateway.engine.cost.DemandControlOptions;
 
 import java.time.Duration;
 
@@ -61,7 +62,7 @@ public class SchemaLoader {
         if (sdl.equals(loadedSdl)) {
             return;
         }
-        Gateway gateway = Gateway.create(sdl, client, options());
+        Gateway gateway = Gateway.create(sdl, client, options(), demandControl());
         active.install(gateway);
         boolean first = loadedSdl == null;
         loadedSdl = sdl;
@@ -93,6 +94,11 @@ public class SchemaLoader {
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setTask(execution -> task.run())
                 .schedule();
+    }
+
+    private DemandControlOptions demandControl() {
+        GatewayConfig.DemandControl demand = config.demandControl();
+        return new DemandControlOptions(demand.mode(), demand.maxCost(), demand.listSize());
     }
 
     private GatewayOptions options() {
