@@ -111,7 +111,7 @@ public interface GatewayConfig {
         org.plenum.gateway.engine.cost.DemandControlOptions.Mode mode();
 
         /** The most an operation may be estimated to cost (COST_ESTIMATED_TOO_EXPENSIVE above it). */
-        @WithDefault("10000")
+        @WithDefault("50000")
         long maxCost();
 
         /** How many items a list is assumed to hold when neither a slicing argument nor @listSize says. */

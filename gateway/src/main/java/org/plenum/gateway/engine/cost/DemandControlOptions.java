@@ -14,6 +14,6 @@ public record DemandControlOptions(Mode mode, long maxCost, int listSize) {
 
     /** The defaults of {@code plenum.gateway.demand-control.*}. */
     public static DemandControlOptions defaults() {
-        return new DemandControlOptions(Mode.ENFORCE, 10_000, 10);
+        return new DemandControlOptions(Mode.ENFORCE, 50_000, 10);
     }
 }

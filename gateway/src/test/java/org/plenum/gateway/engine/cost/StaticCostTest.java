@@ -18,15 +18,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StaticCostTest {
 
-    private final DemandControl demandControl = CostFixture.demandControl(DemandControlOptions.Mode.ENFORCE, 1000, 10);
+    private static final CostFixture FIXTURE = CostFixture.of("demand-control");
+
+    private final DemandControl demandControl = demandControl(10);
+
+    private static DemandControl demandControl(int listSize) {
+        return FIXTURE.demandControl(new DemandControlOptions(DemandControlOptions.Mode.ENFORCE, 1000, listSize));
+    }
 
     private double estimate(String query) {
         return estimate(query, Map.of());
     }
 
     private double estimate(String query, Map<String, Object> variables) {
-        CostFixture.Operation operation = CostFixture.operation(query, variables);
-        return demandControl.estimate(operation.definition(), operation.fragments(), operation.variables()).estimated();
+        return FIXTURE.estimate(demandControl, query, variables);
     }
 
     @Test
@@ -62,9 +67,7 @@ class StaticCostTest {
     void assumedSizeElseTheConfiguredDefaultListSize() {
         assertEquals(3, estimate("{ featured { id } }"));
         assertEquals(10, estimate("{ unsized { id } }"));
-        DemandControl smallLists = CostFixture.demandControl(DemandControlOptions.Mode.ENFORCE, 1000, 2);
-        CostFixture.Operation operation = CostFixture.operation("{ unsized { id } }", Map.of());
-        assertEquals(2, smallLists.estimate(operation.definition(), operation.fragments(), operation.variables()).estimated());
+        assertEquals(2, FIXTURE.estimate(demandControl(2), "{ unsized { id } }", Map.of()));
     }
 
     @Test
@@ -126,7 +129,7 @@ class StaticCostTest {
             query.append(" fragment F").append(i).append(" on Product { ...F").append(i + 1).append(" ...F").append(i + 1).append(" }");
         }
         query.append(" fragment F40 on Product { reviews { stars } }");
-        CostFixture.Operation operation = CostFixture.unvalidated(query.toString(), Map.of());
+        CostFixture.Operation operation = FIXTURE.unvalidated(query.toString(), Map.of());
 
         double cost = assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
                 demandControl.estimate(operation.definition(), operation.fragments(), operation.variables()).estimated());
@@ -136,8 +139,8 @@ class StaticCostTest {
 
     @Test
     void offModeEstimatesNothing() {
-        DemandControl off = CostFixture.demandControl(DemandControlOptions.Mode.OFF, 1, 10);
-        CostFixture.Operation operation = CostFixture.operation("{ unsized { id } }", Map.of());
+        DemandControl off = FIXTURE.demandControl(new DemandControlOptions(DemandControlOptions.Mode.OFF, 1, 10));
+        CostFixture.Operation operation = FIXTURE.operation("{ unsized { id } }", Map.of());
         assertNull(off.estimate(operation.definition(), operation.fragments(), operation.variables()));
     }
 }
