@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Demand control for one supergraph: estimates each operation's cost before it runs (cached per operation and
- * variable values), refuses those above the maximum in enforce mode, and measures what responses returned.
+ * Demand control for one supergraph: estimates each operation's cost before it runs (cached for operations without
+ * variables; with variables it is recomputed, in time linear in the document, so that clients' values are never
+ * kept), refuses those above the maximum in enforce mode, and measures what responses returned.
  */
 public final class DemandControl {
 
@@ -21,14 +22,11 @@ public final class DemandControl {
     public static final String NOT_ESTIMABLE = "COST_QUERY_PARSE_FAILURE";
     private static final int CACHED_ESTIMATES = 1000;
 
-    private record EstimateKey(OperationDefinition operation, Map<String, Object> variables) {
-    }
-
     private final DemandControlOptions options;
     private final CostModel model;
-    private final Map<EstimateKey, Double> estimates = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<OperationDefinition, Double> estimates = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<EstimateKey, Double> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<OperationDefinition, Double> eldest) {
             return size() > CACHED_ESTIMATES;
         }
     });
@@ -53,11 +51,12 @@ public final class DemandControl {
         if (!enabled()) {
             return null;
         }
-        EstimateKey key = new EstimateKey(operation, variables);
-        Double estimated = estimates.get(key);
+        Double estimated = variables.isEmpty() ? estimates.get(operation) : null;
         if (estimated == null) {
             estimated = StaticCost.estimate(model, operation, new CostModel.Request(fragments, CoercedVariables.of(variables)));
-            estimates.put(key, estimated);
+            if (variables.isEmpty()) {
+                estimates.put(operation, estimated);
+            }
         }
         return new OperationCost(estimated, null, options.maxCost());
     }
