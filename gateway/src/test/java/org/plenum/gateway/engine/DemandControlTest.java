@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.plenum.gateway.engine.cost.DemandControlOptions;
 import org.plenum.gateway.engine.cost.DemandControlOptions.Mode;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ class DemandControlTest {
 
     private static Map<String, Object> product(String id, int reviews) {
         return Map.of("__typename", "Product", "id", id,
-                "reviews", java.util.Collections.nCopies(reviews, Map.of("stars", 5)));
+                "reviews", Collections.nCopies(reviews, Map.of("stars", 5)));
     }
 
     private final FakeSubgraphClient client = new FakeSubgraphClient()

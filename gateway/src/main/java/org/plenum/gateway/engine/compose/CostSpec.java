@@ -10,6 +10,7 @@ import graphql.language.Value;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -58,7 +59,7 @@ final class CostSpec {
             int weight = directives.stream().mapToInt(d -> intValue(d, "weight") == null ? 0 : intValue(d, "weight")).max().orElse(0);
             return Directives.apply(COST, "weight", weight);
         }
-        Integer assumed = directives.stream().map(d -> intValue(d, "assumedSize")).filter(java.util.Objects::nonNull)
+        Integer assumed = directives.stream().map(d -> intValue(d, "assumedSize")).filter(Objects::nonNull)
                 .max(Integer::compare).orElse(null);
         boolean requireOne = directives.stream().allMatch(d -> !(value(d, "requireOneSlicingArgument") instanceof BooleanValue b) || b.isValue());
         return Directives.apply(LIST_SIZE, "assumedSize", assumed, "slicingArguments", union(directives, "slicingArguments"),

@@ -29,6 +29,7 @@ import org.plenum.gateway.engine.supergraph.CostDirectives;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The weights both estimates and measurements use, after Apollo's demand control: a field's value weighs its
@@ -122,7 +123,7 @@ final class CostModel {
         return listSize != null ? listSize : interfaceField(parent, field, directives::listSize);
     }
 
-    private static <T> T interfaceField(GraphQLObjectType parent, String field, java.util.function.BiFunction<String, String, T> lookup) {
+    private static <T> T interfaceField(GraphQLObjectType parent, String field, BiFunction<String, String, T> lookup) {
         for (GraphQLNamedOutputType itf : parent.getInterfaces()) {
             T found = lookup.apply(itf.getName(), field);
             if (found != null) {

@@ -1,9 +1,10 @@
 package org.plenum.gateway.engine.cost;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +44,7 @@ class DocumentedQueriesCostTest {
     @Test
     void theBenchmarkMutationPasses() {
         OperationCost cost = estimate("mutation Create($input: TopicInput!) { createTopic(input: $input) { id title keywords } }",
-                Map.of("input", Map.of("title", "bench 1", "keywords", java.util.List.of("bench", "load"))));
+                Map.of("input", Map.of("title", "bench 1", "keywords", List.of("bench", "load"))));
 
         assertEquals(11, cost.estimated());
         assertNull(DEFAULTS.refusal(cost));
