@@ -19,6 +19,7 @@ import org.plenum.gateway.engine.GatewayBusyException;
 import org.plenum.gateway.engine.GatewayRequest;
 import org.plenum.gateway.engine.GatewayResponse;
 import org.plenum.gateway.engine.execute.ResponseJson;
+import org.plenum.gateway.metrics.CostMetrics;
 import org.plenum.gateway.metrics.Outcome;
 import org.plenum.gateway.metrics.RequestMetrics;
 import org.plenum.gateway.schema.ActiveGateway;
@@ -46,6 +47,7 @@ public class GraphQLHandler {
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     /** Seconds a client is asked to wait before retrying when the gateway is full. */
     private static final String RETRY_AFTER_SECONDS = "1";
+    static final String EXPOSE_COST = "Plenum-Expose-Cost";
     /** Where a response starts; it grows as needed. */
     private static final int RESPONSE_BUFFER_BYTES = 4096;
 
@@ -58,11 +60,16 @@ public class GraphQLHandler {
     private final int maxConcurrentRequests;
     private final int maxResponseBytes;
     private final AtomicInteger executing = new AtomicInteger();
+    private final CostMetrics costMetrics;
+    private final boolean exposeCost;
 
-    public GraphQLHandler(ActiveGateway active, ObjectMapper mapper, RequestMetrics metrics, GatewayConfig config) {
+    public GraphQLHandler(ActiveGateway active, ObjectMapper mapper, RequestMetrics metrics, GatewayConfig config,
+                          CostMetrics costMetrics) {
         this.active = active;
         this.mapper = mapper;
         this.metrics = metrics;
+        this.costMetrics = costMetrics;
+        this.exposeCost = config.demandControl().exposeCost();
         this.forwardHeaders = config.forwardHeaders().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
         this.maxRequestBytes = config.limits().maxRequestBytes();
         this.exposeQueryPlan = config.exposeQueryPlan();
@@ -166,7 +173,7 @@ public class GraphQLHandler {
                 .onTermination().invoke(executing::decrementAndGet)
                 .subscribe().with(
                         response -> respond(context, responseType, parameters,
-                                withQueryPlan(context, gateway, parameters, response), start),
+                                withCost(context, withQueryPlan(context, gateway, parameters, response)), start),
                         failure -> reject(context, responseType, failure instanceof GatewayBusyException
                                 ? busy(failure.getMessage()) : internalError(context, failure), start)));
     }
@@ -194,21 +201,35 @@ public class GraphQLHandler {
         Outcome outcome = response.requestError() ? Outcome.REQUEST_ERROR : Outcome.of(response.body());
         String operationName = response.operationName() != null ? response.operationName() : parameters.operationName();
         metrics.record(requestId(context), operationName, response.operationType(), outcome, System.nanoTime() - start);
+        costMetrics.record(response.cost());
     }
 
-    @SuppressWarnings("unchecked")
     private GatewayResponse withQueryPlan(RoutingContext context, Gateway gateway, GraphQLParameters parameters,
                                           GatewayResponse response) {
         if (!exposeQueryPlan || response.requestError()
                 || !"true".equalsIgnoreCase(context.request().getHeader(EXPOSE_QUERY_PLAN))) {
             return response;
         }
+        return withExtension(response, "queryPlan", gateway.explain(parameters.query(), parameters.operationName()));
+    }
+
+    /** {@code extensions.cost} when configured for all responses or asked for with the header. */
+    private GatewayResponse withCost(RoutingContext context, GatewayResponse response) {
+        if (response.cost() == null || !(exposeCost || "true".equalsIgnoreCase(context.request().getHeader(EXPOSE_COST)))) {
+            return response;
+        }
+        return withExtension(response, "cost", response.cost().toExtension());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static GatewayResponse withExtension(GatewayResponse response, String key, Object value) {
         Map<String, Object> body = new LinkedHashMap<>(response.body());
         Map<String, Object> extensions = body.get("extensions") instanceof Map<?, ?> existing
                 ? new LinkedHashMap<>((Map<String, Object>) existing) : new LinkedHashMap<>();
-        extensions.put("queryPlan", gateway.explain(parameters.query(), parameters.operationName()));
+        extensions.put(key, value);
         body.put("extensions", extensions);
-        return new GatewayResponse(body, false, response.operationType(), response.operationName());
+        return new GatewayResponse(body, response.requestError(), response.operationType(), response.operationName(),
+                response.cost());
     }
 
     private void reject(RoutingContext context, ResponseType responseType, GraphQLRequestException error, long start) {

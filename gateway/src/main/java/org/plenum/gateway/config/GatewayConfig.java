@@ -76,6 +76,8 @@ public interface GatewayConfig {
 
     Limits limits();
 
+    DemandControl demandControl();
+
     interface Subgraph {
 
         /** The subgraph's GraphQL endpoint. */
@@ -144,5 +146,31 @@ public interface GatewayConfig {
         /** Largest response read from a subgraph (bytes); a larger one fails that fetch. */
         @WithDefault("16777216")
         int maxSubgraphResponseBytes();
+    }
+
+    /**
+     * Demand control: the estimated cost of each operation from the subgraphs' {@code @cost}/{@code @listSize}
+     * (Apollo's static estimate), checked before any subgraph is called.
+     */
+    interface DemandControl {
+
+        /** enforce: refuse operations estimated above max-cost; measure: estimate and measure only; off: neither. */
+        @WithDefault("enforce")
+        org.plenum.gateway.engine.cost.DemandControlOptions.Mode mode();
+
+        /** The most an operation may be estimated to cost (COST_ESTIMATED_TOO_EXPENSIVE above it). */
+        @WithDefault("50000")
+        long maxCost();
+
+        /** How many items a list is assumed to hold when neither a slicing argument nor @listSize says. */
+        @WithDefault("10")
+        int listSize();
+
+        /**
+         * Whether every response carries {@code extensions.cost {estimated, actual, max}}; without it, only requests
+         * with the header {@code Plenum-Expose-Cost: true} get it.
+         */
+        @WithDefault("false")
+        boolean exposeCost();
     }
 }

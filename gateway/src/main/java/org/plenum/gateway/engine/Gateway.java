@@ -29,6 +29,10 @@ import io.smallrye.mutiny.Uni;
 import org.plenum.gateway.engine.authorization.AuthorizedOperation;
 import org.plenum.gateway.engine.authorization.OperationAuthorizer;
 import org.plenum.gateway.engine.authorization.PolicyEvaluator;
+import org.plenum.gateway.engine.cost.CostEstimateException;
+import org.plenum.gateway.engine.cost.DemandControl;
+import org.plenum.gateway.engine.cost.DemandControlOptions;
+import org.plenum.gateway.engine.cost.OperationCost;
 import org.plenum.gateway.engine.execute.PlanExecutor;
 import org.plenum.gateway.engine.plan.OperationPlan;
 import org.plenum.gateway.engine.plan.PlanPrinter;
@@ -47,6 +51,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The federation gateway engine for one supergraph: built once per schema, then executes operations. */
@@ -63,14 +68,17 @@ public final class Gateway {
     private final Map<String, PreparedDocument> documents;
     private final Map<String, String> subgraphUrls;
     private final ParserOptions parserOptions;
+    private final DemandControl demandControl;
 
-    private Gateway(Supergraph supergraph, SubgraphClient client, GatewayOptions options, PolicyEvaluator policies) {
+    private Gateway(Supergraph supergraph, SubgraphClient client, GatewayOptions options, PolicyEvaluator policies,
+                    DemandControlOptions demand) {
         this.supergraph = supergraph;
         this.options = options;
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(builder -> builder
                 .maxTokens(options.maxTokens() > 0 ? options.maxTokens() : Integer.MAX_VALUE)
                 .maxCharacters(Integer.MAX_VALUE)); // the document's size is limited in bytes before parsing
         this.authorizer = new OperationAuthorizer(supergraph, policies);
+        this.demandControl = new DemandControl(supergraph, demand);
         this.planner = new QueryPlanner(supergraph);
         this.executor = new PlanExecutor(client, options.exposeSubgraphErrorDetails());
         this.introspection = GraphQL.newGraphQL(supergraph.apiSchema()).build();
@@ -90,14 +98,30 @@ public final class Gateway {
 
     /** @throws SupergraphException with a clear message for an invalid supergraph */
     public static Gateway create(String supergraphSdl, SubgraphClient client, GatewayOptions options) {
-        return create(supergraphSdl, client, options, PolicyEvaluator.NONE);
+        return create(supergraphSdl, client, options, PolicyEvaluator.NONE, DemandControlOptions.defaults());
     }
 
     /** @param policies decides the supergraph's {@code @policy} requirements per caller */
     public static Gateway create(String supergraphSdl, SubgraphClient client, GatewayOptions options,
                                  PolicyEvaluator policies) {
+        return create(supergraphSdl, client, options, policies, DemandControlOptions.defaults());
+    }
+
+    public static Gateway create(String supergraphSdl, SubgraphClient client, GatewayOptions options,
+                                 DemandControlOptions demandControl) {
+        return create(supergraphSdl, client, options, PolicyEvaluator.NONE, demandControl);
+    }
+
+    /**
+     * @param policies      decides the supergraph's {@code @policy} requirements per caller
+     * @param demandControl how operations are costed and which are refused before they run
+     * @throws SupergraphException with a clear message for an invalid supergraph
+     */
+    public static Gateway create(String supergraphSdl, SubgraphClient client, GatewayOptions options,
+                                 PolicyEvaluator policies, DemandControlOptions demandControl) {
         return new Gateway(Supergraph.parse(supergraphSdl), client, options == null ? GatewayOptions.defaults() : options,
-                policies);
+                policies == null ? PolicyEvaluator.NONE : policies,
+                demandControl == null ? DemandControlOptions.defaults() : demandControl);
     }
 
     public Uni<GatewayResponse> execute(GatewayRequest request) {
@@ -197,12 +221,24 @@ public final class Gateway {
             List<SourceLocation> locations = e instanceof GraphQLError error ? error.getLocations() : null;
             return requestError(e.getMessage(), "BAD_USER_INPUT", type, operation.getName(), locations);
         }
+        OperationCost cost;
+        try {
+            cost = demandControl.estimate(operation, prepared.fragments, coerced.toMap());
+        } catch (CostEstimateException e) {
+            return requestError(e.getMessage(), DemandControl.NOT_ESTIMABLE, type, operation.getName());
+        }
+        String refusal = demandControl.refusal(cost);
+        if (refusal != null) {
+            return Uni.createFrom().item(new GatewayResponse(Errors.body(List.of(Errors.error(refusal, DemandControl.TOO_EXPENSIVE, null))),
+                    true, type, operation.getName(), cost));
+        }
         AuthorizedOperation allowed = authorizer.authorize(operation, prepared.fragments, request.caller());
         List<Object> planKey = planKey(prepared, operation, allowed, coerced.toMap());
         OperationPlan cachedPlan = prepared.plans.get(planKey);
         Uni<OperationPlan> plan = cachedPlan != null ? Uni.createFrom().item(cachedPlan)
                 : offEventLoop(() -> prepared.plans.computeIfAbsent(planKey, key -> plan(prepared, operation, allowed, coerced.toMap())));
-        return plan.chain(operationPlan -> executePlan(operationPlan, request, variables, type, operation.getName()))
+        return plan.chain(operationPlan -> executePlan(operationPlan, request, variables, type, operation.getName(),
+                        body -> demandControl.measure(cost, operation, prepared.fragments, coerced.toMap(), body.get("data"))))
                 .onFailure(PlanningException.class).recoverWithItem(e -> new GatewayResponse(
                         Errors.body(List.of(Errors.error(e.getMessage(), "QUERY_PLANNING_FAILED", null))), false, type, operation.getName()))
                 .onFailure(PreparationTimeout.class).recoverWithItem(() -> new GatewayResponse(Errors.body(List.of(
@@ -210,8 +246,9 @@ public final class Gateway {
                                 + " ms; it is refused", "DOCUMENT_TOO_COMPLEX", null))), true, type, operation.getName()));
     }
 
+    /** @param measure the cost of what the response holds */
     private Uni<GatewayResponse> executePlan(OperationPlan plan, GatewayRequest request, Map<String, Object> variables,
-                                             String type, String name) {
+                                             String type, String name, Function<Map<String, Object>, OperationCost> measure) {
         Map<String, Object> introspectionData = null;
         if (plan.introspection()) {
             if (!options.introspectionEnabled()) {
@@ -230,7 +267,7 @@ public final class Gateway {
             introspectionData = result.getData();
         }
         return executor.execute(plan, variables, request.forwardedHeaders(), introspectionData, request.requestId())
-                .map(body -> new GatewayResponse(body, false, type, name));
+                .map(body -> new GatewayResponse(body, false, type, name, measure.apply(body)));
     }
 
     /** The API schema clients see, printed as SDL. */

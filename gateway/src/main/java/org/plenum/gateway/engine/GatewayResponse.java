@@ -1,5 +1,7 @@
 package org.plenum.gateway.engine;
 
+import org.plenum.gateway.engine.cost.OperationCost;
+
 import java.util.Map;
 
 /**
@@ -10,6 +12,12 @@ import java.util.Map;
  *                      the HTTP layer answers 400 for application/graphql-response+json
  * @param operationType "query", "mutation" or "subscription"; null when not determined
  * @param operationName the executed operation's name, null if anonymous or not determined
+ * @param cost          the operation's estimated (and, when it ran, actual) cost; null when not estimated
  */
-public record GatewayResponse(Map<String, Object> body, boolean requestError, String operationType, String operationName) {
+public record GatewayResponse(Map<String, Object> body, boolean requestError, String operationType, String operationName,
+                              OperationCost cost) {
+
+    public GatewayResponse(Map<String, Object> body, boolean requestError, String operationType, String operationName) {
+        this(body, requestError, operationType, operationName, null);
+    }
 }

@@ -13,6 +13,7 @@ import org.plenum.gateway.engine.GatewayOptions;
 import org.plenum.gateway.engine.SubgraphClient;
 import org.plenum.gateway.engine.SubgraphFailure;
 import org.plenum.gateway.engine.authorization.PolicyEvaluator;
+import org.plenum.gateway.engine.cost.DemandControlOptions;
 
 import java.time.Duration;
 
@@ -67,7 +68,7 @@ public class SchemaLoader {
         if (sdl.equals(loadedSdl)) {
             return;
         }
-        Gateway gateway = Gateway.create(sdl, client, options(), policies);
+        Gateway gateway = Gateway.create(sdl, client, options(), policies, demandControl());
         active.install(gateway);
         boolean first = loadedSdl == null;
         loadedSdl = sdl;
@@ -99,6 +100,11 @@ public class SchemaLoader {
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setTask(execution -> task.run())
                 .schedule();
+    }
+
+    private DemandControlOptions demandControl() {
+        GatewayConfig.DemandControl demand = config.demandControl();
+        return new DemandControlOptions(demand.mode(), demand.maxCost(), demand.listSize());
     }
 
     private GatewayOptions options() {

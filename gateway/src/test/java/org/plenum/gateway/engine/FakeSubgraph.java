@@ -11,8 +11,8 @@ import graphql.schema.TypeResolver;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.InterfaceWiringEnvironment;
 import graphql.schema.idl.RuntimeWiring;
-import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.ScalarInfo;
+import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.ScalarWiringEnvironment;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
@@ -45,6 +45,8 @@ final class FakeSubgraph {
             directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
             directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
             directive @policy(policies: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
+            directive @cost(weight: Int!) on ARGUMENT_DEFINITION | ENUM | FIELD_DEFINITION | INPUT_FIELD_DEFINITION | OBJECT | SCALAR
+            directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION
             scalar _Any
             """;
 
@@ -78,9 +80,11 @@ final class FakeSubgraph {
             }
             return found;
         });
-        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(registry, RuntimeWiring.newRuntimeWiring()
-                .scalar(GraphQLScalarType.newScalar().name("_Any").coercing(new PassThrough()).build())
-                .wiringFactory(new Wiring(all)).build());
+        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().wiringFactory(new Wiring(all));
+        // _Any and the subgraph's own scalars pass values through
+        registry.scalars().keySet().stream().filter(name -> !ScalarInfo.isGraphqlSpecifiedScalar(name))
+                .forEach(name -> wiring.scalar(GraphQLScalarType.newScalar().name(name).coercing(new PassThrough()).build()));
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(registry, wiring.build());
         this.graphQL = GraphQL.newGraphQL(schema).build();
         this.rootValue = root;
     }

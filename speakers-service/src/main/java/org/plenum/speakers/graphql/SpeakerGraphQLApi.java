@@ -27,8 +27,12 @@ import org.plenum.speakers.service.SpeakerService;
 
 /** The speakers subgraph: Federation 2 schema, queries, mutations and the batched entity resolver. */
 @GraphQLApi
-@Link(url = Link.FEDERATION_SPEC_LATEST_URL, _import = { @Import(name = "@key"), @Import(name = "@shareable") })
+@Link(url = SpeakerGraphQLApi.FEDERATION_2_9, _import = {
+        @Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "@listSize") })
 public class SpeakerGraphQLApi {
+
+    /** 2.9 for @listSize (demand control); SmallRye's latest known version is 2.7. */
+    static final String FEDERATION_2_9 = "https://specs.apollo.dev/federation/v2.9";
 
     private static final Logger LOG = Logger.getLogger(SpeakerGraphQLApi.class);
 
@@ -47,6 +51,7 @@ public class SpeakerGraphQLApi {
     @Query
     @NonNull
     @Description("Speakers in a stable order; first: 0..100, after: an endCursor or cursor of an earlier page")
+    @ListSize(slicingArguments = "first", sizedFields = "edges")
     public Uni<SpeakerConnection> speakers(@DefaultValue("20") Integer first, String after, SpeakerFilter filter) {
         return guarded(() -> service.page(first, after, filter));
     }

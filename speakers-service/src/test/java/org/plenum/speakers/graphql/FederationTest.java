@@ -35,12 +35,14 @@ class FederationTest {
     @Test
     void sdlLinksFederationTwoWithKeyAndShareablePageInfo() {
         GraphQL.ok("{ _service { sdl } }")
-                .body("data._service.sdl", containsString("schema @link(import : [\"@key\", \"@shareable\"], url : \"https://specs.apollo.dev/federation/v2.7\")"))
+                .body("data._service.sdl", containsString("schema @link(import : [\"@key\", \"@shareable\", \"@listSize\"], url : \"https://specs.apollo.dev/federation/v2.9\")"))
+                .body("data._service.sdl", containsString("directive @listSize(requireOneSlicingArgument: Boolean = true, sizedFields: [String!], slicingArguments: [String!]) on FIELD_DEFINITION"))
                 .body("data._service.sdl", containsString("type Speaker @key(fields : \"id\")"))
                 .body("data._service.sdl", containsString("type PageInfo @shareable"))
                 .body("data._service.sdl", containsString("input SpeakerInput {"))
                 .body("data._service.sdl", containsString("input SpeakerFilter {"))
-                .body("data._service.sdl", containsString("speakers(after: String, filter: SpeakerFilter, first: Int = 20): SpeakerConnection!"));
+                .body("data._service.sdl", containsString("speakers(after: String, filter: SpeakerFilter, first: Int = 20): SpeakerConnection!"
+                        + " @listSize(sizedFields : [\"edges\"], slicingArguments : [\"first\"])"));
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.plenum.topics.service.TopicService;
 
 /**
  * The list fields between topics, quotes and speakers. Each is batched (@Source List): one database query
- * for all the parents at one level of a response, however many there are.
+ * * for all the parents at one level of a response, however many there are.
  */
 @GraphQLApi
 @ReportsFailures

@@ -19,9 +19,12 @@ import org.plenum.topics.service.TopicService;
 /** The root fields of the topics subgraph; it links Federation 2 for the whole schema. */
 @GraphQLApi
 @ReportsFailures
-@Link(url = Link.FEDERATION_SPEC_LATEST_URL, _import = {
-        @Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "FieldSet") })
+@Link(url = TopicsApi.FEDERATION_2_9, _import = {
+        @Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "FieldSet"), @Import(name = "@listSize") })
 public class TopicsApi {
+
+    /** 2.9 for @listSize (demand control); SmallRye's latest known version is 2.7. */
+    static final String FEDERATION_2_9 = "https://specs.apollo.dev/federation/v2.9";
 
     private final TopicService topics;
     private final QuoteService quotes;
@@ -40,6 +43,7 @@ public class TopicsApi {
     @Query
     @NonNull
     @Description("Topics in a stable order; first: 0 to 100")
+    @ListSize(slicingArguments = "first", sizedFields = "edges")
     public Uni<TopicConnection> topics(@DefaultValue("20") Integer first, String after, TopicFilter filter) {
         return topics.list(first, after, filter).map(TopicConnection::of);
     }

@@ -30,15 +30,18 @@ class FederationTest {
     @Test
     void serviceSdlLinksFederation2AndDeclaresTheEntities() {
         post("{ _service { sdl } }")
-                .body("data._service.sdl", containsString("@link(import : [\"@key\", \"@shareable\", \"FieldSet\"], "
-                        + "url : \"https://specs.apollo.dev/federation/v2.7\")"))
+                .body("data._service.sdl", containsString("@link(import : [\"@key\", \"@shareable\", \"FieldSet\", \"@listSize\"], "
+                        + "url : \"https://specs.apollo.dev/federation/v2.9\")"))
+                .body("data._service.sdl", containsString("directive @listSize(requireOneSlicingArgument: Boolean = true,"
+                        + " sizedFields: [String!], slicingArguments: [String!]) on FIELD_DEFINITION"))
                 .body("data._service.sdl", containsString("type Topic @key(fields : \"id\")"))
                 .body("data._service.sdl", containsString("type Quote @key(fields : \"id\")"))
                 .body("data._service.sdl", containsString("type Speaker @key(fields : \"id\")"))
                 .body("data._service.sdl", containsString("type PageInfo @shareable"))
                 .body("data._service.sdl", containsString("addQuote(input: QuoteInput!): Quote!"))
                 .body("data._service.sdl", containsString(
-                        "topics(after: String, filter: TopicFilter, first: Int = 20): TopicConnection!"));
+                        "topics(after: String, filter: TopicFilter, first: Int = 20): TopicConnection!"
+                        + " @listSize(sizedFields : [\"edges\"], slicingArguments : [\"first\"])"));
     }
 
     @Test

@@ -3,7 +3,9 @@ package org.plenum.gateway.engine.compose;
 import graphql.language.AstPrinter;
 import graphql.language.StringValue;
 
+import java.util.List;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 
 /** Renders directive applications such as {@code @join__field(graph: A, requires: "x")}, skipping null arguments. */
 final class Directives {
@@ -33,6 +35,9 @@ final class Directives {
         }
         if (value instanceof EnumArg enumArg) {
             return enumArg.value();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Directives::literal).collect(Collectors.joining(", ", "[", "]"));
         }
         return String.valueOf(value);
     }

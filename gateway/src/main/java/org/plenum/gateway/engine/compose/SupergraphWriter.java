@@ -53,6 +53,8 @@ final class SupergraphWriter {
             Map<String, MergedDirective> ownDirectives, List<String> featureLinks) {
         boolean inaccessible = uses(types, "@inaccessible");
         boolean tag = uses(types, "@tag(");
+        boolean cost = uses(types, "@cost(");
+        boolean listSize = uses(types, "@listSize(");
         StringBuilder sdl = new StringBuilder();
         sdl.append("schema\n  @link(url: \"https://specs.apollo.dev/link/v1.0\")\n")
                 .append("  @link(url: \"https://specs.apollo.dev/join/v0.").append(joinMinor).append("\", for: EXECUTION)\n");
@@ -61,6 +63,9 @@ final class SupergraphWriter {
         }
         if (tag) {
             sdl.append("  @link(url: \"https://specs.apollo.dev/tag/v0.3\")\n");
+        }
+        if (cost || listSize) {
+            sdl.append("  ").append(CostSpec.link(listSize)).append('\n');
         }
         featureLinks.forEach(link -> sdl.append("  ").append(link).append('\n'));
         sdl.append("{\n");
@@ -77,6 +82,9 @@ final class SupergraphWriter {
         }
         if (tag) {
             directives.put("tag", TAG);
+        }
+        if (cost || listSize) {
+            directives.putAll(CostSpec.definitions(listSize));
         }
         ownDirectives.values().forEach(directive -> directives.put(directive.name(), directiveDefinition(directive)));
         directives.values().forEach(definition -> sdl.append('\n').append(definition).append('\n'));

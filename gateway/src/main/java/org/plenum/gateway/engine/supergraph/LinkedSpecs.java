@@ -21,6 +21,8 @@ final class LinkedSpecs {
     private final Map<String, String> localNames = new HashMap<>();
     /** directive names imported unprefixed from Apollo specs (e.g. "inaccessible") -> spec name */
     private final Map<String, String> importedDirectives = new HashMap<>();
+    /** "spec/directive" (e.g. "cost/listSize") -> the name it is imported under */
+    private final Map<String, String> importedAs = new HashMap<>();
 
     static LinkedSpecs of(Document document) {
         LinkedSpecs specs = new LinkedSpecs();
@@ -45,13 +47,25 @@ final class LinkedSpecs {
             for (Value<?> imported : imports.getValues()) {
                 if (imported instanceof StringValue name && name.getValue().startsWith("@")) {
                     importedDirectives.put(name.getValue().substring(1), spec);
+                    importedAs.put(spec + "/" + name.getValue().substring(1), name.getValue().substring(1));
                 } else if (imported instanceof ObjectValue object) {
-                    object.getObjectFields().stream().filter(f -> f.getName().equals("as")).findFirst()
-                            .filter(f -> f.getValue() instanceof StringValue)
-                            .ifPresent(f -> importedDirectives.put(((StringValue) f.getValue()).getValue().replace("@", ""), spec));
+                    String name = objectString(object, "name");
+                    String as = objectString(object, "as");
+                    if (as != null) {
+                        importedDirectives.put(as.replace("@", ""), spec);
+                        if (name != null) {
+                            importedAs.put(spec + "/" + name.replace("@", ""), as.replace("@", ""));
+                        }
+                    }
                 }
             }
         }
+    }
+
+    private static String objectString(ObjectValue object, String field) {
+        return object.getObjectFields().stream().filter(f -> f.getName().equals(field)).findFirst()
+                .filter(f -> f.getValue() instanceof StringValue)
+                .map(f -> ((StringValue) f.getValue()).getValue()).orElse(null);
     }
 
     boolean has(String spec) {
@@ -61,6 +75,18 @@ final class LinkedSpecs {
     /** The local name of a spec element, e.g. ("join", "type") -> "join__type". */
     String prefixed(String spec, String element) {
         return localNames.getOrDefault(spec, spec) + "__" + element;
+    }
+
+    /**
+     * The name a spec's directive has in this supergraph: as imported, the spec's own name for its namesake
+     * directive (e.g. {@code @cost} of the cost spec), else prefixed ({@code @cost__listSize}).
+     */
+    String directiveName(String spec, String directive) {
+        String imported = importedAs.get(spec + "/" + directive);
+        if (imported != null) {
+            return imported;
+        }
+        return spec.equals(directive) ? localNames.getOrDefault(spec, spec) : prefixed(spec, directive);
     }
 
     /** The directive name that marks inaccessible elements. */

@@ -46,13 +46,15 @@ public final class Supergraph {
     private final Map<String, TypeMeta> types;
     private final ApiSchema apiSchema;
     private final AccessRequirements access;
+    private final CostDirectives costDirectives;
 
     private Supergraph(Map<String, SubgraphInfo> subgraphs, Map<String, TypeMeta> types, ApiSchema apiSchema,
-                       AccessRequirements access) {
+                       AccessRequirements access, CostDirectives costDirectives) {
         this.subgraphs = subgraphs;
         this.types = types;
         this.apiSchema = apiSchema;
         this.access = access;
+        this.costDirectives = costDirectives;
     }
 
     public static Supergraph parse(String sdl) {
@@ -73,7 +75,7 @@ public final class Supergraph {
         Map<String, SubgraphInfo> subgraphs = readSubgraphs(document, specs.prefixed("join", "Graph"));
         Map<String, TypeMeta> types = readTypes(document, specs);
         ApiSchema api = ApiSchema.build(document, specs);
-        return new Supergraph(subgraphs, types, api, AccessRequirements.read(document, specs));
+        return new Supergraph(subgraphs, types, api, AccessRequirements.read(document, specs), CostDirectives.read(document, specs));
     }
 
     private static Map<String, SubgraphInfo> readSubgraphs(Document document, String graphEnumName) {
@@ -257,6 +259,11 @@ public final class Supergraph {
 
     public GraphQLSchema apiSchema() {
         return apiSchema.schema();
+    }
+
+    /** The @cost / @listSize applications (demand control). */
+    public CostDirectives costDirectives() {
+        return costDirectives;
     }
 
     public String apiSchemaSdl() {
