@@ -5,7 +5,8 @@
 #   deploy/local/run.sh [--reset] [--data-dir DIR] [--gateway-port N] [--topics-port N] [--speakers-port N]
 #
 # Environment equivalents: PLENUM_DATA_DIR, PLENUM_RESET=1, PLENUM_GATEWAY_PORT, PLENUM_TOPICS_PORT,
-# PLENUM_SPEAKERS_PORT. Needs Java 17; Maven comes through ./mvnw.
+# PLENUM_SPEAKERS_PORT. The subgraphs serve health and metrics on their management port: the GraphQL port
+# plus 1000 (9081, 9082). Needs Java 17; Maven comes through ./mvnw.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     --gateway-port) gateway_port=$2; shift ;;
     --topics-port) topics_port=$2; shift ;;
     --speakers-port) speakers_port=$2; shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -32,7 +33,9 @@ fail() { echo "run.sh: $*" >&2; exit 1; }
 
 command -v java >/dev/null || fail "Java 17 is required (java not found on PATH)"
 
-for port in "$gateway_port" "$topics_port" "$speakers_port"; do
+topics_management_port=$((topics_port + 1000))
+speakers_management_port=$((speakers_port + 1000))
+for port in "$gateway_port" "$topics_port" "$speakers_port" "$topics_management_port" "$speakers_management_port"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     fail "port $port is already in use; free it or choose another (--gateway-port, --topics-port, --speakers-port)"
   fi
@@ -71,7 +74,7 @@ start() { # name port extra-java-options...
   pids+=("$!")
 }
 
-wait_ready() { # name port
+wait_ready() { # name port-serving-health
   local name=$1 port=$2 pid=${pids[-1]}
   for _ in $(seq 1 240); do
     if curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then return 0; fi
@@ -81,12 +84,12 @@ wait_ready() { # name port
   fail "$name not ready after 120 s; log: $data_dir/logs/$name.log"
 }
 
-start speakers-service "$speakers_port" -Dplenum.embedded.data-dir="$data_dir/speakers-service" \
-  -Dplenum.topics-service.url="http://localhost:$topics_port"
-start topics-service "$topics_port" -Dplenum.embedded.data-dir="$data_dir/topics-service" \
-  -Dplenum.speakers-service.url="http://localhost:$speakers_port"
-wait_ready topics-service "$topics_port"
-wait_ready speakers-service "$speakers_port"
+start speakers-service "$speakers_port" -Dquarkus.management.port="$speakers_management_port" \
+  -Dplenum.embedded.data-dir="$data_dir/speakers-service" -Dplenum.topics-service.url="http://localhost:$topics_port"
+start topics-service "$topics_port" -Dquarkus.management.port="$topics_management_port" \
+  -Dplenum.embedded.data-dir="$data_dir/topics-service" -Dplenum.speakers-service.url="http://localhost:$speakers_port"
+wait_ready topics-service "$topics_management_port"
+wait_ready speakers-service "$speakers_management_port"
 start gateway "$gateway_port" \
   -Dplenum.gateway.subgraphs.speakers.url="http://localhost:$speakers_port/graphql" \
   -Dplenum.gateway.subgraphs.topics.url="http://localhost:$topics_port/graphql"

@@ -71,9 +71,12 @@ async function startDatabases() {
 
 async function startSubgraphs(urls, jars) {
   const ports = { speakers: await procs.freePort(), topics: await procs.freePort() };
+  // health and metrics are served on each subgraph's management interface, apart from GraphQL
+  const managementPorts = { speakers: await procs.freePort(), topics: await procs.freePort() };
   const base = (name) => `http://localhost:${ports[name]}`;
   const jdbc = urls.POSTGRES_JDBC_URL;
-  const common = (name) => [...SUBGRAPH_JVM_FLAGS, `-Dquarkus.http.port=${ports[name]}`, '-Dplenum.seed.enabled=false'];
+  const common = (name) => [...SUBGRAPH_JVM_FLAGS, `-Dquarkus.http.port=${ports[name]}`,
+    `-Dquarkus.management.port=${managementPorts[name]}`, '-Dplenum.seed.enabled=false'];
   const started = {
     speakers: procs.start('speakers-service', 'java', [...common('speakers'),
       `-Dquarkus.mongodb.connection-string=${urls.MONGODB_URL}`, `-Dplenum.topics-service.url=${base('topics')}`,
@@ -85,9 +88,10 @@ async function startSubgraphs(urls, jars) {
       '-jar', jars['topics-service']], { logDir }),
   };
   await Promise.all(Object.entries(started).map(([name, proc]) =>
-    procs.awaitReady(proc, () => isReady(`${base(name)}/q/health/ready`), 120000)));
+    procs.awaitReady(proc, () => isReady(`http://localhost:${managementPorts[name]}/q/health/ready`), 120000)));
   return Object.fromEntries(Object.entries(started).map(([name, proc]) =>
-    [name, { proc, baseUrl: base(name), graphqlUrl: `${base(name)}/graphql` }]));
+    [name, { proc, baseUrl: base(name), graphqlUrl: `${base(name)}/graphql`,
+      metricsUrl: `http://localhost:${managementPorts[name]}` }]));
 }
 
 async function startGateways(targets) {
@@ -141,7 +145,7 @@ async function checkAnswers(targets, phase) {
 /** Per subgraph: requests served on /graphql so far and their total time. */
 async function subgraphStats(subgraphs) {
   const stats = {};
-  for (const [name, subgraph] of Object.entries(subgraphs)) stats[name] = await graphqlRequestStats(subgraph.baseUrl);
+  for (const [name, subgraph] of Object.entries(subgraphs)) stats[name] = await graphqlRequestStats(subgraph.metricsUrl);
   return stats;
 }
 
@@ -224,7 +228,7 @@ async function startMemorySubgraphs(dir) {
     { logDir, env: { NODE_ENV: 'production' } });
     const baseUrl = `http://127.0.0.1:${port}`;
     await procs.awaitReady(proc, () => isReady(`${baseUrl}/q/health/ready`), 60000);
-    twins[name] = { proc, baseUrl, graphqlUrl: `${baseUrl}/graphql` };
+    twins[name] = { proc, baseUrl, graphqlUrl: `${baseUrl}/graphql`, metricsUrl: baseUrl };
   }));
   return twins;
 }

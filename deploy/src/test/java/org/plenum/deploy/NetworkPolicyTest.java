@@ -16,12 +16,15 @@ import org.plenum.deploy.IngressRules.Peer;
  */
 class NetworkPolicyTest {
 
-    /** Who needs to reach whom: the gateway calls both subgraphs, the subgraphs call each other, each owns its database. */
+    /**
+     * Who needs to reach whom: the gateway calls both subgraphs, the subgraphs call each other, each owns its database;
+     * Prometheus scrapes the gateway's HTTP port and the subgraphs' management ports (9081, 9082) only.
+     */
     private static final Set<String> NEEDED = Set.of(
             "namespace ingress-nginx -> gateway:8080",
             "namespace monitoring -> gateway:8080",
-            "namespace monitoring -> topics-service:8081",
-            "namespace monitoring -> speakers-service:8082",
+            "namespace monitoring -> topics-service:9081",
+            "namespace monitoring -> speakers-service:9082",
             "gateway -> topics-service:8081",
             "gateway -> speakers-service:8082",
             "topics-service -> speakers-service:8082",

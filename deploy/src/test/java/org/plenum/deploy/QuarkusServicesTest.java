@@ -14,6 +14,8 @@ class QuarkusServicesTest {
     /** The ports fixed by the project's cross-service contract. */
     private static final Map<String, Integer> CONTRACT_PORTS = Map.of(
             "gateway", 8080, "topics-service", 8081, "speakers-service", 8082);
+    /** The subgraphs serve health and metrics on Quarkus' management interface, apart from GraphQL. */
+    private static final Map<String, Integer> MANAGEMENT_PORTS = Map.of("topics-service", 9081, "speakers-service", 9082);
     private static final Map<String, String> HEALTH_PROBES = Map.of(
             "startupProbe", "/q/health/started",
             "readinessProbe", "/q/health/ready",
@@ -26,7 +28,11 @@ class QuarkusServicesTest {
             Map<String, String> environment = ContainerEnvironment.of(manifests, workload.container());
             assertEquals(String.valueOf(port), environment.get("QUARKUS_HTTP_PORT"), name + " QUARKUS_HTTP_PORT");
             assertEquals("kubernetes", environment.get("QUARKUS_PROFILE"), name + " profile (JSON logs)");
-            assertEquals(List.of(port), workload.containerPorts(), name + " container ports");
+            Integer managementPort = MANAGEMENT_PORTS.get(name);
+            assertEquals(managementPort == null ? null : String.valueOf(managementPort),
+                    environment.get("QUARKUS_MANAGEMENT_PORT"), name + " QUARKUS_MANAGEMENT_PORT");
+            assertEquals(managementPort == null ? List.of(port) : List.of(port, managementPort), workload.containerPorts(),
+                    name + " container ports");
             Map<String, Object> servicePort = manifests.get("Service", name).listAt("spec", "ports").get(0);
             assertEquals(port, servicePort.get("port"), name + " Service port");
             assertEquals(workload.resolvePort(servicePort.get("targetPort")).orElse(null), port, name + " Service targetPort");
@@ -34,8 +40,9 @@ class QuarkusServicesTest {
     }
 
     @ForEachOverlay
-    void probesAskSmallRyeHealthOnTheHttpPort(Manifests manifests) {
-        CONTRACT_PORTS.forEach((name, port) -> {
+    void probesAskSmallRyeHealthWhereItIsServed(Manifests manifests) {
+        CONTRACT_PORTS.forEach((name, httpPort) -> {
+            int port = healthAndMetricsPort(name);
             Workload workload = manifests.workload(name);
             HEALTH_PROBES.forEach((probe, path) -> {
                 Map<String, Object> httpGet = Tree.map(Tree.at(workload.container(), probe, "httpGet"));
@@ -47,12 +54,17 @@ class QuarkusServicesTest {
 
     @ForEachOverlay
     void podsAdvertiseTheirMetricsEndpointToPrometheus(Manifests manifests) {
-        CONTRACT_PORTS.forEach((name, port) -> {
+        CONTRACT_PORTS.keySet().forEach(name -> {
             Map<String, String> annotations = manifests.workload(name).podAnnotations();
             assertEquals("true", annotations.get("prometheus.io/scrape"), name);
             assertEquals("/q/metrics", annotations.get("prometheus.io/path"), name);
-            assertEquals(String.valueOf(port), annotations.get("prometheus.io/port"), name);
+            assertEquals(String.valueOf(healthAndMetricsPort(name)), annotations.get("prometheus.io/port"), name);
         });
+    }
+
+    /** The management port for the subgraphs, the HTTP port for the gateway. */
+    private static int healthAndMetricsPort(String name) {
+        return MANAGEMENT_PORTS.getOrDefault(name, CONTRACT_PORTS.get(name));
     }
 
     @ForEachOverlay

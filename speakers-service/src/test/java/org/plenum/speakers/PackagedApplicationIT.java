@@ -92,19 +92,21 @@ class PackagedApplicationIT {
     }
 
     /** The application process, and the database process-local to this test when it is not packaged. */
-    private record RunningApp(Process process, String url, AutoCloseable database) implements AutoCloseable {
+    private record RunningApp(Process process, String url, String managementUrl, AutoCloseable database)
+            implements AutoCloseable {
 
         static RunningApp start(Path dataDir, String logName) throws Exception {
             int port = freePort();
+            int managementPort = freePort();
             List<String> properties = new ArrayList<>(List.of("-Dquarkus.http.port=" + port,
-                    "-Dplenum.embedded.data-dir=" + dataDir, "-Dplenum.topics-service.url=http://127.0.0.1:" + freePort()));
+                    "-Dquarkus.management.port=" + managementPort, "-Dplenum.embedded.data-dir=" + dataDir, "-Dplenum.topics-service.url=http://127.0.0.1:" + freePort()));
             EmbeddedMongoServer database = null;
             if (!embeddedDatabasePackaged()) {
                 database = EmbeddedMongoServer.start(dataDir, 0);
                 properties.add("-Dquarkus.mongodb.connection-string=" + database.connectionString());
             }
             RunningApp app = new RunningApp(PackagedApplicationIT.start(properties, LOG_DIR.resolve(logName)),
-                    "http://127.0.0.1:" + port, database);
+                    "http://127.0.0.1:" + port, "http://127.0.0.1:" + managementPort, database);
             app.awaitReady(Duration.ofMinutes(2));
             return app;
         }
@@ -122,7 +124,7 @@ class PackagedApplicationIT {
             long deadline = System.nanoTime() + limit.toNanos();
             while (System.nanoTime() < deadline && process.isAlive()) {
                 try {
-                    if (given().baseUri(url).get("/q/health/ready").statusCode() == 200) {
+                    if (given().baseUri(managementUrl).get("/q/health/ready").statusCode() == 200) {
                         return;
                     }
                 } catch (Exception notListeningYet) {

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,9 +42,17 @@ public final class GraphQL {
                 .body("data", nullValue());
     }
 
+    /**
+     * A request to the management interface, where health and metrics are served: its own port, chosen at start
+     * in tests, known from a {@code @TestHTTPResource(management = true)} URL of the test class.
+     */
+    public static RequestSpecification management(URL managementUrl) {
+        return given().port(managementUrl.getPort());
+    }
+
     /** The number of SQL statements the service's PostgreSQL client has executed, from its Prometheus metrics. */
-    public static long sqlStatementsExecuted() {
-        return given().get("/q/metrics").asString().lines()
+    public static long sqlStatementsExecuted(URL managementUrl) {
+        return management(managementUrl).get("/q/metrics").asString().lines()
                 .filter(line -> line.startsWith("postgresql_completed_total{"))
                 .mapToLong(line -> (long) Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0]))
                 .sum();

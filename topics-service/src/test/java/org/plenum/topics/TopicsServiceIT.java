@@ -34,6 +34,7 @@ class TopicsServiceIT {
     private static final Path DATA_DIR = Path.of("target", "it-postgres").toAbsolutePath();
 
     private Process app;
+    private int managementPort;
     private EmbeddedPostgresServer postgres;
 
     @AfterEach
@@ -81,8 +82,9 @@ class TopicsServiceIT {
      */
     private void start(int run) throws Exception {
         int port = freePort();
+        managementPort = freePort();
         List<String> properties = new ArrayList<>(List.of("-Dquarkus.http.port=" + port,
-                "-Dplenum.speakers-service.url=http://127.0.0.1:1"));
+                "-Dquarkus.management.port=" + managementPort, "-Dplenum.speakers-service.url=http://127.0.0.1:1"));
         if (embeddedPostgresInBuild()) {
             properties.add("-Dplenum.embedded.data-dir=" + DATA_DIR);
         } else {
@@ -113,7 +115,7 @@ class TopicsServiceIT {
         while (Instant.now().isBefore(deadline)) {
             assertTrue(app.isAlive(), "the service exited during startup, see target/it-run-*.log");
             try {
-                if (given().get("/q/health/ready").statusCode() == 200) {
+                if (given().port(managementPort).get("/q/health/ready").statusCode() == 200) {
                     return;
                 }
             } catch (Exception notListeningYet) {

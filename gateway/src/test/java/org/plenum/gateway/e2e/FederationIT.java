@@ -217,7 +217,7 @@ class FederationIT {
     }
 
     private long graphqlRequestCount(String subgraph) {
-        String metrics = given().baseUri(subgraphs.baseUrl(subgraph)).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(subgraphs.managementUrl(subgraph)).get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("uri=\"/graphql\""))
                 .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

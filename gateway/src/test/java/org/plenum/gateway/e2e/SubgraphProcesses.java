@@ -38,6 +38,8 @@ public final class SubgraphProcesses {
     private final MongoServer mongo;
     private final String mongoUrl;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Where each subgraph serves health and metrics: Quarkus' management interface, apart from GraphQL. */
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
 
     private SubgraphProcesses() throws IOException {
@@ -47,8 +49,10 @@ public final class SubgraphProcesses {
         postgres = EmbeddedPostgres.builder().start();
         mongo = new MongoServer(new MemoryBackend());
         mongoUrl = "mongodb://localhost:" + mongo.bind().getPort();
-        ports.put(SPEAKERS, freePort());
-        ports.put(TOPICS, freePort());
+        for (String subgraph : List.of(SPEAKERS, TOPICS)) {
+            ports.put(subgraph, freePort());
+            managementPorts.put(subgraph, freePort());
+        }
     }
 
     public static synchronized SubgraphProcesses get() {
@@ -70,6 +74,11 @@ public final class SubgraphProcesses {
 
     public String baseUrl(String subgraph) {
         return "http://localhost:" + ports.get(subgraph);
+    }
+
+    /** Where the subgraph serves health and metrics (Quarkus' management interface). */
+    public String managementUrl(String subgraph) {
+        return "http://localhost:" + managementPorts.get(subgraph);
     }
 
     public synchronized void start(String subgraph) {
@@ -120,7 +129,8 @@ public final class SubgraphProcesses {
 
     private List<String> command(String subgraph) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Dquarkus.http.port=" + ports.get(subgraph)));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Dquarkus.http.port=" + ports.get(subgraph),
+                "-Dquarkus.management.port=" + managementPorts.get(subgraph)));
         if (subgraph.equals(SPEAKERS)) {
             command.add("-Dquarkus.mongodb.connection-string=" + mongoUrl);
             command.add("-Dplenum.topics-service.url=" + baseUrl(TOPICS));
@@ -149,7 +159,7 @@ public final class SubgraphProcesses {
 
     private void awaitReady(String subgraph, Process process) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl(subgraph) + "/q/health/ready")).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl(subgraph) + "/q/health/ready")).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import com.mongodb.MongoException;
+import com.mongodb.MongoOperationTimeoutException;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
@@ -20,7 +21,9 @@ import org.plenum.speakers.Speaker;
 import org.plenum.speakers.model.SpeakerConnection;
 import org.plenum.speakers.model.SpeakerFilter;
 import org.plenum.speakers.model.SpeakerInput;
+import org.plenum.speakers.service.DatabaseTimeoutException;
 import org.plenum.speakers.service.DatabaseUnavailableException;
+import org.plenum.speakers.service.InternalErrorException;
 import org.plenum.speakers.service.InvalidInputException;
 import org.plenum.speakers.service.SpeakerNotFoundException;
 import org.plenum.speakers.service.SpeakerService;
@@ -88,8 +91,16 @@ public class SpeakerGraphQLApi {
      */
     private static <T> Uni<T> guarded(Supplier<Uni<? extends T>> operation) {
         return Uni.createFrom().<T> deferred(operation)
+                .onFailure(MongoOperationTimeoutException.class).transform(DatabaseTimeoutException::new)
                 .onFailure(MongoException.class).transform(DatabaseUnavailableException::new)
                 .onFailure(failure -> !(failure instanceof InvalidInputException || failure instanceof SpeakerNotFoundException))
-                .invoke(failure -> LOG.error("GraphQL operation failed", failure));
+                .invoke(failure -> LOG.error("GraphQL operation failed", failure))
+                .onFailure(failure -> !isAnswer(failure)).transform(InternalErrorException::new);
+    }
+
+    /** Failures whose message and code are meant for the client; anything else is a bug or an outage. */
+    private static boolean isAnswer(Throwable failure) {
+        return failure instanceof InvalidInputException || failure instanceof SpeakerNotFoundException
+                || failure instanceof DatabaseUnavailableException || failure instanceof DatabaseTimeoutException;
     }
 }

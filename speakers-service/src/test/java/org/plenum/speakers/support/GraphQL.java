@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.URL;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /** Posts GraphQL documents to the running application over HTTP. */
 public final class GraphQL {
@@ -45,6 +47,14 @@ public final class GraphQL {
                 .body("errors[0].message", notNullValue())
                 .body("errors[0].path[0]", equalTo(field))
                 .body("errors[0].extensions.code", equalTo(code));
+    }
+
+    /**
+     * A request to the management interface, where health and metrics are served: its own port, chosen at start
+     * in tests, known from a {@code @TestHTTPResource(management = true)} URL of the test class.
+     */
+    public static RequestSpecification management(URL managementUrl) {
+        return given().port(managementUrl.getPort());
     }
 
     /** A SpeakerInput value; nulls are sent as explicit nulls. */

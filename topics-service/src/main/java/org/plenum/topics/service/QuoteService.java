@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.plenum.topics.Quote;
 import org.plenum.topics.Topic;
 import org.plenum.topics.model.KeyedValue;
@@ -19,6 +19,8 @@ import org.plenum.topics.repository.TopicRepository;
 
 @ApplicationScoped
 public class QuoteService {
+
+    private static final Logger LOG = Logger.getLogger(QuoteService.class);
 
     private final QuoteRepository quotes;
     private final TopicRepository topics;
@@ -92,10 +94,13 @@ public class QuoteService {
 
     private Uni<Void> requireSpeaker(String speakerId) {
         return speakers.exists(speakerId)
-                .onFailure().transform(e -> new ServiceUnavailableException("speakers-service at "
-                        + speakers.graphqlUrl() + " could not confirm speaker '" + speakerId + "' ("
-                        + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName())
-                        + "); nothing was saved, try again later", e))
+                .onFailure().transform(e -> {
+                    // the cause (host, port, transport) goes to the log only
+                    LOG.warnf("speakers-service at %s could not confirm speaker '%s': %s", speakers.graphqlUrl(),
+                            speakerId, e);
+                    return new ServiceUnavailableException("speakers-service could not confirm speaker '" + speakerId
+                            + "'; nothing was saved, try again later", e);
+                })
                 .invoke(exists -> {
                     if (!exists) {
                         throw new NotFoundException("Speaker '" + speakerId + "' does not exist");

@@ -9,7 +9,9 @@ import static org.plenum.topics.GraphQL.post;
 import static org.plenum.topics.GraphQL.sqlStatementsExecuted;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ import org.plenum.topics.EmbeddedPostgresTestResource;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresTestResource.class)
 class FederationTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     private static final String ENTITIES = "query($r: [_Any!]!) { _entities(representations: $r) { %s } }";
 
@@ -96,19 +101,19 @@ class FederationTest {
         // topics, their quotes, those quotes' topics, the topics' speakers, those speakers' quotes
         assertEquals(5, statementsFor(selection, reps("Topic", 1)));
         assertEquals(5, statementsFor(selection, reps("Topic", 15)));
-        long before = sqlStatementsExecuted();
+        long before = sqlStatementsExecuted(management);
         post("{ topics(first: 15) { totalCount edges { node { quotes { id topics { id } } speakers { id } } } } }")
                 .body("errors", nullValue());
         // the count, the page, the quotes, their topics, the speakers
-        assertEquals(5, sqlStatementsExecuted() - before);
+        assertEquals(5, sqlStatementsExecuted(management) - before);
     }
 
-    private static long statementsFor(String selection, List<Map<String, Object>> representations) {
-        long before = sqlStatementsExecuted();
+    private long statementsFor(String selection, List<Map<String, Object>> representations) {
+        long before = sqlStatementsExecuted(management);
         post(ENTITIES.formatted(selection), Map.of("r", representations))
                 .body("errors", nullValue())
                 .body("data._entities.size()", equalTo(representations.size()));
-        return sqlStatementsExecuted() - before;
+        return sqlStatementsExecuted(management) - before;
     }
 
     private static List<Map<String, Object>> reps(String type, int count) {

@@ -1,0 +1,120 @@
+package org.plenum.subgraph.protection;
+
+import graphql.ExecutionResult;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.Field;
+import graphql.language.Node;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The limits of one request that depend on more than the document's shape: aliases (before it runs), and while it
+ * runs {@code _entities} representations (checked before the resolver, so before any database work), a deadline
+ * and a count of resolved field values. A request over a limit while it runs is stopped: no further field is
+ * fetched (so no further database work), and the answer is the {@link LimitExceeded} error alone.
+ */
+final class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
+
+    private final RequestLimits limits;
+
+    RequestBudgetInstrumentation(RequestLimits limits) {
+        this.limits = limits;
+    }
+
+    /** What one request has used so far, and why it was stopped if it was. */
+    private static final class Budget implements InstrumentationState {
+        final long deadlineNanos;
+        final AtomicInteger resolvedFields = new AtomicInteger();
+        final AtomicReference<LimitExceeded> stopped = new AtomicReference<>();
+
+        Budget(long deadlineNanos) {
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        void stop(LimitExceeded reason) {
+            stopped.compareAndSet(null, reason);
+        }
+    }
+
+    @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        return new Budget(System.nanoTime() + limits.timeout().toNanos());
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        int aliases = countAliases(parameters);
+        if (aliases > limits.maxAliases()) {
+            throw new LimitExceeded("TOO_MANY_ALIASES", "The document has " + aliases + " aliased fields; at most "
+                    + limits.maxAliases() + " are allowed (plenum.graphql.max-aliases)");
+        }
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        Budget budget = (Budget) state;
+        if (budget.stopped.get() == null) {
+            check(budget, parameters.getEnvironment());
+        }
+        // once stopped, nothing more is fetched; instrumentExecutionResult answers with the reason
+        return budget.stopped.get() == null ? dataFetcher : environment -> null;
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult executionResult,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        LimitExceeded stopped = ((Budget) state).stopped.get();
+        return CompletableFuture.completedFuture(stopped == null ? executionResult : stopped.toExecutionResult());
+    }
+
+    private void check(Budget budget, DataFetchingEnvironment environment) {
+        if (System.nanoTime() - budget.deadlineNanos > 0) {
+            budget.stop(new LimitExceeded("TIMEOUT", "The request ran longer than " + limits.timeout().toMillis()
+                    + " ms and was stopped (plenum.graphql.timeout)"));
+        } else if (budget.resolvedFields.incrementAndGet() > limits.maxResolvedFields()) {
+            budget.stop(new LimitExceeded("RESULT_TOO_LARGE", "The request resolves more than "
+                    + limits.maxResolvedFields() + " field values and was stopped; ask for less, e.g. smaller pages "
+                    + "(plenum.graphql.max-resolved-fields)"));
+        } else if ("_entities".equals(environment.getField().getName())
+                && environment.getExecutionStepInfo().getPath().getLevel() == 1
+                && environment.getArgument("representations") instanceof List<?> representations
+                && representations.size() > limits.maxEntities()) {
+            budget.stop(new LimitExceeded("TOO_MANY_ENTITIES", "_entities was called with " + representations.size()
+                    + " representations; at most " + limits.maxEntities()
+                    + " are allowed per call (plenum.graphql.max-entities)"));
+        }
+    }
+
+    private static int countAliases(InstrumentationExecuteOperationParameters parameters) {
+        AtomicInteger aliases = new AtomicInteger();
+        NodeVisitorStub counter = new NodeVisitorStub() {
+            @Override
+            public TraversalControl visitField(Field field, TraverserContext<Node> context) {
+                if (field.getAlias() != null) {
+                    aliases.incrementAndGet();
+                }
+                return TraversalControl.CONTINUE;
+            }
+        };
+        new NodeTraverser().preOrder(counter, parameters.getExecutionContext().getDocument().getDefinitions());
+        return aliases.get();
+    }
+}
