@@ -11,10 +11,13 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.plenum.gateway.auth.AuthenticationException;
+import org.plenum.gateway.auth.Authenticator;
 import org.plenum.gateway.config.GatewayConfig;
 import org.plenum.gateway.engine.Gateway;
 import org.plenum.gateway.engine.GatewayRequest;
 import org.plenum.gateway.engine.GatewayResponse;
+import org.plenum.gateway.engine.authorization.Caller;
 import org.plenum.gateway.engine.execute.ResponseJson;
 import org.plenum.gateway.metrics.Outcome;
 import org.plenum.gateway.metrics.RequestMetrics;
@@ -38,14 +41,17 @@ public class GraphQLHandler {
     private static final int RESPONSE_BUFFER_BYTES = 4096;
 
     private final ActiveGateway active;
+    private final Authenticator authenticator;
     private final ObjectMapper mapper;
     private final RequestMetrics metrics;
     private final List<String> forwardHeaders;
     private final int maxRequestBytes;
     private final boolean exposeQueryPlan;
 
-    public GraphQLHandler(ActiveGateway active, ObjectMapper mapper, RequestMetrics metrics, GatewayConfig config) {
+    public GraphQLHandler(ActiveGateway active, Authenticator authenticator, ObjectMapper mapper,
+                          RequestMetrics metrics, GatewayConfig config) {
         this.active = active;
+        this.authenticator = authenticator;
         this.mapper = mapper;
         this.metrics = metrics;
         this.forwardHeaders = config.forwardHeaders().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
@@ -113,8 +119,15 @@ public class GraphQLHandler {
         if (gateway == null) {
             throw new GraphQLRequestException(503, "SERVICE_UNAVAILABLE", "The gateway has not loaded a schema yet");
         }
+        authenticator.authenticate(context.request().getHeader(HttpHeaders.AUTHORIZATION)).subscribe().with(
+                caller -> run(context, responseType, parameters, gateway, caller, start),
+                failure -> reject(context, responseType, authenticationError(context, failure), start));
+    }
+
+    private void run(RoutingContext context, ResponseType responseType, GraphQLParameters parameters, Gateway gateway,
+                     Caller caller, long start) {
         GatewayRequest request = new GatewayRequest(parameters.query(), parameters.operationName(),
-                parameters.variables(), forwardedHeaders(context.request()));
+                parameters.variables(), forwardedHeaders(context.request()), caller);
         gateway.execute(request).subscribe().with(
                 response -> respond(context, responseType, parameters,
                         withQueryPlan(context, gateway, parameters, response), start),
@@ -158,6 +171,17 @@ public class GraphQLHandler {
             throw new GraphQLRequestException(406, "NOT_ACCEPTABLE",
                     "Accept must allow application/graphql-response+json or application/json");
         }
+    }
+
+    /** A refused token gets 401 with a {@code WWW-Authenticate} challenge (RFC 6750); nothing reaches a subgraph. */
+    private static GraphQLRequestException authenticationError(RoutingContext context, Throwable failure) {
+        if (!(failure instanceof AuthenticationException refused)) {
+            return internalError(failure);
+        }
+        if (refused.status() == 401) {
+            context.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        }
+        return new GraphQLRequestException(refused.status(), refused.code(), refused.getMessage());
     }
 
     private static GraphQLRequestException internalError(Throwable failure) {
