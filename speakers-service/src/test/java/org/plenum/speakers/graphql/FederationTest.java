@@ -35,7 +35,7 @@ class FederationTest {
     @Test
     void sdlLinksFederationTwoWithKeyAndShareablePageInfo() {
         GraphQL.ok("{ _service { sdl } }")
-                .body("data._service.sdl", containsString("schema @link(import : [\"@key\", \"@shareable\"], url : \"https://specs.apollo.dev/federation/v2.7\")"))
+                .body("data._service.sdl", containsString("schema @link(import : [\"@key\", \"@shareable\", \"@requiresScopes\", \"Scope\"], url : \"https://specs.apollo.dev/federation/v2.7\")"))
                 .body("data._service.sdl", containsString("type Speaker @key(fields : \"id\")"))
                 .body("data._service.sdl", containsString("type PageInfo @shareable"))
                 .body("data._service.sdl", containsString("input SpeakerInput {"))

@@ -30,7 +30,7 @@ class FederationTest {
     @Test
     void serviceSdlLinksFederation2AndDeclaresTheEntities() {
         post("{ _service { sdl } }")
-                .body("data._service.sdl", containsString("@link(import : [\"@key\", \"@shareable\", \"FieldSet\"], "
+                .body("data._service.sdl", containsString("@link(import : [\"@key\", \"@shareable\", \"FieldSet\", \"@requiresScopes\", \"Scope\"], "
                         + "url : \"https://specs.apollo.dev/federation/v2.7\")"))
                 .body("data._service.sdl", containsString("type Topic @key(fields : \"id\")"))
                 .body("data._service.sdl", containsString("type Quote @key(fields : \"id\")"))
