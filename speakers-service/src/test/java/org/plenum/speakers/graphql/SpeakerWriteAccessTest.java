@@ -73,6 +73,23 @@ class SpeakerWriteAccessTest {
     }
 
     @Test
+    void onlyJsonPostsRunOperationsAndGetRunsNone() {
+        int before = SpeakerMutationsTest.total();
+        String token = "Bearer " + TestTokens.token(TestTokens.WRITE);
+
+        given().contentType("text/plain").header("Authorization", token)
+                .body("{\"query\": \"" + CREATE.replace("\"", "\\\"") + "\"}")
+                .when().post("/graphql")
+                .then().statusCode(415)
+                .body("errors[0].extensions.code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+        given().header("Authorization", token).queryParam("query", CREATE)
+                .when().get("/graphql")
+                .then().statusCode(405);
+
+        assertEquals(before, SpeakerMutationsTest.total());
+    }
+
+    @Test
     void readsNeedNoToken() {
         given().contentType("application/json").body(Map.of("query", "{ speakers(first: 1) { totalCount } }"))
                 .when().post("/graphql")

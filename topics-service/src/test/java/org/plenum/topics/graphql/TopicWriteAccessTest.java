@@ -55,6 +55,22 @@ class TopicWriteAccessTest {
     }
 
     @Test
+    void onlyJsonPostsRunOperationsAndGetRunsNone() {
+        String token = "Bearer " + TestTokens.token(TestTokens.WRITE);
+
+        given().contentType("text/plain").header("Authorization", token)
+                .body("{\"query\": \"" + CREATE.replace("\"", "\\\"") + "\"}")
+                .when().post("/graphql")
+                .then().statusCode(415)
+                .body("errors[0].extensions.code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+        given().header("Authorization", token).queryParam("query", CREATE)
+                .when().get("/graphql")
+                .then().statusCode(405);
+
+        postWith(null, FIND, Map.of()).body("data.topics.totalCount", equalTo(0));
+    }
+
+    @Test
     void theWriteScopeAllowsWritingAndTheSdlSaysSo() {
         String id = post("mutation { createTopic(input: { title: \"Written with a scope\" }) { id } }")
                 .body("errors", nullValue())
