@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole Plenum system on this machine: both subgraphs on embedded databases with the interview's
-# sample data, and the gateway in front of them. Ctrl-C stops everything.
+# sample data, and the gateway in front of them. Ctrl-C stops everything. All three trust a local signing key
+# (created on first start in the data folder, reused); it prints a token with every write scope (valid one day);
+# deploy/local/mint-token.sh mints others.
 #
 #   deploy/local/run.sh [--reset] [--data-dir DIR] [--gateway-port N] [--topics-port N] [--speakers-port N]
 #
@@ -55,6 +57,15 @@ if [ "$reset" = 1 ]; then
 fi
 mkdir -p "$data_dir/logs"
 
+# Authentication: the local signing key (created once, kept in $data_dir/auth), its JWKS for the gateway and the
+# subgraphs; speakers-service gets a service token for topics-service's internal API (in its environment, not argv).
+mint() { "$root/deploy/local/mint-token.sh" --data-dir "$data_dir" "$@"; }
+editor_token=$(mint) || fail "cannot create the local signing key or a token (openssl is needed)"
+service_token=$(mint --scopes topics:speaker-cleanup --subject speakers-service --ttl 2592000)
+jwks="$data_dir/auth/jwks.json"
+subgraph_auth=(-Dmp.jwt.verify.publickey.location="$jwks" -Dmp.jwt.verify.issuer=plenum-local
+  -Dmp.jwt.verify.audiences=plenum)
+
 pids=()
 stop_all() {
   trap - INT TERM EXIT
@@ -84,15 +95,20 @@ wait_ready() { # name port-serving-health
   fail "$name not ready after 120 s; log: $data_dir/logs/$name.log"
 }
 
+PLENUM_TOPICS_SERVICE_TOKEN=$service_token \
 start speakers-service "$speakers_port" -Dquarkus.management.port="$speakers_management_port" \
-  -Dplenum.embedded.data-dir="$data_dir/speakers-service" -Dplenum.topics-service.url="http://localhost:$topics_port"
+  -Dplenum.embedded.data-dir="$data_dir/speakers-service" -Dplenum.topics-service.url="http://localhost:$topics_port" \
+  "${subgraph_auth[@]}"
 start topics-service "$topics_port" -Dquarkus.management.port="$topics_management_port" \
-  -Dplenum.embedded.data-dir="$data_dir/topics-service" -Dplenum.speakers-service.url="http://localhost:$speakers_port"
+  -Dplenum.embedded.data-dir="$data_dir/topics-service" -Dplenum.speakers-service.url="http://localhost:$speakers_port" \
+  "${subgraph_auth[@]}"
 wait_ready topics-service "$topics_management_port"
 wait_ready speakers-service "$speakers_management_port"
 start gateway "$gateway_port" \
   -Dplenum.gateway.subgraphs.speakers.url="http://localhost:$speakers_port/graphql" \
-  -Dplenum.gateway.subgraphs.topics.url="http://localhost:$topics_port/graphql"
+  -Dplenum.gateway.subgraphs.topics.url="http://localhost:$topics_port/graphql" \
+  -Dplenum.gateway.auth.jwks-url="file:$jwks" -Dplenum.gateway.auth.issuer=plenum-local \
+  -Dplenum.gateway.auth.audience=plenum
 wait_ready gateway "$gateway_port"
 
 cat <<MSG
@@ -102,6 +118,12 @@ Plenum is running.
   GraphiQL:         http://localhost:$gateway_port/graphiql/
   Data folder:      $data_dir   (start with --reset to wipe it)
   Logs:             $data_dir/logs/
+
+Reads need no token. For mutations send this token (every write scope, valid one day); in GraphiQL open the
+Headers tab and paste:
+  {"Authorization": "Bearer $editor_token"}
+Mint another (chosen scopes, lifetime in seconds):
+  deploy/local/mint-token.sh --data-dir "$data_dir" --scopes "speakers:write" --ttl 3600
 Press Ctrl-C to stop.
 MSG
 wait -n "${pids[@]}" || true

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonical, differences } from './lib/compare.mjs';
 import { generate, load, SIZES } from './lib/dataset.mjs';
+import { benchIssuer } from './lib/auth.mjs';
 import { graphqlRequestStats, isReady, postGraphQL } from './lib/http.mjs';
 import { runWrk } from './lib/load.mjs';
 import * as procs from './lib/processes.mjs';
@@ -32,6 +33,12 @@ const WRK_THREADS = 1;
 const SUBGRAPH_JVM_FLAGS = ['-Xmx512m'];
 const workDir = mkdtempSync(join(tmpdir(), 'plenum-bench-'));
 const logDir = join(workDir, 'logs');
+// Writes need a token (speakers:write, topics:write): every request of the bench carries one (lib/http.mjs, graphql.lua)
+const issuer = benchIssuer(workDir);
+process.env.BENCH_AUTHORIZATION = `Bearer ${issuer.token('speakers:write topics:write')}`;
+// Hive Gateway passes the client's Authorization on to the subgraphs only when configured to (cwd = workDir)
+writeFileSync(join(workDir, 'gateway.config.mjs'), 'export const gatewayConfig = { propagateHeaders: { '
+  + "fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }) } };\n");
 mkdirSync(logDir);
 
 /**
@@ -75,11 +82,12 @@ async function startSubgraphs(urls, jars) {
   const managementPorts = { speakers: await procs.freePort(), topics: await procs.freePort() };
   const base = (name) => `http://localhost:${ports[name]}`;
   const jdbc = urls.POSTGRES_JDBC_URL;
-  const common = (name) => [...SUBGRAPH_JVM_FLAGS, `-Dquarkus.http.port=${ports[name]}`,
+  const common = (name) => [...SUBGRAPH_JVM_FLAGS, ...issuer.subgraphFlags, `-Dquarkus.http.port=${ports[name]}`,
     `-Dquarkus.management.port=${managementPorts[name]}`, '-Dplenum.seed.enabled=false'];
   const started = {
     speakers: procs.start('speakers-service', 'java', [...common('speakers'),
       `-Dquarkus.mongodb.connection-string=${urls.MONGODB_URL}`, `-Dplenum.topics-service.url=${base('topics')}`,
+      `-Dplenum.topics-service.token=${issuer.token('topics:speaker-cleanup')}`,
       '-jar', jars['speakers-service']], { logDir }),
     topics: procs.start('topics-service', 'java', [...common('topics'),
       `-Dquarkus.datasource.jdbc.url=${jdbc}`, `-Dquarkus.datasource.reactive.url=${jdbc.replace(/^jdbc:/, '').split('?')[0]}`,
@@ -239,7 +247,7 @@ async function benchmarkOn(set, subgraphs, db, jars) {
   await composeSupergraph({ speakers: subgraphs.speakers.graphqlUrl, topics: subgraphs.topics.graphqlUrl }, supergraphFile);
   const only = process.env.BENCH_TARGETS?.split(',');
   const gateways = gatewayTargets({ benchDir, supergraphFile, gatewayJar: jars.gateway,
-    jfrFile: process.env.BENCH_JFR ? join(workDir, `gateway-${set.id}.jfr`) : undefined }).filter((t) => !only || only.includes(t.id));
+    jfrFile: process.env.BENCH_JFR ? join(workDir, `gateway-${set.id}.jfr`) : undefined, authFlags: issuer.gatewayFlags }).filter((t) => !only || only.includes(t.id));
   await startGateways(gateways);
   const direct = { id: 'direct', label: `topics subgraph straight (ceiling)`, url: subgraphs.topics.graphqlUrl };
   const targets = [...gateways, direct];

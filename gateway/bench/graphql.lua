@@ -12,6 +12,10 @@ wrk.method = "POST"
 wrk.body = body
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
+-- writes need a bearer token: the bench mints one ($BENCH_AUTHORIZATION = "Bearer ...")
+if os.getenv("BENCH_AUTHORIZATION") then
+  wrk.headers["Authorization"] = os.getenv("BENCH_AUTHORIZATION")
+end
 
 local threads = {}
 

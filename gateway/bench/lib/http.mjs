@@ -1,10 +1,14 @@
 // GraphQL over HTTP and the subgraphs' Prometheus counters.
 
-/** POSTs a GraphQL request; resolves to the parsed answer, failing on a non-200 status or a non-JSON body. */
+/**
+ * POSTs a GraphQL request (with $BENCH_AUTHORIZATION as its Authorization header when set); resolves to the parsed
+ * answer, failing on a non-200 status or a non-JSON body.
+ */
 export async function postGraphQL(url, body) {
+  const authorization = process.env.BENCH_AUTHORIZATION;
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(authorization ? { authorization } : {}) },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();

@@ -11,7 +11,7 @@ function npmVersion(benchDir, name) {
 }
 
 /** Each target: id, label, ours, how to start it on a port, and the path of its GraphQL endpoint. */
-export function gatewayTargets({ benchDir, supergraphFile, gatewayJar, jfrFile }) {
+export function gatewayTargets({ benchDir, supergraphFile, gatewayJar, jfrFile, authFlags = [] }) {
   const hiveBin = join(benchDir, 'node_modules/@graphql-hive/gateway/dist/bin.js');
   const hive = npmVersion(benchDir, '@graphql-hive/gateway');
   const nodeEnv = { NODE_ENV: 'production' };
@@ -20,7 +20,7 @@ export function gatewayTargets({ benchDir, supergraphFile, gatewayJar, jfrFile }
     // glibc's per-thread malloc arenas otherwise add tens of MB of resident memory to a JVM
     env: { MALLOC_ARENA_MAX: '2' },
     args: (port) => [...GATEWAY_JVM_FLAGS, ...(jfr ? [`-XX:StartFlightRecording=filename=${jfr},settings=profile,dumponexit=true`] : []),
-      `-Dquarkus.http.port=${port}`, `-Dplenum.gateway.supergraph-file=${supergraphFile}`, ...settings,
+      `-Dquarkus.http.port=${port}`, `-Dplenum.gateway.supergraph-file=${supergraphFile}`, ...authFlags, ...settings,
       '-jar', gatewayJar],
     path: '/graphql',
   });

@@ -110,12 +110,12 @@ class LabelsAndSelectorsTest {
     }
 
     @ForEachOverlay
-    void theIngressRoutesGraphQlAndGraphiQlToTheGatewayService(Manifests manifests) {
+    void theIngressRoutesWhatTheGatewayServesToTheGatewayService(Manifests manifests) {
         K8sObject ingress = manifests.get("Ingress", "gateway");
         List<Map<String, Object>> paths = ingress.listAt("spec", "rules").stream()
                 .flatMap(rule -> Tree.maps(Tree.at(rule, "http", "paths")).stream())
                 .toList();
-        assertEquals(List.of("/graphql", "/q/graphql-ui"), paths.stream().map(path -> path.get("path")).toList());
+        assertEquals(List.of("/graphql", "/graphiql", "/"), paths.stream().map(path -> path.get("path")).toList());
         for (Map<String, Object> path : paths) {
             Map<String, Object> backend = Tree.map(Tree.at(path, "backend", "service"));
             K8sObject service = manifests.get("Service", (String) backend.get("name"));

@@ -22,6 +22,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.plenum.speakers.config.EmbeddedMongoServer;
+import org.plenum.speakers.support.TestTokens;
 
 /**
  * Runs the packaged application ({@code target/quarkus-app/quarkus-run.jar}) as a separate process, the way
@@ -100,6 +101,7 @@ class PackagedApplicationIT {
             int managementPort = freePort();
             List<String> properties = new ArrayList<>(List.of("-Dquarkus.http.port=" + port,
                     "-Dquarkus.management.port=" + managementPort, "-Dplenum.embedded.data-dir=" + dataDir, "-Dplenum.topics-service.url=http://127.0.0.1:" + freePort()));
+            TestTokens.config().forEach((key, value) -> properties.add("-D" + key + "=" + value));
             EmbeddedMongoServer database = null;
             if (!embeddedDatabasePackaged()) {
                 database = EmbeddedMongoServer.start(dataDir, 0);
@@ -117,6 +119,7 @@ class PackagedApplicationIT {
 
         ValidatableResponse graphql(String query, Map<String, Object> variables) {
             return given().baseUri(url).contentType(ContentType.JSON).body(Map.of("query", query, "variables", variables))
+                    .header("Authorization", "Bearer " + TestTokens.token(TestTokens.WRITE))
                     .post("/graphql").then().statusCode(200).body("errors", nullValue());
         }
 

@@ -26,6 +26,7 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
         deleteRecursively(DATA_DIR);
         postgres = EmbeddedPostgresServer.start(DATA_DIR.toAbsolutePath());
         Map<String, String> config = new HashMap<>(postgres.datasourceProperties());
+        config.putAll(TestTokens.config());
         config.put("plenum.speakers-service.url", SpeakersServiceStandIn.start().url());
         return config;
     }

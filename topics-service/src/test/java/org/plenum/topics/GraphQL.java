@@ -22,13 +22,21 @@ public final class GraphQL {
         return post(document, Map.of());
     }
 
+    /** Sent as an editor: with a valid token granting {@link TestTokens#WRITE}. */
     public static ValidatableResponse post(String document, Map<String, ?> variables) {
+        return postWith("Bearer " + TestTokens.token(TestTokens.WRITE), document, variables);
+    }
+
+    /** Sent with this Authorization header, or none when null. */
+    public static ValidatableResponse postWith(String authorization, String document, Map<String, ?> variables) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", document);
         body.put("variables", variables);
-        return given().contentType(ContentType.JSON).body(body)
-                .when().post("/graphql")
-                .then().statusCode(200);
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request.when().post("/graphql").then().statusCode(200);
     }
 
     /** Asserts a single error with a clear message, the field's path and an error code, and no data for it. */

@@ -85,6 +85,7 @@ class TopicsServiceIT {
         managementPort = freePort();
         List<String> properties = new ArrayList<>(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.port=" + managementPort, "-Dplenum.speakers-service.url=http://127.0.0.1:1"));
+        TestTokens.config().forEach((key, value) -> properties.add("-D" + key + "=" + value));
         if (embeddedPostgresInBuild()) {
             properties.add("-Dplenum.embedded.data-dir=" + DATA_DIR);
         } else {

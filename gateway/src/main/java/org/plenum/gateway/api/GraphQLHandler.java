@@ -11,6 +11,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.plenum.gateway.auth.AuthenticationException;
+import org.plenum.gateway.auth.Authenticator;
 import org.plenum.gateway.config.GatewayConfig;
 import io.smallrye.mutiny.subscription.Cancellable;
 import org.plenum.gateway.engine.Errors;
@@ -18,6 +20,7 @@ import org.plenum.gateway.engine.Gateway;
 import org.plenum.gateway.engine.GatewayBusyException;
 import org.plenum.gateway.engine.GatewayRequest;
 import org.plenum.gateway.engine.GatewayResponse;
+import org.plenum.gateway.engine.authorization.Caller;
 import org.plenum.gateway.engine.execute.ResponseJson;
 import org.plenum.gateway.metrics.CostMetrics;
 import org.plenum.gateway.metrics.Outcome;
@@ -52,6 +55,7 @@ public class GraphQLHandler {
     private static final int RESPONSE_BUFFER_BYTES = 4096;
 
     private final ActiveGateway active;
+    private final Authenticator authenticator;
     private final ObjectMapper mapper;
     private final RequestMetrics metrics;
     private final List<String> forwardHeaders;
@@ -63,9 +67,10 @@ public class GraphQLHandler {
     private final CostMetrics costMetrics;
     private final boolean exposeCost;
 
-    public GraphQLHandler(ActiveGateway active, ObjectMapper mapper, RequestMetrics metrics, GatewayConfig config,
-                          CostMetrics costMetrics) {
+    public GraphQLHandler(ActiveGateway active, Authenticator authenticator, ObjectMapper mapper,
+                          RequestMetrics metrics, GatewayConfig config, CostMetrics costMetrics) {
         this.active = active;
+        this.authenticator = authenticator;
         this.mapper = mapper;
         this.metrics = metrics;
         this.costMetrics = costMetrics;
@@ -155,12 +160,20 @@ public class GraphQLHandler {
         if (gateway == null) {
             throw new GraphQLRequestException(503, "SERVICE_UNAVAILABLE", "The gateway has not loaded a schema yet");
         }
+        authenticator.authenticate(context.request().getHeader(HttpHeaders.AUTHORIZATION)).subscribe().with(
+                caller -> run(context, responseType, parameters, gateway, caller, start),
+                failure -> reject(context, responseType, authenticationError(context, failure), start));
+    }
+
+    private void run(RoutingContext context, ResponseType responseType, GraphQLParameters parameters, Gateway gateway,
+                     Caller caller, long start) {
         if (executing.incrementAndGet() > maxConcurrentRequests) {
             executing.decrementAndGet();
-            throw busy("The gateway is executing as many requests as it may; retry shortly");
+            reject(context, responseType, busy("The gateway is executing as many requests as it may; retry shortly"), start);
+            return;
         }
         GatewayRequest request = new GatewayRequest(parameters.query(), parameters.operationName(),
-                parameters.variables(), forwardedHeaders(context.request()), null, requestId(context));
+                parameters.variables(), forwardedHeaders(context.request()), caller, requestId(context));
         // a client that goes away cancels its execution, subgraph fetches included
         AtomicReference<Cancellable> running = new AtomicReference<>();
         context.response().closeHandler(closed -> {
@@ -248,6 +261,17 @@ public class GraphQLHandler {
             throw new GraphQLRequestException(406, "NOT_ACCEPTABLE",
                     "Accept must allow application/graphql-response+json or application/json");
         }
+    }
+
+    /** A refused token gets 401 with a {@code WWW-Authenticate} challenge (RFC 6750); nothing reaches a subgraph. */
+    private static GraphQLRequestException authenticationError(RoutingContext context, Throwable failure) {
+        if (!(failure instanceof AuthenticationException refused)) {
+            return internalError(context, failure);
+        }
+        if (refused.status() == 401) {
+            context.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        }
+        return new GraphQLRequestException(refused.status(), refused.code(), refused.getMessage());
     }
 
     private static GraphQLRequestException internalError(RoutingContext context, Throwable failure) {

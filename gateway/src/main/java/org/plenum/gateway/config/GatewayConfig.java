@@ -78,6 +78,8 @@ public interface GatewayConfig {
 
     DemandControl demandControl();
 
+    Auth auth();
+
     interface Subgraph {
 
         /** The subgraph's GraphQL endpoint. */
@@ -85,6 +87,38 @@ public interface GatewayConfig {
 
         /** Overrides {@code plenum.gateway.subgraph-timeout} for this subgraph. */
         Optional<Duration> timeout();
+    }
+
+    /**
+     * Bearer-token authentication. Without a JWKS URL no token can be verified: requests carrying one get 401 and
+     * anonymous requests are served.
+     */
+    interface Auth {
+
+        /** The issuer's public keys (JWKS): an {@code http:}, {@code https:} or {@code file:} URL. */
+        Optional<String> jwksUrl();
+
+        /** The required {@code iss} claim; must be set with a JWKS URL. */
+        Optional<String> issuer();
+
+        /** Accepted {@code aud} values (any of them); must be set with a JWKS URL. */
+        Optional<List<String>> audience();
+
+        /** Tolerance for {@code exp} and {@code nbf} against clocks that differ a little. */
+        @WithDefault("30s")
+        Duration clockSkew();
+
+        /** How long fetched keys are used before the JWKS is fetched again. */
+        @WithDefault("10m")
+        Duration jwksCacheDuration();
+
+        /** The shortest time between two JWKS fetches, also for tokens naming an unknown key id. */
+        @WithDefault("30s")
+        Duration jwksMinRefreshInterval();
+
+        /** How long one JWKS fetch may take. */
+        @WithDefault("5s")
+        Duration jwksTimeout();
     }
 
     /** Operation limits; 0 or less means unlimited. */

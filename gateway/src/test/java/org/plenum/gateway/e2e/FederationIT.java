@@ -228,8 +228,10 @@ class FederationIT {
         return gateway(query, Map.of());
     }
 
+    /** As an editor: with a token granting every write scope. */
     private static JsonPath gateway(String query, Map<String, Object> variables) {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON)
+                .header("Authorization", "Bearer " + SubgraphProcesses.get().token(SubgraphProcesses.EDITOR))
                 .body(Map.of("query", query, "variables", variables))
                 .post("/graphql").then().statusCode(200).extract().jsonPath();
     }

@@ -3,6 +3,7 @@ package org.plenum.gateway.e2e;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.plenum.gateway.auth.TestIssuer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,11 +25,15 @@ import java.util.concurrent.TimeUnit;
  * The two real subgraphs as the operator runs them: their packaged production jars, started as processes
  * against real database servers given by URL (PostgreSQL from zonky, a MongoDB-wire server), talking to each other
  * over HTTP. One instance serves the whole end-to-end suite; a subgraph can be stopped and started mid-test.
+ * All three trust one test-only issuer (a key generated per run, its JWKS in a file); speakers-service holds the
+ * service token for topics-service's internal API.
  */
 public final class SubgraphProcesses {
 
     public static final String SPEAKERS = "speakers";
     public static final String TOPICS = "topics";
+    /** Every write scope of the sample graph. */
+    public static final String EDITOR = "speakers:write topics:write";
 
     private static SubgraphProcesses instance;
 
@@ -37,6 +42,8 @@ public final class SubgraphProcesses {
     private final EmbeddedPostgres postgres;
     private final MongoServer mongo;
     private final String mongoUrl;
+    private final TestIssuer issuer = new TestIssuer();
+    private final Path jwksFile;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     /** Where each subgraph serves health and metrics: Quarkus' management interface, apart from GraphQL. */
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
@@ -49,6 +56,7 @@ public final class SubgraphProcesses {
         postgres = EmbeddedPostgres.builder().start();
         mongo = new MongoServer(new MemoryBackend());
         mongoUrl = "mongodb://localhost:" + mongo.bind().getPort();
+        jwksFile = Files.writeString(logDir.resolve("jwks.json"), issuer.jwks());
         for (String subgraph : List.of(SPEAKERS, TOPICS)) {
             ports.put(subgraph, freePort());
             managementPorts.put(subgraph, freePort());
@@ -70,6 +78,16 @@ public final class SubgraphProcesses {
 
     public String graphqlUrl(String subgraph) {
         return baseUrl(subgraph) + "/graphql";
+    }
+
+    /** The issuer's keys as the gateway and the subgraphs read them. */
+    public String jwksUrl() {
+        return jwksFile.toUri().toString();
+    }
+
+    /** A valid token of the test issuer granting these scopes (space-separated). */
+    public String token(String scopes) {
+        return issuer.token(scopes);
     }
 
     public String baseUrl(String subgraph) {
@@ -130,8 +148,11 @@ public final class SubgraphProcesses {
     private List<String> command(String subgraph) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Dquarkus.http.port=" + ports.get(subgraph),
-                "-Dquarkus.management.port=" + managementPorts.get(subgraph)));
+                "-Dquarkus.management.port=" + managementPorts.get(subgraph),
+                "-Dmp.jwt.verify.publickey.location=" + jwksFile, "-Dmp.jwt.verify.issuer=" + TestIssuer.ISSUER,
+                "-Dmp.jwt.verify.audiences=" + TestIssuer.AUDIENCE));
         if (subgraph.equals(SPEAKERS)) {
+            command.add("-Dplenum.topics-service.token=" + issuer.token("topics:speaker-cleanup"));
             command.add("-Dquarkus.mongodb.connection-string=" + mongoUrl);
             command.add("-Dplenum.topics-service.url=" + baseUrl(TOPICS));
             command.add("-Dplenum.speaker-deletions.retry-interval=1s");

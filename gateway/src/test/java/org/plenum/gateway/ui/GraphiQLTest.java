@@ -51,7 +51,8 @@ class GraphiQLTest {
     void graphiqlTalksToTheGatewayEndpoint() {
         given().get("/graphiql/graphiql-start.js").then().statusCode(200)
                 .contentType(startsWith("text/javascript"))
-                .body(containsString("new URL('/graphql', window.location.href)"));
+                .body(containsString("new URL('/graphql', window.location.href)"))
+                .body(containsString("{\"Authorization\": \"Bearer <your token>\"}"));
         given().redirects().follow(false).get("/graphiql").then().statusCode(302).header("Location", "/graphiql/");
         given().redirects().follow(false).get("/graphql-ui/").then().statusCode(302).header("Location", "/graphiql/");
     }

@@ -8,6 +8,9 @@ import com.mongodb.MongoOperationTimeoutException;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
+import io.smallrye.graphql.api.federation.requiresscopes.RequiresScopes;
+import io.smallrye.graphql.api.federation.requiresscopes.ScopeGroup;
+import io.smallrye.graphql.api.federation.requiresscopes.ScopeItem;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -22,20 +25,26 @@ import org.plenum.speakers.model.SpeakerConnection;
 import org.plenum.speakers.model.SpeakerFilter;
 import org.plenum.speakers.model.SpeakerInput;
 import org.plenum.speakers.service.DatabaseTimeoutException;
+import org.plenum.speakers.security.ScopesChecked;
 import org.plenum.speakers.service.DatabaseUnavailableException;
 import org.plenum.speakers.service.InternalErrorException;
 import org.plenum.speakers.service.InvalidInputException;
 import org.plenum.speakers.service.SpeakerNotFoundException;
 import org.plenum.speakers.service.SpeakerService;
 
-/** The speakers subgraph: Federation 2 schema, queries, mutations and the batched entity resolver. */
+/**
+ * The speakers subgraph: Federation 2 schema, queries, mutations and the batched entity resolver. Reads are public;
+ * writes need the scope {@value #WRITE_SCOPE}, published as {@code @requiresScopes} and checked here too.
+ */
 @GraphQLApi
-@Link(url = SpeakerGraphQLApi.FEDERATION_2_9, _import = {
-        @Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "@listSize") })
+@ScopesChecked
+@Link(url = SpeakerGraphQLApi.FEDERATION_2_9, _import = { @Import(name = "@key"), @Import(name = "@shareable"),
+        @Import(name = "@listSize"), @Import(name = "@requiresScopes"), @Import(name = "Scope") })
 public class SpeakerGraphQLApi {
 
     /** 2.9 for @listSize (demand control); SmallRye's latest known version is 2.7. */
     static final String FEDERATION_2_9 = "https://specs.apollo.dev/federation/v2.9";
+    public static final String WRITE_SCOPE = "speakers:write";
 
     private static final Logger LOG = Logger.getLogger(SpeakerGraphQLApi.class);
 
@@ -61,12 +70,14 @@ public class SpeakerGraphQLApi {
 
     @Mutation
     @NonNull
+    @RequiresScopes(scopes = @ScopeGroup(@ScopeItem(WRITE_SCOPE)))
     public Uni<Speaker> createSpeaker(@NonNull SpeakerInput input) {
         return guarded(() -> service.create(input));
     }
 
     @Mutation
     @NonNull
+    @RequiresScopes(scopes = @ScopeGroup(@ScopeItem(WRITE_SCOPE)))
     @Description("Replaces all fields of the speaker; NOT_FOUND if there is none with this id")
     public Uni<Speaker> updateSpeaker(@NonNull @Id String id, @NonNull SpeakerInput input) {
         return guarded(() -> service.update(id, input));
@@ -74,6 +85,7 @@ public class SpeakerGraphQLApi {
 
     @Mutation
     @NonNull
+    @RequiresScopes(scopes = @ScopeGroup(@ScopeItem(WRITE_SCOPE)))
     @Description("Deletes the speaker here and their quotes in topics-service; NOT_FOUND if there is none")
     public Uni<Boolean> deleteSpeaker(@NonNull @Id String id) {
         return guarded(() -> service.delete(id));

@@ -35,7 +35,7 @@ class FederationTest {
     @Test
     void sdlLinksFederationTwoWithKeyAndShareablePageInfo() {
         GraphQL.ok("{ _service { sdl } }")
-                .body("data._service.sdl", containsString("schema @link(import : [\"@key\", \"@shareable\", \"@listSize\"], url : \"https://specs.apollo.dev/federation/v2.9\")"))
+                .body("data._service.sdl", containsString("schema @link(import : [\"@key\", \"@shareable\", \"@listSize\", \"@requiresScopes\", \"Scope\"], url : \"https://specs.apollo.dev/federation/v2.9\")"))
                 .body("data._service.sdl", containsString("directive @listSize(requireOneSlicingArgument: Boolean = true, sizedFields: [String!], slicingArguments: [String!]) on FIELD_DEFINITION"))
                 .body("data._service.sdl", containsString("type Speaker @key(fields : \"id\")"))
                 .body("data._service.sdl", containsString("type PageInfo @shareable"))

@@ -12,12 +12,15 @@ import io.vertx.core.json.JsonArray;
 
 /**
  * A real HTTP server in place of topics-service's internal API, for checking the calls speakers-service makes.
- * {@code DELETE /internal/speakers/{id}} answers 204 (or 503 while failures are queued) and is recorded;
+ * {@code DELETE /internal/speakers/{id}} answers 204 (or 503 while failures are queued; 401 without the service
+ * token, as topics-service does) and is recorded;
  * {@code GET /calls} lists the recorded calls as "id status"; {@code POST /fail/{n}} makes the next n calls fail.
  */
 public final class FakeTopicsService implements AutoCloseable {
 
     private static final String DELETE_PREFIX = "/internal/speakers/";
+    /** What speakers-service must present; topics-service verifies a real signed token, this stand-in compares. */
+    public static final String SERVICE_TOKEN = "service-token-for-tests";
 
     private final Vertx vertx = Vertx.vertx();
     private final CopyOnWriteArrayList<String> calls = new CopyOnWriteArrayList<>();
@@ -36,7 +39,8 @@ public final class FakeTopicsService implements AutoCloseable {
     private void handle(HttpServerRequest request) {
         String path = request.path();
         if (request.method() == HttpMethod.DELETE && path.startsWith(DELETE_PREFIX)) {
-            int status = failuresToSend.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 204;
+            int status = !("Bearer " + SERVICE_TOKEN).equals(request.getHeader("Authorization")) ? 401
+                    : failuresToSend.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 204;
             calls.add(path.substring(DELETE_PREFIX.length()) + " " + status);
             request.response().setStatusCode(status).end();
         } else if (request.method() == HttpMethod.GET && path.equals("/calls")) {

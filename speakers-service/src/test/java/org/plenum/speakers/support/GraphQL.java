@@ -24,11 +24,18 @@ public final class GraphQL {
         return post(query, Map.of());
     }
 
+    /** Sent as an editor: with a valid token granting {@link TestTokens#WRITE}. */
     public static ValidatableResponse post(String query, Map<String, Object> variables) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("query", query, "variables", variables))
-                .when().post("/graphql")
-                .then().statusCode(200);
+        return postWith("Bearer " + TestTokens.token(TestTokens.WRITE), query, variables);
+    }
+
+    /** Sent with this Authorization header, or none when null. */
+    public static ValidatableResponse postWith(String authorization, String query, Map<String, Object> variables) {
+        var request = given().contentType(ContentType.JSON).body(Map.of("query", query, "variables", variables));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request.when().post("/graphql").then().statusCode(200);
     }
 
     /** Asserts success (no errors) and returns the response for further checks. */

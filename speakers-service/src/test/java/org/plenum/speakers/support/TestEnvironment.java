@@ -3,13 +3,14 @@ package org.plenum.speakers.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * One environment for all tests (one application start): the embedded database in a fresh directory, and a
- * {@link FakeTopicsService} as topics-service.
+ * One environment for all tests (one application start): the embedded database in a fresh directory, a
+ * {@link FakeTopicsService} as topics-service, and the test issuer ({@link TestTokens}) as the trusted one.
  */
 public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
 
@@ -22,10 +23,13 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
         try {
             Path dataDir = Files.createTempDirectory("speakers-test-data");
             topicsService = new FakeTopicsService();
-            return Map.of(
+            Map<String, String> config = new HashMap<>(TestTokens.config());
+            config.putAll(Map.of(
                     "plenum.embedded.data-dir", dataDir.toString(),
                     FAKE_TOPICS_URL, topicsService.url(),
-                    "plenum.speaker-deletions.retry-interval", "1s");
+                    "plenum.topics-service.token", FakeTopicsService.SERVICE_TOKEN,
+                    "plenum.speaker-deletions.retry-interval", "1s"));
+            return config;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot prepare the test environment", e);
         }

@@ -2,6 +2,9 @@ package org.plenum.topics.graphql;
 
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
+import io.smallrye.graphql.api.federation.requiresscopes.RequiresScopes;
+import io.smallrye.graphql.api.federation.requiresscopes.ScopeGroup;
+import io.smallrye.graphql.api.federation.requiresscopes.ScopeItem;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -13,18 +16,25 @@ import org.eclipse.microprofile.graphql.Query;
 import org.plenum.topics.model.QuoteInput;
 import org.plenum.topics.model.TopicFilter;
 import org.plenum.topics.model.TopicInput;
+import org.plenum.topics.security.ScopesChecked;
 import org.plenum.topics.service.QuoteService;
 import org.plenum.topics.service.TopicService;
 
-/** The root fields of the topics subgraph; it links Federation 2 for the whole schema. */
+/**
+ * The root fields of the topics subgraph; it links Federation 2 for the whole schema. Reads are public; writes need
+ * the scope {@value #WRITE_SCOPE}, published as {@code @requiresScopes} and checked here too.
+ */
 @GraphQLApi
 @ReportsFailures
+@ScopesChecked
 @Link(url = TopicsApi.FEDERATION_2_9, _import = {
-        @Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "FieldSet"), @Import(name = "@listSize") })
+        @Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "FieldSet"), @Import(name = "@listSize"),
+        @Import(name = "@requiresScopes"), @Import(name = "Scope") })
 public class TopicsApi {
 
     /** 2.9 for @listSize (demand control); SmallRye's latest known version is 2.7. */
     static final String FEDERATION_2_9 = "https://specs.apollo.dev/federation/v2.9";
+    public static final String WRITE_SCOPE = "topics:write";
 
     private final TopicService topics;
     private final QuoteService quotes;
@@ -56,12 +66,14 @@ public class TopicsApi {
 
     @Mutation
     @NonNull
+    @RequiresScopes(scopes = @ScopeGroup(@ScopeItem(WRITE_SCOPE)))
     public Uni<TopicNode> createTopic(@NonNull TopicInput input) {
         return topics.create(input).map(TopicNode::of);
     }
 
     @Mutation
     @NonNull
+    @RequiresScopes(scopes = @ScopeGroup(@ScopeItem(WRITE_SCOPE)))
     @Description("Replaces the topic's title, summary and keywords")
     public Uni<TopicNode> updateTopic(@Id @NonNull String id, @NonNull TopicInput input) {
         return topics.update(id, input).map(TopicNode::of);
@@ -69,6 +81,7 @@ public class TopicsApi {
 
     @Mutation
     @NonNull
+    @RequiresScopes(scopes = @ScopeGroup(@ScopeItem(WRITE_SCOPE)))
     @Description("Deletes the topic; its quotes lose it, and quotes left with no topic are deleted too")
     public Uni<Boolean> deleteTopic(@Id @NonNull String id) {
         return topics.delete(id);
@@ -76,6 +89,7 @@ public class TopicsApi {
 
     @Mutation
     @NonNull
+    @RequiresScopes(scopes = @ScopeGroup(@ScopeItem(WRITE_SCOPE)))
     @Description("Adds a quote of an existing speaker (checked with speakers-service) on existing topics")
     public Uni<QuoteNode> addQuote(@NonNull QuoteInput input) {
         return quotes.add(input).map(QuoteNode::of);
@@ -83,6 +97,7 @@ public class TopicsApi {
 
     @Mutation
     @NonNull
+    @RequiresScopes(scopes = @ScopeGroup(@ScopeItem(WRITE_SCOPE)))
     public Uni<Boolean> deleteQuote(@Id @NonNull String id) {
         return quotes.delete(id);
     }

@@ -35,7 +35,7 @@ class FederationTest {
     @Test
     void serviceSdlLinksFederation2AndDeclaresTheEntities() {
         post("{ _service { sdl } }")
-                .body("data._service.sdl", containsString("@link(import : [\"@key\", \"@shareable\", \"FieldSet\", \"@listSize\"], "
+                .body("data._service.sdl", containsString("@link(import : [\"@key\", \"@shareable\", \"FieldSet\", \"@listSize\", \"@requiresScopes\", \"Scope\"], "
                         + "url : \"https://specs.apollo.dev/federation/v2.9\")"))
                 .body("data._service.sdl", containsString("directive @listSize(requireOneSlicingArgument: Boolean = true,"
                         + " sizedFields: [String!], slicingArguments: [String!]) on FIELD_DEFINITION"))

@@ -13,7 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.restassured.specification.RequestSpecification;
 import org.plenum.topics.EmbeddedPostgresTestResource;
+import org.plenum.topics.TestTokens;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresTestResource.class)
@@ -30,7 +32,7 @@ class InternalSpeakerResourceTest {
                 .body("data.topic.quotes.id", hasItem(quoteId))
                 .body("data.topic.speakers.id", hasItem("test-speaker"));
 
-        given().delete("/internal/speakers/test-speaker").then().statusCode(204);
+        asSpeakersService().delete("/internal/speakers/test-speaker").then().statusCode(204);
 
         post("query($id: ID!) { quote(id: $id) { id } }", Map.of("id", quoteId)).body("data.quote", nullValue());
         post("{ topic(id: \"9\") { title quotes { id } speakers { id } } }")
@@ -41,7 +43,28 @@ class InternalSpeakerResourceTest {
 
     @Test
     void deletingIsIdempotent() {
-        given().delete("/internal/speakers/never-had-quotes").then().statusCode(204);
-        given().delete("/internal/speakers/never-had-quotes").then().statusCode(204);
+        asSpeakersService().delete("/internal/speakers/never-had-quotes").then().statusCode(204);
+        asSpeakersService().delete("/internal/speakers/never-had-quotes").then().statusCode(204);
+    }
+
+    @Test
+    void withoutTheServiceCredentialNothingIsDeleted() {
+        String quoteId = post("mutation($input: QuoteInput!) { addQuote(input: $input) { id } }",
+                Map.of("input", Map.of("speakerId", "test-speaker", "topicIds", List.of("7"), "text", "Still here.")))
+                .body("errors", nullValue())
+                .extract().path("data.addQuote.id");
+
+        given().delete("/internal/speakers/test-speaker").then().statusCode(401);
+        given().header("Authorization", "Bearer " + TestTokens.tokenFromAnotherKey(InternalSpeakerResource.CLEANUP_SCOPE))
+                .delete("/internal/speakers/test-speaker").then().statusCode(401);
+        // an editor's token is valid but is not the service credential
+        given().header("Authorization", "Bearer " + TestTokens.token("topics:write speakers:write"))
+                .delete("/internal/speakers/test-speaker").then().statusCode(403);
+
+        post("query($id: ID!) { quote(id: $id) { id } }", Map.of("id", quoteId)).body("data.quote.id", equalTo(quoteId));
+    }
+
+    private static RequestSpecification asSpeakersService() {
+        return given().header("Authorization", "Bearer " + TestTokens.token(InternalSpeakerResource.CLEANUP_SCOPE));
     }
 }
