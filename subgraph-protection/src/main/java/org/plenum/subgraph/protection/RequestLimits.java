@@ -24,7 +24,7 @@ public record RequestLimits(int maxDepth, int maxFields, int maxAliases, int max
                 config.getOptionalValue(PREFIX + "max-fields", Integer.class).orElse(1000),
                 config.getOptionalValue(PREFIX + "max-aliases", Integer.class).orElse(100),
                 config.getOptionalValue(PREFIX + "max-entities", Integer.class).orElse(1000),
-                config.getOptionalValue(PREFIX + "max-resolved-fields", Integer.class).orElse(50_000),
+                config.getOptionalValue(PREFIX + "max-resolved-fields", Integer.class).orElse(10_000),
                 config.getOptionalValue(PREFIX + "timeout", Duration.class).orElse(Duration.ofSeconds(8)));
     }
 }
