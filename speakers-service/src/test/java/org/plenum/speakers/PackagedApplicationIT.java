@@ -97,16 +97,18 @@ class PackagedApplicationIT {
             implements AutoCloseable {
 
         static RunningApp start(Path dataDir, String logName) throws Exception {
-            int port = freePort();
-            int managementPort = freePort();
-            List<String> properties = new ArrayList<>(List.of("-Dquarkus.http.port=" + port,
-                    "-Dquarkus.management.port=" + managementPort, "-Dplenum.embedded.data-dir=" + dataDir, "-Dplenum.topics-service.url=http://127.0.0.1:" + freePort()));
-            TestTokens.config().forEach((key, value) -> properties.add("-D" + key + "=" + value));
             EmbeddedMongoServer database = null;
+            List<String> properties = new ArrayList<>(List.of("-Dplenum.embedded.data-dir=" + dataDir));
             if (!embeddedDatabasePackaged()) {
                 database = EmbeddedMongoServer.start(dataDir, 0);
                 properties.add("-Dquarkus.mongodb.connection-string=" + database.connectionString());
             }
+            // chosen once the database listens, so that neither takes the port the other was given
+            int port = freePort();
+            int managementPort = freePort();
+            properties.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort,
+                    "-Dplenum.topics-service.url=http://127.0.0.1:" + freePort()));
+            TestTokens.config().forEach((key, value) -> properties.add("-D" + key + "=" + value));
             RunningApp app = new RunningApp(PackagedApplicationIT.start(properties, LOG_DIR.resolve(logName)),
                     "http://127.0.0.1:" + port, "http://127.0.0.1:" + managementPort, database);
             app.awaitReady(Duration.ofMinutes(2));

@@ -81,10 +81,7 @@ class TopicsServiceIT {
      * (-Pembedded) or, for the production build, one started here and passed in as URLs, restarted too.
      */
     private void start(int run) throws Exception {
-        int port = freePort();
-        managementPort = freePort();
-        List<String> properties = new ArrayList<>(List.of("-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.port=" + managementPort, "-Dplenum.speakers-service.url=http://127.0.0.1:1"));
+        List<String> properties = new ArrayList<>(List.of("-Dplenum.speakers-service.url=http://127.0.0.1:1"));
         TestTokens.config().forEach((key, value) -> properties.add("-D" + key + "=" + value));
         if (embeddedPostgresInBuild()) {
             properties.add("-Dplenum.embedded.data-dir=" + DATA_DIR);
@@ -95,6 +92,11 @@ class TopicsServiceIT {
             postgres = EmbeddedPostgresServer.start(DATA_DIR);
             postgres.datasourceProperties().forEach((key, value) -> properties.add("-D" + key + "=" + value));
         }
+        // chosen once the database listens, so that neither takes the port the other was given
+        int port = freePort();
+        managementPort = freePort();
+        properties.add("-Dquarkus.http.port=" + port);
+        properties.add("-Dquarkus.management.port=" + managementPort);
         app = launch(properties, Path.of("target", "it-run-" + run + ".log"));
         RestAssured.port = port;
         awaitReady();
