@@ -23,6 +23,8 @@ import org.plenum.topics.service.TopicService;
 public class RelationFields {
 
     private static final String FIRST = "The first items in id order; first: 0 to 100";
+    /** {@link org.plenum.topics.service.InputRules#NESTED_LIST_SIZE_DEFAULT}, as annotations need it. */
+    private static final String DEFAULT_FIRST = "10";
 
     private final TopicService topics;
     private final QuoteService quotes;
@@ -37,7 +39,7 @@ public class RelationFields {
     @Description(FIRST)
     @ListSize(slicingArguments = "first", requireOneSlicingArgument = false)
     public Uni<List<List<@NonNull QuoteNode>>> quotesOfTopics(@Source List<TopicNode> topicNodes,
-            @DefaultValue("20") Integer first) {
+            @DefaultValue(DEFAULT_FIRST) Integer first) {
         return quotes.quotesOfTopics(topicNodes.stream().map(TopicNode::topicId).toList(), first)
                 .map(lists -> mapEach(lists, QuoteNode::of));
     }
@@ -47,7 +49,7 @@ public class RelationFields {
     @Description(FIRST)
     @ListSize(slicingArguments = "first", requireOneSlicingArgument = false)
     public Uni<List<List<@NonNull SpeakerNode>>> speakersOfTopics(@Source List<TopicNode> topicNodes,
-            @DefaultValue("20") Integer first) {
+            @DefaultValue(DEFAULT_FIRST) Integer first) {
         return topics.speakerIdsOfTopics(topicNodes.stream().map(TopicNode::topicId).toList(), first)
                 .map(lists -> mapEach(lists, SpeakerNode::new));
     }
@@ -57,7 +59,7 @@ public class RelationFields {
     @Description(FIRST)
     @ListSize(slicingArguments = "first", requireOneSlicingArgument = false)
     public Uni<List<List<@NonNull TopicNode>>> topicsOfQuotes(@Source List<QuoteNode> quoteNodes,
-            @DefaultValue("20") Integer first) {
+            @DefaultValue(DEFAULT_FIRST) Integer first) {
         return topics.topicsOfQuotes(quoteNodes.stream().map(QuoteNode::quoteId).toList(), first)
                 .map(lists -> mapEach(lists, TopicNode::of));
     }
@@ -67,7 +69,7 @@ public class RelationFields {
     @Description(FIRST)
     @ListSize(slicingArguments = "first", requireOneSlicingArgument = false)
     public Uni<List<List<@NonNull TopicNode>>> topicsOfSpeakers(@Source List<SpeakerNode> speakerNodes,
-            @DefaultValue("20") Integer first) {
+            @DefaultValue(DEFAULT_FIRST) Integer first) {
         return topics.topicsOfSpeakers(speakerNodes.stream().map(speaker -> speaker.id).toList(), first)
                 .map(lists -> mapEach(lists, TopicNode::of));
     }
@@ -77,7 +79,7 @@ public class RelationFields {
     @Description(FIRST)
     @ListSize(slicingArguments = "first", requireOneSlicingArgument = false)
     public Uni<List<List<@NonNull QuoteNode>>> quotesOfSpeakers(@Source List<SpeakerNode> speakerNodes,
-            @DefaultValue("20") Integer first) {
+            @DefaultValue(DEFAULT_FIRST) Integer first) {
         return quotes.quotesOfSpeakers(speakerNodes.stream().map(speaker -> speaker.id).toList(), first)
                 .map(lists -> mapEach(lists, QuoteNode::of));
     }

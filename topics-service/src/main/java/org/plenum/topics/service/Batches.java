@@ -17,13 +17,13 @@ public final class Batches {
     }
 
     /**
-     * For each key, its first values (at most {@code first}: 0 to {@link InputRules#PAGE_SIZE_MAX}, null for the
-     * default), read by one query for all keys that is given the keys and the checked size.
+     * For each key, its first values (at most {@code first}: 0 to {@value InputRules#PAGE_SIZE_MAX}, null for
+     * {@value InputRules#NESTED_LIST_SIZE_DEFAULT}), read by one query for all keys that is given the keys and the checked size.
      */
     public static <K, V> Uni<List<List<V>>> firstPerKey(List<K> keys, Integer first,
             BiFunction<List<K>, Integer, Uni<List<KeyedValue<K, V>>>> query) {
         return Uni.createFrom().deferred(() -> {
-            int size = InputRules.pageSize(first);
+            int size = InputRules.pageSize(first, InputRules.NESTED_LIST_SIZE_DEFAULT);
             return size == 0 ? Uni.createFrom().item(List.<KeyedValue<K, V>>of()) : query.apply(keys, size);
         }).map(rows -> groupByKey(keys, rows));
     }

@@ -40,12 +40,12 @@ public class QuoteService {
         return Batches.lookUp(ids, quotes::findByIds, quote -> quote.id);
     }
 
-    /** The first quotes on each topic (see {@link InputRules#pageSize}), in quote id order; one query. */
+    /** The first quotes on each topic (see {@link Batches#firstPerKey}), in quote id order; one query. */
     public Uni<List<List<Quote>>> quotesOfTopics(List<Long> topicIds, Integer first) {
         return Batches.firstPerKey(topicIds, first, quotes::findByTopicIds);
     }
 
-    /** The first quotes of each speaker (see {@link InputRules#pageSize}), in quote id order; one query. */
+    /** The first quotes of each speaker (see {@link Batches#firstPerKey}), in quote id order; one query. */
     public Uni<List<List<Quote>>> quotesOfSpeakers(List<String> speakerIds, Integer first) {
         return Batches.firstPerKey(speakerIds, first, quotes::findBySpeakerIds);
     }

@@ -35,7 +35,7 @@ public class TopicService {
                 InputRules.pageSize(first)));
     }
 
-    /** The first topics of each quote (see {@link InputRules#pageSize}), in topic id order; one query. */
+    /** The first topics of each quote (see {@link Batches#firstPerKey}), in topic id order; one query. */
     public Uni<List<List<Topic>>> topicsOfQuotes(List<Long> quoteIds, Integer first) {
         return Batches.firstPerKey(quoteIds, first, topics::findByQuoteIds);
     }

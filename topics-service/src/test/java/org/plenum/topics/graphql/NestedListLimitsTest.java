@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.plenum.topics.EmbeddedPostgresTestResource;
 
-/** Every nested list takes {@code first} (default 20, at most 100), so no field returns unbounded data. */
+/** Every nested list takes {@code first} (default 10, at most 100), so no field returns unbounded data. */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresTestResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,10 +58,10 @@ class NestedListLimitsTest {
     }
 
     @Test
-    void withoutFirstTheListHasAtMostTwentyItems() {
+    void withoutFirstTheListHasAtMostTenItems() {
         post(TOPIC_QUOTES.formatted(""), Map.of("id", topicId))
                 .body("errors", nullValue())
-                .body("data.topic.quotes.id", contains(quoteIds.subList(0, 20).toArray()));
+                .body("data.topic.quotes.id", contains(quoteIds.subList(0, 10).toArray()));
         post(TOPIC_QUOTES.formatted("(first: 100)"), Map.of("id", topicId))
                 .body("data.topic.quotes.size()", equalTo(QUOTES));
     }
