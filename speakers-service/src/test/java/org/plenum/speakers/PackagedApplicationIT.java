@@ -22,7 +22,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.plenum.speakers.config.EmbeddedMongoServer;
-import org.plenum.speakers.support.TestTokens;
+import org.plenum.speakers.support.GraphQL;
+import org.plenum.subgraph.protection.testing.TestTokens;
 
 /**
  * Runs the packaged application ({@code target/quarkus-app/quarkus-run.jar}) as a separate process, the way
@@ -121,7 +122,7 @@ class PackagedApplicationIT {
 
         ValidatableResponse graphql(String query, Map<String, Object> variables) {
             return given().baseUri(url).contentType(ContentType.JSON).body(Map.of("query", query, "variables", variables))
-                    .header("Authorization", "Bearer " + TestTokens.token(TestTokens.WRITE))
+                    .header("Authorization", "Bearer " + TestTokens.token(GraphQL.WRITE_SCOPE))
                     .post("/graphql").then().statusCode(200).body("errors", nullValue());
         }
 

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.plenum.subgraph.protection.testing.TestTokens;
 import org.plenum.topics.embedded.EmbeddedPostgresServer;
 
 /**

@@ -11,9 +11,13 @@ import io.restassured.specification.RequestSpecification;
 import java.net.URL;
 import java.util.HashMap;
 import java.util.Map;
+import org.plenum.subgraph.protection.testing.TestTokens;
 
 /** Posts GraphQL documents to the running service over HTTP. */
 public final class GraphQL {
+
+    /** The scope this service's writes need. */
+    public static final String WRITE_SCOPE = "topics:write";
 
     private GraphQL() {
     }
@@ -22,9 +26,9 @@ public final class GraphQL {
         return post(document, Map.of());
     }
 
-    /** Sent as an editor: with a valid token granting {@link TestTokens#WRITE}. */
+    /** Sent as an editor: with a valid token granting {@link #WRITE_SCOPE}. */
     public static ValidatableResponse post(String document, Map<String, ?> variables) {
-        return postWith("Bearer " + TestTokens.token(TestTokens.WRITE), document, variables);
+        return postWith("Bearer " + TestTokens.token(WRITE_SCOPE), document, variables);
     }
 
     /** Sent with this Authorization header, or none when null. */

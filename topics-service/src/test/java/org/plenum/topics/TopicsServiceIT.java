@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.plenum.subgraph.protection.testing.TestTokens;
 import org.plenum.topics.embedded.EmbeddedPostgresServer;
 
 /**

@@ -25,12 +25,13 @@ import org.plenum.speakers.model.SpeakerConnection;
 import org.plenum.speakers.model.SpeakerFilter;
 import org.plenum.speakers.model.SpeakerInput;
 import org.plenum.speakers.service.DatabaseTimeoutException;
-import org.plenum.speakers.security.ScopesChecked;
 import org.plenum.speakers.service.DatabaseUnavailableException;
 import org.plenum.speakers.service.InternalErrorException;
 import org.plenum.speakers.service.InvalidInputException;
 import org.plenum.speakers.service.SpeakerNotFoundException;
 import org.plenum.speakers.service.SpeakerService;
+import org.plenum.subgraph.protection.graphql.ListSize;
+import org.plenum.subgraph.protection.security.ScopesChecked;
 
 /**
  * The speakers subgraph: Federation 2 schema, queries, mutations and the batched entity resolver. Reads are public;

@@ -14,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.plenum.speakers.support.GraphQL;
 import org.plenum.speakers.support.TestEnvironment;
-import org.plenum.speakers.support.TestTokens;
+import org.plenum.subgraph.protection.testing.TestTokens;
 
 /** Writes need a valid token with speakers:write, even when the gateway is bypassed; reads stay public. */
 @QuarkusTest
@@ -40,7 +40,7 @@ class SpeakerWriteAccessTest {
     void aTokenTheServiceCannotVerifyIsUnauthenticated() {
         int before = SpeakerMutationsTest.total();
 
-        for (String token : new String[] { TestTokens.tokenFromAnotherKey(TestTokens.WRITE), "garbage" }) {
+        for (String token : new String[] { TestTokens.tokenFromAnotherKey(GraphQL.WRITE_SCOPE), "garbage" }) {
             given().contentType("application/json").header("Authorization", "Bearer " + token)
                     .body(Map.of("query", CREATE))
                     .when().post("/graphql")
@@ -75,7 +75,7 @@ class SpeakerWriteAccessTest {
     @Test
     void onlyJsonPostsRunOperationsAndGetRunsNone() {
         int before = SpeakerMutationsTest.total();
-        String token = "Bearer " + TestTokens.token(TestTokens.WRITE);
+        String token = "Bearer " + TestTokens.token(GraphQL.WRITE_SCOPE);
 
         given().contentType("text/plain").header("Authorization", token)
                 .body("{\"query\": \"" + CREATE.replace("\"", "\\\"") + "\"}")

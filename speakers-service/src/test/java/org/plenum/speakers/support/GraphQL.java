@@ -13,9 +13,13 @@ import java.util.Map;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import org.plenum.subgraph.protection.testing.TestTokens;
 
 /** Posts GraphQL documents to the running application over HTTP. */
 public final class GraphQL {
+
+    /** The scope this service's writes need. */
+    public static final String WRITE_SCOPE = "speakers:write";
 
     private GraphQL() {
     }
@@ -24,9 +28,9 @@ public final class GraphQL {
         return post(query, Map.of());
     }
 
-    /** Sent as an editor: with a valid token granting {@link TestTokens#WRITE}. */
+    /** Sent as an editor: with a valid token granting {@link #WRITE_SCOPE}. */
     public static ValidatableResponse post(String query, Map<String, Object> variables) {
-        return postWith("Bearer " + TestTokens.token(TestTokens.WRITE), query, variables);
+        return postWith("Bearer " + TestTokens.token(WRITE_SCOPE), query, variables);
     }
 
     /** Sent with this Authorization header, or none when null. */

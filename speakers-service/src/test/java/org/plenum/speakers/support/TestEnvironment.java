@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.plenum.subgraph.protection.testing.TestTokens;
 
 /**
  * One environment for all tests (one application start): the embedded database in a fresh directory, a

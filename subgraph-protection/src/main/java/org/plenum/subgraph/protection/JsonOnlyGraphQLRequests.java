@@ -2,14 +2,14 @@ package org.plenum.subgraph.protection;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import static org.plenum.subgraph.protection.GraphQLErrorResponse.refuse;
 
 /**
  * The GraphQL endpoint runs only POSTs with a JSON body of bounded size. A browser sends a form or
@@ -68,12 +68,5 @@ public class JsonOnlyGraphQLRequests {
         int parameters = contentType.indexOf(';');
         String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
         return mediaType.toLowerCase(Locale.ROOT).equals("application/json");
-    }
-
-    private static void refuse(RoutingContext context, int status, String code, String message) {
-        JsonObject error = new JsonObject().put("message", message).put("extensions", new JsonObject().put("code", code));
-        context.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
     }
 }

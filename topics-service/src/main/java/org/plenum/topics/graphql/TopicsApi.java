@@ -13,10 +13,11 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.plenum.subgraph.protection.graphql.ListSize;
+import org.plenum.subgraph.protection.security.ScopesChecked;
 import org.plenum.topics.model.QuoteInput;
 import org.plenum.topics.model.TopicFilter;
 import org.plenum.topics.model.TopicInput;
-import org.plenum.topics.security.ScopesChecked;
 import org.plenum.topics.service.QuoteService;
 import org.plenum.topics.service.TopicService;
 

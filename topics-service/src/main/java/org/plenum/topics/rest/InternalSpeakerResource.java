@@ -9,9 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.plenum.topics.security.MissingScopeException;
-import org.plenum.topics.security.NotAuthenticatedException;
-import org.plenum.topics.security.ScopesChecked;
+import org.plenum.subgraph.protection.security.MissingScopeException;
+import org.plenum.subgraph.protection.security.NotAuthenticatedException;
+import org.plenum.subgraph.protection.security.ScopesChecked;
 import org.plenum.topics.service.QuoteService;
 
 /**

@@ -13,7 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.plenum.topics.EmbeddedPostgresTestResource;
-import org.plenum.topics.TestTokens;
+import org.plenum.subgraph.protection.testing.TestTokens;
+import org.plenum.topics.GraphQL;
 
 /** Writes need a valid token with topics:write, even when the gateway is bypassed; reads stay public. */
 @QuarkusTest
@@ -37,7 +38,7 @@ class TopicWriteAccessTest {
     @Test
     void aTokenTheServiceCannotVerifyIs401Unauthenticated() {
         given().contentType("application/json")
-                .header("Authorization", "Bearer " + TestTokens.tokenFromAnotherKey(TestTokens.WRITE))
+                .header("Authorization", "Bearer " + TestTokens.tokenFromAnotherKey(GraphQL.WRITE_SCOPE))
                 .body(Map.of("query", CREATE))
                 .when().post("/graphql")
                 .then().statusCode(401)
@@ -56,7 +57,7 @@ class TopicWriteAccessTest {
 
     @Test
     void onlyJsonPostsRunOperationsAndGetRunsNone() {
-        String token = "Bearer " + TestTokens.token(TestTokens.WRITE);
+        String token = "Bearer " + TestTokens.token(GraphQL.WRITE_SCOPE);
 
         given().contentType("text/plain").header("Authorization", token)
                 .body("{\"query\": \"" + CREATE.replace("\"", "\\\"") + "\"}")

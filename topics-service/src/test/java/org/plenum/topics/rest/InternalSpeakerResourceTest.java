@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import io.restassured.specification.RequestSpecification;
 import org.plenum.topics.EmbeddedPostgresTestResource;
-import org.plenum.topics.TestTokens;
+import org.plenum.subgraph.protection.testing.TestTokens;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresTestResource.class)

@@ -1,8 +1,8 @@
-package org.plenum.speakers.security;
+package org.plenum.subgraph.protection.security;
+
+import static org.plenum.subgraph.protection.GraphQLErrorResponse.refuse;
 
 import io.quarkus.security.AuthenticationFailedException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,24 +29,16 @@ public class HttpGuards {
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             context.next();
         } else {
-            answer(context, 415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json");
+            refuse(context, 415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json");
         }
     }
 
     private void refuseInvalidToken(RoutingContext context) {
         if (context.failure() instanceof AuthenticationFailedException && !context.response().ended()) {
             context.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            answer(context, 401, "UNAUTHENTICATED", "The bearer token was not accepted");
+            refuse(context, 401, "UNAUTHENTICATED", "The bearer token was not accepted");
         } else {
             context.next();
         }
-    }
-
-    private static void answer(RoutingContext context, int status, String code, String message) {
-        context.response().setStatusCode(status)
-                .putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("errors", new JsonArray().add(new JsonObject()
-                        .put("message", message)
-                        .put("extensions", new JsonObject().put("code", code)))).encode());
     }
 }

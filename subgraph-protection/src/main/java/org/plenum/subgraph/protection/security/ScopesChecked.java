@@ -1,4 +1,4 @@
-package org.plenum.topics.security;
+package org.plenum.subgraph.protection.security;
 
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;

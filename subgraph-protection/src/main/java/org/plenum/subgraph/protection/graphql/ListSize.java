@@ -1,4 +1,4 @@
-package org.plenum.speakers.graphql;
+package org.plenum.subgraph.protection.graphql;
 
 import static io.smallrye.graphql.api.DirectiveLocation.FIELD_DEFINITION;
 import static java.lang.annotation.ElementType.FIELD;
@@ -14,10 +14,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 /**
  * Federation 2.9's {@code @listSize} (demand control), which SmallRye GraphQL does not ship: which arguments give
- * a list field's size, for gateways that estimate an operation's cost before running it. Imported through the
- * schema's federation {@code @link} (see {@link SpeakerGraphQLApi}). {@code assumedSize} is left out: SmallRye makes an
- * {@code int} member non-null or gives it a default, and composition accepts neither for this directive (it
- * accepts a definition without the argument); lists without a slicing argument take the gateway's default size.
+ * a list field's size, for gateways that estimate an operation's cost before running it. Each subgraph imports it
+ * through its schema's federation {@code @Link}. {@code assumedSize} is left out: SmallRye makes an {@code int}
+ * member non-null or gives it a default, and composition accepts neither for this directive (it accepts a
+ * definition without the argument); lists without a slicing argument take the gateway's default size.
  */
 @Directive(on = FIELD_DEFINITION)
 @Retention(RUNTIME)

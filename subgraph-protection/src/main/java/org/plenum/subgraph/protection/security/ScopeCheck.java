@@ -1,4 +1,4 @@
-package org.plenum.speakers.security;
+package org.plenum.subgraph.protection.security;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,4 +1,4 @@
-package org.plenum.topics;
+package org.plenum.subgraph.protection.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,13 +17,13 @@ import org.jose4j.lang.JoseException;
 
 /**
  * A test-only issuer: an RSA key pair generated when the tests start (never stored in the repository), its public key
- * as a PEM file for {@code mp.jwt.verify.publickey.location}, and real signed tokens.
+ * as a PEM file for {@code mp.jwt.verify.publickey.location}, and real signed tokens. Shared with both subgraphs'
+ * tests through this module's test-jar.
  */
 public final class TestTokens {
 
     public static final String ISSUER = "https://issuer.test.plenum";
     public static final String AUDIENCE = "plenum";
-    public static final String WRITE = "topics:write";
 
     private static final KeyPair KEYS = generate();
 

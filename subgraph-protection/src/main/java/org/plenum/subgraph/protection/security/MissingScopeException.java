@@ -1,4 +1,4 @@
-package org.plenum.topics.security;
+package org.plenum.subgraph.protection.security;
 
 import io.smallrye.graphql.api.ErrorCode;
 
