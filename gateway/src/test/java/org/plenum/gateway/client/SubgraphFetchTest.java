@@ -38,14 +38,15 @@ class SubgraphFetchTest {
 
     @Test
     void forwardsConfiguredHeadersOnly() {
-        String query = "{ auth: requestHeader(name: \"authorization\") secret: requestHeader(name: \"x-secret\") }";
+        // a verified Authorization header is forwarded too: AuthenticationTest, with real tokens
+        String query = "{ baggage: requestHeader(name: \"baggage\") secret: requestHeader(name: \"x-secret\") }";
         given().contentType(ContentType.JSON)
-                .header("Authorization", "Bearer reader-7")
+                .header("baggage", "tenant=reader-7")
                 .header("X-Secret", "not for subgraphs")
                 .body(Map.of("query", query))
                 .when().post("/graphql")
                 .then().statusCode(200)
-                .body("data.auth", equalTo("Bearer reader-7"))
+                .body("data.baggage", equalTo("tenant=reader-7"))
                 .body("data.secret", nullValue());
     }
 
