@@ -25,16 +25,15 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, Long> {
         return reads.list("from Quote where id in :ids", ids, Quote.class);
     }
 
-    /** The first quotes on each of these topics, as (topic id, quote) pairs in quote id order. */
-    public Uni<List<KeyedValue<Long, Quote>>> findByTopicIds(Collection<Long> topicIds, int first) {
-        return reads.pairs(FirstPerParent.entities("t.id", "q.id", "from Quote q join q.topics t where t.id in :ids",
-                "Quote"), topicIds, first, Long.class, Quote.class);
+    /** The quotes on these topics, as (topic id, quote) pairs in quote id order. */
+    public Uni<List<KeyedValue<Long, Quote>>> findByTopicIds(Collection<Long> topicIds) {
+        return reads.pairs("select t.id, q from Quote q join q.topics t where t.id in :ids order by q.id",
+                topicIds, Long.class, Quote.class);
     }
 
-    /** The first quotes of each of these speakers, as (speaker id, quote) pairs in quote id order. */
-    public Uni<List<KeyedValue<String, Quote>>> findBySpeakerIds(Collection<String> speakerIds, int first) {
-        return reads.pairs(FirstPerParent.entities("q.speakerId", "q.id", "from Quote q where q.speakerId in :ids",
-                "Quote"), speakerIds, first, String.class, Quote.class);
+    /** The quotes of these speakers in id order. */
+    public Uni<List<Quote>> findBySpeakerIds(Collection<String> speakerIds) {
+        return reads.list("from Quote where speakerId in :ids order by id", speakerIds, Quote.class);
     }
 
     /** Deletes all quotes of a speaker (their topic links go with them), in the caller's transaction. */

@@ -33,14 +33,12 @@ public class ReadSessions {
     }
 
     /**
-     * Runs a query selecting (key, value) pairs for the given ids, bound to the parameter {@code :ids}, with at most
-     * {@code first} values per key, bound to {@code :first}.
+     * Runs a query selecting (key, value) pairs for the given ids, bound to the parameter {@code :ids}.
      */
-    public <K, V> Uni<List<KeyedValue<K, V>>> pairs(String hql, Collection<?> ids, int first, Class<K> keyType,
+    public <K, V> Uni<List<KeyedValue<K, V>>> pairs(String hql, Collection<?> ids, Class<K> keyType,
             Class<V> valueType) {
         return read(session -> session.createSelectionQuery(hql, Object[].class)
                 .setParameter("ids", ids)
-                .setParameter("first", first)
                 .getResultList())
                 .map(rows -> rows.stream()
                         .map(row -> new KeyedValue<>(keyType.cast(row[0]), valueType.cast(row[1])))

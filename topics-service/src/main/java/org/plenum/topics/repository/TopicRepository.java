@@ -29,23 +29,22 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, Long> {
         return reads.list("from Topic where id in :ids", ids, Topic.class);
     }
 
-    /** The first topics of each of these quotes, as (quote id, topic) pairs in topic id order. */
-    public Uni<List<KeyedValue<Long, Topic>>> findByQuoteIds(Collection<Long> quoteIds, int first) {
-        return reads.pairs(FirstPerParent.entities("q.id", "t.id", "from Quote q join q.topics t where q.id in :ids",
-                "Topic"), quoteIds, first, Long.class, Topic.class);
+    /** The topics of these quotes, as (quote id, topic) pairs in topic id order. */
+    public Uni<List<KeyedValue<Long, Topic>>> findByQuoteIds(Collection<Long> quoteIds) {
+        return reads.pairs("select q.id, t from Quote q join q.topics t where q.id in :ids order by t.id",
+                quoteIds, Long.class, Topic.class);
     }
 
-    /** The first distinct topics these speakers have quotes on, as (speaker id, topic) pairs in topic id order. */
-    public Uni<List<KeyedValue<String, Topic>>> findBySpeakerIds(Collection<String> speakerIds, int first) {
-        return reads.pairs(FirstPerParent.entities("q.speakerId", "t.id",
-                "from Quote q join q.topics t where q.speakerId in :ids", "Topic"), speakerIds, first, String.class,
-                Topic.class);
+    /** The distinct topics these speakers have quotes on, as (speaker id, topic) pairs in topic id order. */
+    public Uni<List<KeyedValue<String, Topic>>> findBySpeakerIds(Collection<String> speakerIds) {
+        return reads.pairs("select distinct q.speakerId, t from Quote q join q.topics t "
+                + "where q.speakerId in :ids order by t.id", speakerIds, String.class, Topic.class);
     }
 
-    /** The first distinct speaker ids of each topic's quotes, as (topic id, speaker id) pairs in speaker id order. */
-    public Uni<List<KeyedValue<Long, String>>> findSpeakerIdsByTopicIds(Collection<Long> topicIds, int first) {
-        return reads.pairs(FirstPerParent.keys("t.id", "q.speakerId", "from Quote q join q.topics t where t.id in :ids"),
-                topicIds, first, Long.class, String.class);
+    /** The distinct speaker ids of the quotes of these topics, as (topic id, speaker id) pairs in speaker id order. */
+    public Uni<List<KeyedValue<Long, String>>> findSpeakerIdsByTopicIds(Collection<Long> topicIds) {
+        return reads.pairs("select distinct t.id, q.speakerId from Quote q join q.topics t "
+                + "where t.id in :ids order by q.speakerId", topicIds, Long.class, String.class);
     }
 
     /** Up to {@code first} topics after {@code afterId} in id order, plus the count of all matching topics. */
