@@ -7,7 +7,6 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
-import org.plenum.subgraph.protection.graphql.ListSize;
 import org.plenum.topics.service.QuoteService;
 import org.plenum.topics.service.TopicService;
 
