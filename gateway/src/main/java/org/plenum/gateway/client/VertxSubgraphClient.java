@@ -66,6 +66,9 @@ public class VertxSubgraphClient implements SubgraphClient {
     /** Trace context headers as lower-cased by the HTTP handler; they say nothing about what to answer. */
     private static final Set<String> TRACE_HEADERS = Set.of("traceparent", "tracestate", "baggage");
 
+    /** How long a pooled connection may stay idle before the gateway closes it. */
+    private static final int IDLE_CONNECTION_SECONDS = 4;
+
     /** Room for variables beyond the document, before the request buffer grows. */
     private static final int REQUEST_BUFFER_EXTRA_BYTES = 1024;
 
@@ -84,7 +87,9 @@ public class VertxSubgraphClient implements SubgraphClient {
     public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, OpenTelemetry openTelemetry, SubgraphMetrics metrics,
                                GatewayConfig config) {
         this.vertx = vertx.getDelegate();
-        this.httpClient = this.vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        // idle connections are let go before servers commonly drop them (Node's 5 s), so none is reused as it closes
+        this.httpClient = this.vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
+                        .setKeepAliveTimeout(IDLE_CONNECTION_SECONDS),
                 new PoolOptions().setHttp1MaxSize(config.subgraphConnectionPoolSize()));
         this.maxResponseBytes = config.limits().maxSubgraphResponseBytes() > 0
                 ? config.limits().maxSubgraphResponseBytes() : Integer.MAX_VALUE;
