@@ -20,15 +20,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Demand control over a supergraph fixture (composed by @apollo/composition) in {@code supergraphs/<scenario>}. */
+/** Demand control over a supergraph fixture composed by @apollo/composition (a test resource). */
 record CostFixture(Supergraph supergraph) {
 
     /** A parsed operation with its fragments and coerced variables. */
     record Operation(OperationDefinition definition, Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
     }
 
+    /** The supergraph of {@code supergraphs/<scenario>}. */
     static CostFixture of(String scenario) {
-        return new CostFixture(Supergraph.parse(resource("/supergraphs/" + scenario + "/supergraph.graphql")));
+        return at("/supergraphs/" + scenario + "/supergraph.graphql");
+    }
+
+    static CostFixture at(String supergraphResource) {
+        return new CostFixture(Supergraph.parse(resource(supergraphResource)));
     }
 
     DemandControl demandControl(DemandControlOptions options) {

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DocumentedQueriesCostTest {
 
-    private static final CostFixture PLENUM = CostFixture.of("plenum");
+    /** The composer comparison's fixture: the sample subgraphs' live SDLs and Apollo's supergraph of them. */
+    private static final CostFixture PLENUM = CostFixture.at("/compose/federation29-smallrye/supergraph.graphql");
     private static final DemandControl DEFAULTS = PLENUM.demandControl(DemandControlOptions.defaults());
 
     private static final String FAN_OUT = "{ speakers(first:100) { edges { node { topics { speakers { topics { speakers"
