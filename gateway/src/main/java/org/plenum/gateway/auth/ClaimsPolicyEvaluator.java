@@ -1,7 +1,7 @@
 package org.plenum.gateway.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.plenum.gateway.config.PolicyRulesConfig;
+import org.plenum.gateway.config.GatewayConfig;
 import org.plenum.gateway.engine.authorization.Caller;
 import org.plenum.gateway.engine.authorization.PolicyEvaluator;
 
@@ -13,16 +13,16 @@ import java.util.Set;
 
 /**
  * Decides {@code @policy} requirements from the caller's verified token claims with the rules of
- * {@link PolicyRulesConfig}: a policy is satisfied by an authenticated caller whose claim equals one of the rule's
+ * {@code plenum.gateway.auth.policies}: a policy is satisfied by an authenticated caller whose claim equals one of the rule's
  * values or, for a list claim, contains one of them. Anonymous callers and policies without a rule satisfy nothing.
  */
 @ApplicationScoped
 public class ClaimsPolicyEvaluator implements PolicyEvaluator {
 
-    private final Map<String, PolicyRulesConfig.Rule> rules;
+    private final Map<String, GatewayConfig.PolicyRule> rules;
 
-    public ClaimsPolicyEvaluator(PolicyRulesConfig config) {
-        this.rules = Map.copyOf(config.policies());
+    public ClaimsPolicyEvaluator(GatewayConfig config) {
+        this.rules = Map.copyOf(config.auth().policies());
     }
 
     @Override
@@ -32,7 +32,7 @@ public class ClaimsPolicyEvaluator implements PolicyEvaluator {
             return satisfied;
         }
         for (String policy : policies) {
-            PolicyRulesConfig.Rule rule = rules.get(policy);
+            GatewayConfig.PolicyRule rule = rules.get(policy);
             if (rule != null && matches(claim(caller.claims(), rule.claim()), rule.values())) {
                 satisfied.add(policy);
             }

@@ -119,6 +119,23 @@ public interface GatewayConfig {
         /** How long one JWKS fetch may take. */
         @WithDefault("5s")
         Duration jwksTimeout();
+
+        /**
+         * How the supergraph's {@code @policy} requirements are decided: policy name (as in
+         * {@code @policy(policies: [["name"]])}) -> the claims rule that satisfies it, e.g.
+         * {@code plenum.gateway.auth.policies."hr".claim=roles} and {@code ...values=hr,admin}. A policy without a rule
+         * is never satisfied.
+         */
+        Map<String, PolicyRule> policies();
+    }
+
+    interface PolicyRule {
+
+        /** The claim of the caller's verified token to read; a dotted path reaches into nested claims ({@code realm_access.roles}). */
+        String claim();
+
+        /** The claim must equal one of these, or (a list claim) contain one of them. */
+        List<String> values();
     }
 
     /** Operation limits; 0 or less means unlimited. */
