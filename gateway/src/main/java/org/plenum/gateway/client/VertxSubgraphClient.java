@@ -149,13 +149,13 @@ public class VertxSubgraphClient implements SubgraphClient {
                 emitter.fail(failure);
             };
             long timer = vertx.setTimer(target.timeoutMillis(), id -> {
-                if (roundTrip.end()) {
+                if (roundTrip.abandon()) {
                     fail.accept(new TimeoutException());
                 }
             });
             emitter.onTermination(() -> {
                 vertx.cancelTimer(timer);
-                if (roundTrip.end()) { // cancelled by the subscriber
+                if (roundTrip.abandon()) { // cancelled by the subscriber
                     span.setStatus(StatusCode.ERROR, "cancelled");
                     span.end();
                 }
@@ -166,7 +166,7 @@ public class VertxSubgraphClient implements SubgraphClient {
                         .compose(response -> readBody(response, request.subgraph())
                                 .map(bytes -> graphQLResponse(request.subgraph(), response, bytes)))
                         .onComplete(result -> {
-                            if (!roundTrip.end()) {
+                            if (!roundTrip.complete()) {
                                 return; // timed out or cancelled meanwhile
                             }
                             if (result.succeeded()) {
@@ -279,7 +279,9 @@ public class VertxSubgraphClient implements SubgraphClient {
 
     /**
      * One HTTP exchange, ended by whichever comes first: its outcome, its deadline or a cancelling subscriber. Ending it
-     * early resets the HTTP request, so the connection is not kept busy for an answer nobody waits for.
+     * early resets the HTTP request, so the connection is not kept busy for an answer nobody waits for. An exchange
+     * that completed is never reset: Vert.x closes the connection of a reset request even after its response ended,
+     * when the pool may already have handed that connection to the next request.
      */
     private static final class RoundTrip {
         private HttpClientRequest request;
@@ -288,14 +290,23 @@ public class VertxSubgraphClient implements SubgraphClient {
         /** @return false when the exchange ended before its request was made (the request is reset) */
         synchronized boolean started(HttpClientRequest http) {
             request = http;
+            // a reset reaches the fetch as its failure; Vert.x would also log it as an error without a handler
+            http.exceptionHandler(ignored -> { });
             if (ended) {
                 http.reset();
             }
             return !ended;
         }
 
-        /** @return whether this call ended the exchange; a request still running is reset */
-        boolean end() {
+        /** @return whether the outcome ended the exchange (else a deadline or cancellation did first) */
+        synchronized boolean complete() {
+            boolean first = !ended;
+            ended = true;
+            return first;
+        }
+
+        /** @return whether this call ended the exchange early; a request still running is reset */
+        boolean abandon() {
             HttpClientRequest running;
             synchronized (this) {
                 if (ended) {
@@ -305,7 +316,7 @@ public class VertxSubgraphClient implements SubgraphClient {
                 running = request;
             }
             if (running != null) {
-                running.reset(); // a no-op once the response has ended
+                running.reset();
             }
             return true;
         }

@@ -132,6 +132,17 @@ class VertxSubgraphClientTest {
     }
 
     @Test
+    void sequentialFetchesKeepTheirConnectionAlive() {
+        int before = count("/connections/reviews");
+        for (int i = 0; i < 20; i++) {
+            execute("reviews", server + "/reviews", "{ _service { sdl } }", Map.of());
+        }
+        // one pooled connection serves them all; more than one or two means each answer closed its connection
+        int opened = count("/connections/reviews") - before;
+        assertTrue(opened <= 2, opened + " connections for 20 sequential fetches");
+    }
+
+    @Test
     void aCancelledFetchResetsItsRequestSoTheSubgraphCanStop() throws InterruptedException {
         int servedBefore = served("slow");
         int abandonedBefore = count("/abandoned");

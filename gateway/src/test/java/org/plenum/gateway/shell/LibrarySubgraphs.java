@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #STOCK_DELAY_MILLIS}. {@code /broken/*} answer like misbehaving servers; {@code GET /served/<subgraph>}
  * tells how many GraphQL requests that subgraph has received. {@code /slow} answers as {@code /catalog} does, after
  * the same delay; {@code GET /abandoned} tells how many delayed answers found their request already closed.
+ * {@code GET /connections/<subgraph>} tells over how many distinct connections that subgraph was asked.
  */
 public final class LibrarySubgraphs {
 
@@ -39,6 +42,7 @@ public final class LibrarySubgraphs {
     private final Map<String, TestSubgraph> subgraphs;
     private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
     private final AtomicInteger abandoned = new AtomicInteger();
+    private final Map<String, Set<HttpConnection>> connections = new ConcurrentHashMap<>();
     private final Vertx vertx;
     private HttpServer server;
 
@@ -84,6 +88,11 @@ public final class LibrarySubgraphs {
                 request.response().end(String.valueOf(abandoned.get()));
                 return;
             }
+            if (path.startsWith("/connections/")) {
+                Set<HttpConnection> used = connections.get(path.substring("/connections/".length()));
+                request.response().end(String.valueOf(used == null ? 0 : used.size()));
+                return;
+            }
             if (path.startsWith("/served/")) {
                 request.response().end(String.valueOf(served(path.substring("/served/".length()))));
                 return;
@@ -107,6 +116,8 @@ public final class LibrarySubgraphs {
             return;
         }
         served.computeIfAbsent(request.path().substring(1), name -> new AtomicInteger()).incrementAndGet();
+        connections.computeIfAbsent(request.path().substring(1), name -> ConcurrentHashMap.newKeySet())
+                .add(request.connection());
         Map<String, Object> query = parse(body);
         Map<String, Object> result = subgraph.execute(query, request.headers());
         Buffer json = Buffer.buffer(write(result));
