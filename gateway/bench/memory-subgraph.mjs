@@ -31,6 +31,12 @@ function page(items, { first, after, filter }, what) {
   };
 }
 
+/** The first items of a nested list (Topic.quotes, Speaker.topics, ...): `first` defaults to 10 in the schema. */
+function firstOf(items, { first }) {
+  if (first < 0 || first > 100) throw new GraphQLError(`first must be between 0 and 100, got ${first}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  return items.slice(0, first);
+}
+
 function setResolvers(typeName, resolvers) {
   const fields = schema.getType(typeName).getFields();
   for (const [field, resolve] of Object.entries(resolvers)) fields[field].resolve = resolve;
@@ -76,16 +82,16 @@ function topicsSubgraph() {
     _service: () => ({ sdl }),
   });
   setResolvers('Topic', {
-    quotes: (topic) => topic.quoteIds.map((id) => quoteById.get(id)),
-    speakers: (topic) => [...new Set(topic.quoteIds.map((id) => quoteById.get(id).speakerId))].sort().map(speakerRef),
+    quotes: (topic, args) => firstOf(topic.quoteIds.map((id) => quoteById.get(id)), args),
+    speakers: (topic, args) => firstOf([...new Set(topic.quoteIds.map((id) => quoteById.get(id).speakerId))].sort(), args).map(speakerRef),
   });
   setResolvers('Quote', {
     speaker: (quote) => speakerRef(quote.speakerId),
-    topics: (quote) => topicsOf([quote]),
+    topics: (quote, args) => firstOf(topicsOf([quote]), args),
   });
   setResolvers('Speaker', {
-    quotes: (speaker) => quotesBySpeaker.get(speaker.id) ?? [],
-    topics: (speaker) => topicsOf(quotesBySpeaker.get(speaker.id) ?? []),
+    quotes: (speaker, args) => firstOf(quotesBySpeaker.get(speaker.id) ?? [], args),
+    topics: (speaker, args) => firstOf(topicsOf(quotesBySpeaker.get(speaker.id) ?? []), args),
   });
   setResolvers('Mutation', {
     createTopic: (_, { input }) => {

@@ -6,8 +6,10 @@ import { queryData } from './http.mjs';
 
 const SPEAKER_PAGE = `query Page($after: String) { speakers(first: 100, after: $after) {
   edges { cursor node { id name role organization country bio } } pageInfo { endCursor hasNextPage } } }`;
+// a topic's quotes come in pages of at most 100 too: the bench's data sets have far fewer per topic (checked below)
+const QUOTES_PER_TOPIC = 100;
 const TOPIC_PAGE = `query Page($after: String) { topics(first: 100, after: $after) {
-  edges { cursor node { id title summary keywords quotes { id text source speaker { id } } } }
+  edges { cursor node { id title summary keywords quotes(first: ${QUOTES_PER_TOPIC}) { id text source speaker { id } } } }
   pageInfo { endCursor hasNextPage } } }`;
 
 async function allPages(url, query, field) {
@@ -31,6 +33,7 @@ export async function dumpSubgraphs(subgraphUrls, dir) {
   const topicNodes = await allPages(subgraphUrls.topics, TOPIC_PAGE, 'topics');
   const quotes = new Map();
   for (const topic of topicNodes) {
+    if (topic.quotes.length >= QUOTES_PER_TOPIC) throw new Error(`topic ${topic.id} has more quotes than one read copies`);
     for (const quote of topic.quotes) {
       if (!quotes.has(quote.id)) quotes.set(quote.id, { id: quote.id, text: quote.text, source: quote.source, speakerId: quote.speaker.id, topicIds: [] });
       quotes.get(quote.id).topicIds.push(topic.id);

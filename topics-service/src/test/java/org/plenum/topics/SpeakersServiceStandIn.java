@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class SpeakersServiceStandIn {
 
-    static final Set<String> KNOWN_SPEAKERS = Set.of("khalil-hashmi", "lin-nan", "test-speaker");
+    static final Set<String> KNOWN_SPEAKERS = Set.of("khalil-hashmi", "lin-nan", "test-speaker", "speaker-many", "speaker-other");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static SpeakersServiceStandIn instance;
 

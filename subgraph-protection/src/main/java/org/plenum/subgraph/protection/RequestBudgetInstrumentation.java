@@ -13,17 +13,21 @@ import graphql.language.Field;
 import graphql.language.Node;
 import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
+import graphql.normalized.ExecutableNormalizedField;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The limits of one request that depend on more than the document's shape: aliases (before it runs), and while it
+ * The limits of one request that depend on more than the document's shape: aliases (before it runs; also aliases of a
+ * nested field with other arguments, see {@link #refuseAliasesWithOtherArguments}), and while it
  * runs {@code _entities} representations (checked before the resolver, so before any database work), a deadline
  * and a count of resolved field values. A request over a limit while it runs is stopped: no further field is
  * fetched (so no further database work), and the answer is the {@link LimitExceeded} error alone.
@@ -64,6 +68,10 @@ final class RequestBudgetInstrumentation extends SimplePerformantInstrumentation
             throw new LimitExceeded("TOO_MANY_ALIASES", "The document has " + aliases + " aliased fields; at most "
                     + limits.maxAliases() + " are allowed (plenum.graphql.max-aliases)");
         }
+        if (aliases > 0) {
+            refuseAliasesWithOtherArguments(parameters.getExecutionContext().getNormalizedQueryTree().get()
+                    .getTopLevelFields());
+        }
         return SimpleInstrumentationContext.noOp();
     }
 
@@ -100,6 +108,28 @@ final class RequestBudgetInstrumentation extends SimplePerformantInstrumentation
             budget.stop(new LimitExceeded("TOO_MANY_ENTITIES", "_entities was called with " + representations.size()
                     + " representations; at most " + limits.maxEntities()
                     + " are allowed per call (plenum.graphql.max-entities)"));
+        }
+    }
+
+    /**
+     * Nested fields are resolved in batches, one call for all the objects at one level (SmallRye's {@code @Source}
+     * lists), and a batch sees one set of arguments: two aliases of such a field on one object with different
+     * arguments would both get the first one's answer. They are refused rather than answered wrongly.
+     */
+    private static void refuseAliasesWithOtherArguments(List<ExecutableNormalizedField> parents) {
+        for (ExecutableNormalizedField parent : parents) {
+            Map<String, ExecutableNormalizedField> firstByField = new HashMap<>();
+            for (ExecutableNormalizedField child : parent.getChildren()) {
+                ExecutableNormalizedField first = firstByField.putIfAbsent(
+                        child.getObjectTypeNames() + "." + child.getName(), child);
+                if (first != null && !first.getResolvedArguments().equals(child.getResolvedArguments())) {
+                    throw new LimitExceeded("ALIASES_WITH_OTHER_ARGUMENTS", "'" + first.getResultKey() + "' and '"
+                            + child.getResultKey() + "' ask for " + child.getName() + " on the same object with "
+                            + "different arguments; nested lists are read for all objects of a level at once, so "
+                            + "aliases of one on the same object must use the same arguments");
+                }
+            }
+            refuseAliasesWithOtherArguments(parent.getChildren());
         }
     }
 

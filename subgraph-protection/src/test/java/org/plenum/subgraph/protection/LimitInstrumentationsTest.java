@@ -45,6 +45,17 @@ class LimitInstrumentationsTest {
     }
 
     @Test
+    void aliasesOfANestedFieldWithOtherArgumentsAreRefusedBeforeAnythingRuns() {
+        ExecutionResult result = execute(limits(Duration.ofSeconds(5)),
+                "{ item { one: children(n: 1) { id } two: children(n: 2) { id } } }");
+        assertRefused(result, "ALIASES_WITH_OTHER_ARGUMENTS", "'one' and 'two' ask for children");
+        assertEquals(0, itemsFetched.get());
+        ExecutionResult same = execute(limits(Duration.ofSeconds(5)),
+                "{ item { one: children(n: 2) { id } two: children(n: 2) { child { id } } } }");
+        assertEquals(List.of(), same.getErrors());
+    }
+
+    @Test
     void tooDeepIsRefusedBeforeAnythingRuns() {
         ExecutionResult result = execute(limits(Duration.ofSeconds(5)),
                 "{ item { child { child { child { child { child { id } } } } } } }");

@@ -25,15 +25,23 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, Long> {
         return reads.list("from Quote where id in :ids", ids, Quote.class);
     }
 
-    /** The quotes on these topics, as (topic id, quote) pairs in quote id order. */
-    public Uni<List<KeyedValue<Long, Quote>>> findByTopicIds(Collection<Long> topicIds) {
-        return reads.pairs("select t.id, q from Quote q join q.topics t where t.id in :ids order by q.id",
-                topicIds, Long.class, Quote.class);
+    /** The first quotes on each of these topics, as (topic id, quote) pairs in quote id order. */
+    public Uni<List<KeyedValue<Long, Quote>>> findByTopicIds(Collection<Long> topicIds, int first) {
+        return reads.firstChildren("""
+                select p.id as parent, q.* from topic p
+                cross join lateral (select qt.quote_id from quote_topic qt where qt.topic_id = p.id
+                                    order by qt.quote_id limit :first) c
+                join quote q on q.id = c.quote_id
+                where p.id in (:ids) order by q.id""", Quote.WITH_PARENT, topicIds, first, Long.class, Quote.class);
     }
 
-    /** The quotes of these speakers in id order. */
-    public Uni<List<Quote>> findBySpeakerIds(Collection<String> speakerIds) {
-        return reads.list("from Quote where speakerId in :ids order by id", speakerIds, Quote.class);
+    /** The first quotes of each of these speakers, as (speaker id, quote) pairs in quote id order. */
+    public Uni<List<KeyedValue<String, Quote>>> findBySpeakerIds(Collection<String> speakerIds, int first) {
+        return reads.firstChildren("""
+                select s.speaker_id as parent, q.* from (select distinct speaker_id from quote where speaker_id in (:ids)) s
+                cross join lateral (select * from quote qq where qq.speaker_id = s.speaker_id
+                                    order by qq.id limit :first) q
+                order by q.id""", Quote.WITH_PARENT, speakerIds, first, String.class, Quote.class);
     }
 
     /** Deletes all quotes of a speaker (their topic links go with them), in the caller's transaction. */

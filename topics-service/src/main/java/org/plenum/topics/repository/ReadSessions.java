@@ -33,15 +33,20 @@ public class ReadSessions {
     }
 
     /**
-     * Runs a query selecting (key, value) pairs for the given ids, bound to the parameter {@code :ids}.
+     * Runs native SQL for the first children of each parent: {@code :ids} are the parents' keys, {@code :first} how
+     * many children each may have at most; each row is (child, parent key), the child read as the named result set
+     * mapping says (a plain column when {@code mapping} is null; a mapping's entity comes before its columns).
      */
-    public <K, V> Uni<List<KeyedValue<K, V>>> pairs(String hql, Collection<?> ids, Class<K> keyType,
-            Class<V> valueType) {
-        return read(session -> session.createSelectionQuery(hql, Object[].class)
+    public <K, V> Uni<List<KeyedValue<K, V>>> firstChildren(String sql, String mapping, Collection<?> ids, int first,
+            Class<K> keyType, Class<V> childType) {
+        return read(session -> (mapping == null
+                ? session.createNativeQuery(sql, Object[].class)
+                : session.createNativeQuery(sql, session.getResultSetMapping(Object[].class, mapping)))
                 .setParameter("ids", ids)
+                .setParameter("first", first)
                 .getResultList())
                 .map(rows -> rows.stream()
-                        .map(row -> new KeyedValue<>(keyType.cast(row[0]), valueType.cast(row[1])))
+                        .map(row -> new KeyedValue<>(keyType.cast(row[1]), childType.cast(row[0])))
                         .toList());
     }
 }

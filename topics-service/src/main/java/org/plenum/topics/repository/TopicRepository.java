@@ -29,22 +29,33 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, Long> {
         return reads.list("from Topic where id in :ids", ids, Topic.class);
     }
 
-    /** The topics of these quotes, as (quote id, topic) pairs in topic id order. */
-    public Uni<List<KeyedValue<Long, Topic>>> findByQuoteIds(Collection<Long> quoteIds) {
-        return reads.pairs("select q.id, t from Quote q join q.topics t where q.id in :ids order by t.id",
-                quoteIds, Long.class, Topic.class);
+    /** The first topics of each of these quotes, as (quote id, topic) pairs in topic id order. */
+    public Uni<List<KeyedValue<Long, Topic>>> findByQuoteIds(Collection<Long> quoteIds, int first) {
+        return reads.firstChildren("""
+                select p.id as parent, t.* from quote p
+                cross join lateral (select qt.topic_id from quote_topic qt where qt.quote_id = p.id
+                                    order by qt.topic_id limit :first) c
+                join topic t on t.id = c.topic_id
+                where p.id in (:ids) order by t.id""", Topic.WITH_PARENT, quoteIds, first, Long.class, Topic.class);
     }
 
-    /** The distinct topics these speakers have quotes on, as (speaker id, topic) pairs in topic id order. */
-    public Uni<List<KeyedValue<String, Topic>>> findBySpeakerIds(Collection<String> speakerIds) {
-        return reads.pairs("select distinct q.speakerId, t from Quote q join q.topics t "
-                + "where q.speakerId in :ids order by t.id", speakerIds, String.class, Topic.class);
+    /** The first distinct topics these speakers have quotes on, as (speaker id, topic) pairs in topic id order. */
+    public Uni<List<KeyedValue<String, Topic>>> findBySpeakerIds(Collection<String> speakerIds, int first) {
+        return reads.firstChildren("""
+                select s.speaker_id as parent, t.* from (select distinct speaker_id from quote where speaker_id in (:ids)) s
+                cross join lateral (select distinct qt.topic_id from quote q join quote_topic qt on qt.quote_id = q.id
+                                    where q.speaker_id = s.speaker_id order by qt.topic_id limit :first) c
+                join topic t on t.id = c.topic_id
+                order by t.id""", Topic.WITH_PARENT, speakerIds, first, String.class, Topic.class);
     }
 
-    /** The distinct speaker ids of the quotes of these topics, as (topic id, speaker id) pairs in speaker id order. */
-    public Uni<List<KeyedValue<Long, String>>> findSpeakerIdsByTopicIds(Collection<Long> topicIds) {
-        return reads.pairs("select distinct t.id, q.speakerId from Quote q join q.topics t "
-                + "where t.id in :ids order by q.speakerId", topicIds, Long.class, String.class);
+    /** The first distinct speaker ids of each topic's quotes, as (topic id, speaker id) pairs in speaker id order. */
+    public Uni<List<KeyedValue<Long, String>>> findSpeakerIdsByTopicIds(Collection<Long> topicIds, int first) {
+        return reads.firstChildren("""
+                select c.speaker_id, p.id as parent from topic p
+                cross join lateral (select distinct q.speaker_id from quote_topic qt join quote q on q.id = qt.quote_id
+                                    where qt.topic_id = p.id order by q.speaker_id limit :first) c
+                where p.id in (:ids) order by c.speaker_id""", null, topicIds, first, Long.class, String.class);
     }
 
     /** Up to {@code first} topics after {@code afterId} in id order, plus the count of all matching topics. */

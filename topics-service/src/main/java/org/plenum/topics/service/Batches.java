@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.plenum.topics.model.KeyedValue;
 
@@ -13,6 +14,18 @@ import org.plenum.topics.model.KeyedValue;
 public final class Batches {
 
     private Batches() {
+    }
+
+    /**
+     * For each key, its first values (at most {@code first}: 0 to {@value InputRules#PAGE_SIZE_MAX}, null for
+     * {@value InputRules#NESTED_LIST_SIZE_DEFAULT}), read by one query for all keys that is given the keys and the checked size.
+     */
+    public static <K, V> Uni<List<List<V>>> firstPerKey(List<K> keys, Integer first,
+            BiFunction<List<K>, Integer, Uni<List<KeyedValue<K, V>>>> query) {
+        return Uni.createFrom().deferred(() -> {
+            int size = InputRules.pageSize(first, InputRules.NESTED_LIST_SIZE_DEFAULT);
+            return size == 0 ? Uni.createFrom().item(List.<KeyedValue<K, V>>of()) : query.apply(keys, size);
+        }).map(rows -> groupByKey(keys, rows));
     }
 
     /** For each key, the values of the rows with that key (in row order); an empty list for keys without rows. */

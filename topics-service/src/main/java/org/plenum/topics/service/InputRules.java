@@ -22,6 +22,12 @@ public final class InputRules {
     public static final int SPEAKER_ID_MAX = 100;
     public static final int SEARCH_MAX = 200;
     public static final int PAGE_SIZE_MAX = 100;
+    public static final int PAGE_SIZE_DEFAULT = 20;
+    /**
+     * The default {@code first} of the nested lists (a topic's quotes, a speaker's topics, ...): the list size the
+     * gateway's demand control assumes by default, so the documented queries' cost estimates stay within its maximum.
+     */
+    public static final int NESTED_LIST_SIZE_DEFAULT = 10;
 
     private InputRules() {
     }
@@ -65,9 +71,14 @@ public final class InputRules {
         return result.toArray(String[]::new);
     }
 
-    /** Page size: {@code null} means the default of 20. */
+    /** Page size: {@code null} means the default of {@value #PAGE_SIZE_DEFAULT}. */
     public static int pageSize(Integer first) {
-        int size = first == null ? 20 : first;
+        return pageSize(first, PAGE_SIZE_DEFAULT);
+    }
+
+    /** Page size: {@code null} means the given default; 0 to {@value #PAGE_SIZE_MAX}. */
+    public static int pageSize(Integer first, int defaultSize) {
+        int size = first == null ? defaultSize : first;
         if (size < 0 || size > PAGE_SIZE_MAX) {
             throw new BadUserInputException("first must be between 0 and " + PAGE_SIZE_MAX + ", got " + size);
         }

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.plenum.topics.Quote;
 import org.plenum.topics.Topic;
-import org.plenum.topics.model.KeyedValue;
 import org.plenum.topics.model.QuoteInput;
 import org.plenum.topics.repository.QuoteRepository;
 import org.plenum.topics.repository.TopicRepository;
@@ -41,16 +40,14 @@ public class QuoteService {
         return Batches.lookUp(ids, quotes::findByIds, quote -> quote.id);
     }
 
-    /** The quotes on each topic, in quote id order; one query. */
-    public Uni<List<List<Quote>>> quotesOfTopics(List<Long> topicIds) {
-        return quotes.findByTopicIds(topicIds).map(rows -> Batches.groupByKey(topicIds, rows));
+    /** The first quotes on each topic (see {@link Batches#firstPerKey}), in quote id order; one query. */
+    public Uni<List<List<Quote>>> quotesOfTopics(List<Long> topicIds, Integer first) {
+        return Batches.firstPerKey(topicIds, first, quotes::findByTopicIds);
     }
 
-    /** The quotes of each speaker, in quote id order; one query. */
-    public Uni<List<List<Quote>>> quotesOfSpeakers(List<String> speakerIds) {
-        return quotes.findBySpeakerIds(speakerIds)
-                .map(found -> Batches.groupByKey(speakerIds,
-                        found.stream().map(quote -> new KeyedValue<>(quote.speakerId, quote)).toList()));
+    /** The first quotes of each speaker (see {@link Batches#firstPerKey}), in quote id order; one query. */
+    public Uni<List<List<Quote>>> quotesOfSpeakers(List<String> speakerIds, Integer first) {
+        return Batches.firstPerKey(speakerIds, first, quotes::findBySpeakerIds);
     }
 
     /**

@@ -35,19 +35,19 @@ public class TopicService {
                 InputRules.pageSize(first)));
     }
 
-    /** The topics of each quote, in topic id order; one query. */
-    public Uni<List<List<Topic>>> topicsOfQuotes(List<Long> quoteIds) {
-        return topics.findByQuoteIds(quoteIds).map(rows -> Batches.groupByKey(quoteIds, rows));
+    /** The first topics of each quote (see {@link Batches#firstPerKey}), in topic id order; one query. */
+    public Uni<List<List<Topic>>> topicsOfQuotes(List<Long> quoteIds, Integer first) {
+        return Batches.firstPerKey(quoteIds, first, topics::findByQuoteIds);
     }
 
-    /** The distinct topics each speaker has quotes on, in topic id order; one query. */
-    public Uni<List<List<Topic>>> topicsOfSpeakers(List<String> speakerIds) {
-        return topics.findBySpeakerIds(speakerIds).map(rows -> Batches.groupByKey(speakerIds, rows));
+    /** The first distinct topics each speaker has quotes on, in topic id order; one query. */
+    public Uni<List<List<Topic>>> topicsOfSpeakers(List<String> speakerIds, Integer first) {
+        return Batches.firstPerKey(speakerIds, first, topics::findBySpeakerIds);
     }
 
-    /** The distinct speakers of each topic's quotes, in speaker id order; one query. */
-    public Uni<List<List<String>>> speakerIdsOfTopics(List<Long> topicIds) {
-        return topics.findSpeakerIdsByTopicIds(topicIds).map(rows -> Batches.groupByKey(topicIds, rows));
+    /** The first distinct speakers of each topic's quotes, in speaker id order; one query. */
+    public Uni<List<List<String>>> speakerIdsOfTopics(List<Long> topicIds, Integer first) {
+        return Batches.firstPerKey(topicIds, first, topics::findSpeakerIdsByTopicIds);
     }
 
     @WithTransaction

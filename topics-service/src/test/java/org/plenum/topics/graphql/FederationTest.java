@@ -46,7 +46,10 @@ class FederationTest {
                 .body("data._service.sdl", containsString("addQuote(input: QuoteInput!): Quote!"))
                 .body("data._service.sdl", containsString(
                         "topics(after: String, filter: TopicFilter, first: Int = 20): TopicConnection!"
-                        + " @listSize(sizedFields : [\"edges\"], slicingArguments : [\"first\"])"));
+                        + " @listSize(sizedFields : [\"edges\"], slicingArguments : [\"first\"])"))
+                .body("data._service.sdl", containsString(
+                        "quotes(first: Int = 10): [Quote!]! @listSize(requireOneSlicingArgument : false,"
+                        + " slicingArguments : [\"first\"])"));
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.plenum.topics.EmbeddedPostgresTestResource;
 class SampleDataTest {
 
     private static final String SPEAKERS = """
-            query($r: [_Any!]!) { _entities(representations: $r) { ... on Speaker { id quotes { id text source } topics { id } } } }""";
+            query($r: [_Any!]!) { _entities(representations: $r) { ... on Speaker { id quotes(first: 100) { id text source } topics(first: 100) { id } } } }""";
 
     @Inject
     SampleDataLoader loader;
