@@ -1,5 +1,7 @@
 package org.plenum.gateway.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -7,6 +9,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -17,6 +20,7 @@ import org.jose4j.lang.JoseException;
 import org.plenum.gateway.engine.authorization.Caller;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,6 +32,9 @@ import java.util.Set;
  * Verifies a JWT bearer token with jose4j against the issuer's {@link SigningKeys}: signature by an asymmetric
  * algorithm only ({@code none} and HMAC are refused, so a public key can never serve as a shared secret), expiry and
  * not-before with a small clock skew, issuer and audience. A verified token becomes the request's {@link Caller}.
+ * Clients send the same token with every request, and checking a signature costs more than planning a cached
+ * operation: a verified token is remembered (by its whole text, signature included) for at most
+ * {@link #REMEMBERED}, never past its expiry, so a key removed from the issuer's set stops counting within that time.
  */
 public final class TokenVerifier {
 
@@ -43,6 +50,17 @@ public final class TokenVerifier {
             AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384,
             AlgorithmIdentifiers.ECDSA_USING_P521_CURVE_AND_SHA512);
 
+    static final Duration REMEMBERED = Duration.ofMinutes(1);
+    private static final int REMEMBERED_TOKENS = 10_000;
+
+    /** A verified token's caller, and until when (epoch seconds, clock skew included) it may be used. */
+    private record Verified(Caller caller, long usableUntil) {
+    }
+
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_TOKENS)
+            .expireAfterWrite(REMEMBERED)
+            .build();
     private final SigningKeys keys;
     private final String issuer;
     private final List<String> audiences;
@@ -57,6 +75,10 @@ public final class TokenVerifier {
 
     /** The caller the token proves, or a failure with {@link AuthenticationException}. */
     public Uni<Caller> verify(String token) {
+        Verified remembered = verified.getIfPresent(token);
+        if (remembered != null && Instant.now().getEpochSecond() <= remembered.usableUntil()) {
+            return Uni.createFrom().item(remembered.caller());
+        }
         String keyId = keyId(token);
         return keys.current()
                 .flatMap(known -> keyId == null || hasKey(known, keyId) ? Uni.createFrom().item(known) : keys.refresh())
@@ -64,8 +86,19 @@ public final class TokenVerifier {
                     if (keyId != null && !hasKey(known, keyId)) {
                         throw AuthenticationException.invalidToken("it is signed with an unknown key");
                     }
-                    return caller(claims(token, known));
+                    JwtClaims claims = claims(token, known);
+                    Caller caller = caller(claims);
+                    verified.put(token, new Verified(caller, expiry(claims) + clockSkewSeconds));
+                    return caller;
                 });
+    }
+
+    private static long expiry(JwtClaims claims) {
+        try {
+            return claims.getExpirationTime().getValue(); // required, so present once verified
+        } catch (MalformedClaimException e) {
+            throw AuthenticationException.invalidToken("its claims are malformed");
+        }
     }
 
     private JwtClaims claims(String token, List<JsonWebKey> known) {

@@ -92,6 +92,21 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aRememberedTokenIsStillRefusedOnceExpired() throws InterruptedException {
+        SigningKeys keys = new SigningKeys(JwksDocument.reader(vertx, client, jwks.url(), WAIT),
+                Duration.ofSeconds(30), Duration.ofMinutes(10));
+        TokenVerifier verifier = new TokenVerifier(keys, TestIssuer.ISSUER, List.of(TestIssuer.AUDIENCE), Duration.ZERO);
+        String token = TestIssuer.token(issuer.signingKey(), claims -> claims.setExpirationTime(
+                org.jose4j.jwt.NumericDate.fromSeconds(java.time.Instant.now().getEpochSecond() + 2)));
+        assertTrue(verify(verifier, token).authenticated());
+        assertTrue(verify(verifier, token).authenticated(), "remembered");
+
+        Thread.sleep(3100);
+
+        assertEquals("The bearer token was not accepted: it has expired", refusal(verifier, token));
+    }
+
+    @Test
     void tokenNotYetValidIsRefused() {
         assertRefused("it is not valid yet", claims -> claims.setNotBefore(TestIssuer.minutesFromNow(2)));
     }

@@ -1,7 +1,6 @@
 package org.plenum.gateway.engine.cost;
 
 import graphql.execution.MergedField;
-import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedOutputType;
@@ -20,12 +19,21 @@ import java.util.Map;
  */
 final class ActualCost {
 
-    private record Key(List<Field> fields, String type) {
+    /** What every value of one selected field shares: worked out once, however many items its lists hold. */
+    private static final class FieldCost {
+        final double weight;
+        final GraphQLNamedOutputType type;
+        final Map<String, Map<String, MergedField>> selections = new HashMap<>();
+
+        FieldCost(double weight, GraphQLNamedOutputType type) {
+            this.weight = weight;
+            this.type = type;
+        }
     }
 
     private final CostModel model;
     private final CostModel.Request request;
-    private final Map<Key, Map<String, MergedField>> collected = new HashMap<>();
+    private final Map<MergedField, FieldCost> fieldCosts = new IdentityHashMap<>();
     private final Map<MergedField, Double> argumentCosts = new IdentityHashMap<>();
 
     private ActualCost(CostModel model, CostModel.Request request) {
@@ -61,26 +69,39 @@ final class ActualCost {
         if (value == null) {
             return 0;
         }
+        FieldCost cost = fieldCosts.computeIfAbsent(field, key -> new FieldCost(model.weight(parent, definition),
+                GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLNamedOutputType named ? named : null));
+        return value(value, cost, field);
+    }
+
+    private double value(Object value, FieldCost cost, MergedField field) {
+        if (value == null) {
+            return 0;
+        }
         if (value instanceof List<?> items) {
-            double cost = 0;
+            double sum = 0;
             for (Object item : items) {
-                cost += value(item, parent, definition, field);
+                sum += value(item, cost, field);
             }
-            return cost;
+            return sum;
         }
-        double weight = model.weight(parent, definition);
-        if (!(value instanceof Map<?, ?> object)
-                || !(GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLNamedOutputType type)) {
-            return weight;
+        if (!(value instanceof Map<?, ?> object) || cost.type == null) {
+            return cost.weight;
         }
-        GraphQLObjectType runtime = object.get("__typename") instanceof String name
-                && model.schema.getType(name) instanceof GraphQLObjectType named ? named : null;
+        GraphQLObjectType runtime = cost.type instanceof GraphQLObjectType concrete ? concrete
+                : object.get("__typename") instanceof String name && model.schema.getType(name) instanceof GraphQLObjectType named
+                ? named : null;
+        if (runtime != null) {
+            return cost.weight + selection(selections(cost, field, runtime), runtime, object);
+        }
         double max = 0;
-        for (GraphQLObjectType possible : runtime != null ? List.of(runtime) : model.possibleTypes(type)) {
-            Map<String, MergedField> fields = collected.computeIfAbsent(new Key(field.getFields(), possible.getName()),
-                    key -> model.collect(field, possible, request));
-            max = Math.max(max, selection(fields, possible, object));
+        for (GraphQLObjectType possible : model.possibleTypes(cost.type)) {
+            max = Math.max(max, selection(selections(cost, field, possible), possible, object));
         }
-        return weight + max;
+        return cost.weight + max;
+    }
+
+    private Map<String, MergedField> selections(FieldCost cost, MergedField field, GraphQLObjectType type) {
+        return cost.selections.computeIfAbsent(type.getName(), name -> model.collect(field, type, request));
     }
 }
