@@ -48,10 +48,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Sends subgraph fetches over one pooled, keep-alive Vert.x web client. Each fetch gets its subgraph's timeout,
- * the forwarded headers, a child span and a W3C {@code traceparent}, and is measured per subgraph. Unless switched
+ * Sends subgraph fetches over one pooled, keep-alive Vert.x HTTP client. Each fetch gets its subgraph's timeout,
+ * the forwarded headers, a child span and a W3C {@code traceparent}, and is measured per subgraph; each subgraph's
+ * {@link SubgraphGuard} retries and circuit-breaks. Unless switched
  * off ({@code plenum.gateway.deduplicate-fetches}), identical query fetches in flight at the same time (same URL,
  * body and forwarded headers apart from trace context) share one round trip; mutations are always sent.
  */
@@ -65,6 +67,9 @@ public class VertxSubgraphClient implements SubgraphClient {
 
     /** Trace context headers as lower-cased by the HTTP handler; they say nothing about what to answer. */
     private static final Set<String> TRACE_HEADERS = Set.of("traceparent", "tracestate", "baggage");
+
+    /** Statuses that proxies and load balancers answer for a subgraph that is down or overloaded. */
+    private static final Set<Integer> UNAVAILABLE_STATUSES = Set.of(502, 503, 504);
 
     /** How long a pooled connection may stay idle before the gateway closes it. */
     private static final int IDLE_CONNECTION_SECONDS = 4;
@@ -83,13 +88,15 @@ public class VertxSubgraphClient implements SubgraphClient {
     private final Map<String, Target> targetsByName = new ConcurrentHashMap<>();
     private final InFlightFetches<FetchKey, Map<String, Object>> inFlight = new InFlightFetches<>(JsonValues::copyObject);
     private final boolean deduplicate;
+    private final GatewayConfig.Resilience resilience;
 
     public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, OpenTelemetry openTelemetry, SubgraphMetrics metrics,
                                GatewayConfig config) {
         this.vertx = vertx.getDelegate();
         // idle connections are let go before servers commonly drop them (Node's 5 s), so none is reused as it closes
         this.httpClient = this.vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-                        .setKeepAliveTimeout(IDLE_CONNECTION_SECONDS),
+                        .setKeepAliveTimeout(IDLE_CONNECTION_SECONDS)
+                        .setConnectTimeout((int) config.subgraphConnectTimeout().toMillis()),
                 new PoolOptions().setHttp1MaxSize(config.subgraphConnectionPoolSize()));
         this.maxResponseBytes = config.limits().maxSubgraphResponseBytes() > 0
                 ? config.limits().maxSubgraphResponseBytes() : Integer.MAX_VALUE;
@@ -99,6 +106,7 @@ public class VertxSubgraphClient implements SubgraphClient {
         this.metrics = metrics;
         this.targets = new SubgraphTargets(config);
         this.deduplicate = config.deduplicateFetches();
+        this.resilience = config.resilience();
     }
 
     @PreDestroy
@@ -112,12 +120,14 @@ public class VertxSubgraphClient implements SubgraphClient {
         String url = target.url(request.url());
         return Uni.createFrom().deferred(() -> {
             Buffer body = encode(request);
+            Supplier<Uni<Map<String, Object>>> guarded = () -> target.guard()
+                    .call(request.mutation(), () -> send(target, url, request, body));
             if (!deduplicate || request.mutation()) {
-                return send(target, url, request, body);
+                return guarded.get();
             }
             // parsed once for everyone who shares the fetch; a copy each when several do, as the executor merges into it
-            return inFlight.share(new FetchKey(url, answerHeaders(request.headers()), body),
-                    () -> send(target, url, request, body), target.meters()::shared);
+            return inFlight.share(new FetchKey(url, answerHeaders(request.headers()), body), guarded,
+                    target.meters()::shared);
         });
     }
 
@@ -219,8 +229,9 @@ public class VertxSubgraphClient implements SubgraphClient {
     }
 
     private Target newTarget(String subgraph) {
-        return new Target(targets.urlOverride(subgraph), targets.timeout(subgraph).toMillis(),
-                metrics.forSubgraph(subgraph), "subgraph " + subgraph);
+        SubgraphMetrics.Meters meters = metrics.forSubgraph(subgraph);
+        return new Target(targets.urlOverride(subgraph), targets.timeout(subgraph).toMillis(), meters,
+                "subgraph " + subgraph, new SubgraphGuard(subgraph, resilience, meters));
     }
 
     private Buffer encode(SubgraphRequest request) {
@@ -242,11 +253,18 @@ public class VertxSubgraphClient implements SubgraphClient {
         return Buffer.buffer(bytes);
     }
 
-    /** A GraphQL body is used whatever the status (subgraphs send errors with 4xx/5xx too); anything else is bad. */
+    /**
+     * A GraphQL body is used whatever the status (subgraphs send errors with 4xx/5xx too). Without one, 502/503/504
+     * say the subgraph is not there (a proxy or load balancer answered); anything else is a bad response.
+     */
     private Map<String, Object> graphQLResponse(String subgraph, HttpClientResponse response, Buffer bytes) {
         Map<String, Object> body = parseObject(bytes);
         if (body != null && (body.containsKey("data") || body.containsKey("errors"))) {
             return body;
+        }
+        if (UNAVAILABLE_STATUSES.contains(response.statusCode())) {
+            throw new SubgraphFailure(subgraph, UNAVAILABLE,
+                    "Subgraph '" + subgraph + "' is unavailable (HTTP " + response.statusCode() + ")", null);
         }
         String problem = response.statusCode() / 100 == 2
                 ? "answered HTTP " + response.statusCode() + " without a GraphQL response body"
@@ -327,7 +345,8 @@ public class VertxSubgraphClient implements SubgraphClient {
     }
 
     /** Everything per subgraph that is worked out once, on its first fetch. */
-    private record Target(String urlOverride, long timeoutMillis, SubgraphMetrics.Meters meters, String spanName) {
+    private record Target(String urlOverride, long timeoutMillis, SubgraphMetrics.Meters meters, String spanName,
+                          SubgraphGuard guard) {
 
         String url(String supergraphUrl) {
             return urlOverride != null ? urlOverride : supergraphUrl;

@@ -36,6 +36,10 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration subgraphTimeout();
 
+    /** How long connecting to a subgraph may take; part of, and shorter than, its fetch timeout. */
+    @WithDefault("2s")
+    Duration subgraphConnectTimeout();
+
     /** Most pooled HTTP connections per subgraph host. */
     @WithDefault("64")
     int subgraphConnectionPoolSize();
@@ -79,6 +83,8 @@ public interface GatewayConfig {
     DemandControl demandControl();
 
     Auth auth();
+
+    Resilience resilience();
 
     interface Subgraph {
 
@@ -223,5 +229,49 @@ public interface GatewayConfig {
          */
         @WithDefault("false")
         boolean exposeCost();
+    }
+
+    /**
+     * What the gateway does about failing subgraphs, each subgraph on its own (client/SubgraphGuard): retries of
+     * queries whose request never reached a working subgraph, and a circuit breaker.
+     */
+    interface Resilience {
+
+        /** Retries of a query fetch after a connection failure or HTTP 502/503/504; mutations are never retried. */
+        @WithDefault("2")
+        int retries();
+
+        /** The first retry's delay; each further one doubles it, up to ten times this, with jitter. */
+        @WithDefault("50ms")
+        Duration retryBackoff();
+
+        /**
+         * Retries may be at most this fraction of a subgraph's fetches (plus a reserve of 10), so that retrying
+         * cannot multiply the load on a subgraph that is failing for everyone.
+         */
+        @WithDefault("0.2")
+        double retryBudget();
+
+        CircuitBreaker circuitBreaker();
+
+        /**
+         * Opens when, of the last {@code request-volume} fetches, at least {@code failure-ratio} failed (unavailable
+         * or timed out): fetches then fail at once with SUBGRAPH_UNAVAILABLE, without calling the subgraph, until
+         * after {@code delay} one probe is let through; its success closes the breaker again.
+         */
+        interface CircuitBreaker {
+
+            @WithDefault("true")
+            boolean enabled();
+
+            @WithDefault("20")
+            int requestVolume();
+
+            @WithDefault("0.5")
+            double failureRatio();
+
+            @WithDefault("5s")
+            Duration delay();
+        }
     }
 }

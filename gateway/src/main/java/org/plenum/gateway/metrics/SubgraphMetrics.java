@@ -37,6 +37,7 @@ public class SubgraphMetrics {
         private final Timer success;
         private final Counter timeouts;
         private final Counter shared;
+        private final Counter retried;
         private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
         private Meters(String subgraph) {
@@ -50,6 +51,15 @@ public class SubgraphMetrics {
                     .description("Subgraph fetches answered by an identical fetch in flight, not sent themselves")
                     .tag("subgraph", subgraph)
                     .register(registry);
+            this.retried = Counter.builder("plenum.gateway.subgraph.retries")
+                    .description("Query fetches sent again after the subgraph was unavailable")
+                    .tag("subgraph", subgraph)
+                    .register(registry);
+        }
+
+        /** A query fetch about to be sent again. */
+        public void retried() {
+            retried.increment();
         }
 
         /** A fetch that took the answer of an identical one in flight instead of being sent. */

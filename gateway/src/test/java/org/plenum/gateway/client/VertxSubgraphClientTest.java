@@ -91,11 +91,11 @@ class VertxSubgraphClientTest {
     }
 
     @Test
-    void nonGraphQLErrorStatusIsABadResponse() {
+    void aProxyErrorWithoutGraphQLBodyMeansUnavailable() {
         SubgraphFailure failure = failure("broken", server + "/broken/html-502", "{ a }");
 
-        assertEquals("SUBGRAPH_BAD_RESPONSE", failure.code());
-        assertEquals("Subgraph 'broken' answered HTTP 502", failure.getMessage());
+        assertEquals("SUBGRAPH_UNAVAILABLE", failure.code());
+        assertEquals("Subgraph 'broken' is unavailable (HTTP 502)", failure.getMessage());
     }
 
     @Test

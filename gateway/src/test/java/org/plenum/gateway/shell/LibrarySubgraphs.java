@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tells how many GraphQL requests that subgraph has received. {@code /slow} answers as {@code /catalog} does, after
  * the same delay; {@code GET /abandoned} tells how many delayed answers found their request already closed.
  * {@code GET /connections/<subgraph>} tells over how many distinct connections that subgraph was asked.
+ * {@code /flaky} answers as {@code /catalog} does, except every fourth request, which gets a bare HTTP 503 (as from a
+ * load balancer); {@code /down} always does. Both count every request they get in {@code /served}.
  */
 public final class LibrarySubgraphs {
 
@@ -105,6 +107,17 @@ public final class LibrarySubgraphs {
                         .end("{\"errors\":[{\"message\":\"database down\"}]}");
                 case "/broken/not-json" -> request.response().putHeader("content-type", "text/plain").end("hello");
                 case "/slow" -> answer(request, subgraphs.get("catalog"), body);
+                case "/flaky" -> {
+                    if (count("flaky") % 4 == 1) {
+                        request.response().setStatusCode(503).end();
+                    } else {
+                        answer(request, subgraphs.get("catalog"), body);
+                    }
+                }
+                case "/down" -> {
+                    count("down");
+                    request.response().setStatusCode(503).end();
+                }
                 default -> answer(request, subgraphs.get(path.substring(1)), body);
             }
         });
@@ -115,7 +128,9 @@ public final class LibrarySubgraphs {
             request.response().setStatusCode(404).end();
             return;
         }
-        served.computeIfAbsent(request.path().substring(1), name -> new AtomicInteger()).incrementAndGet();
+        if (!request.path().equals("/flaky")) {
+            count(request.path().substring(1));
+        }
         connections.computeIfAbsent(request.path().substring(1), name -> ConcurrentHashMap.newKeySet())
                 .add(request.connection());
         Map<String, Object> query = parse(body);
@@ -138,6 +153,11 @@ public final class LibrarySubgraphs {
         if (!request.response().closed()) {
             request.response().putHeader("content-type", "application/json").end(json);
         }
+    }
+
+    /** @return how many requests the subgraph got, this one included */
+    private int count(String subgraph) {
+        return served.computeIfAbsent(subgraph, name -> new AtomicInteger()).incrementAndGet();
     }
 
     private int served(String subgraph) {
