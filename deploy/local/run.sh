@@ -67,6 +67,7 @@ subgraph_auth=(-Dmp.jwt.verify.publickey.location="$jwks" -Dmp.jwt.verify.issuer
   -Dmp.jwt.verify.audiences=plenum)
 
 pids=()
+names=()
 stop_all() {
   trap - INT TERM EXIT
   if [ ${#pids[@]} -gt 0 ]; then
@@ -83,6 +84,7 @@ start() { # name port extra-java-options...
   java -Dquarkus.http.port="$port" "$@" -jar "$root/$name/target/quarkus-app/quarkus-run.jar" \
     >"$data_dir/logs/$name.log" 2>&1 &
   pids+=("$!")
+  names+=("$name")
 }
 
 wait_ready() { # name port-serving-health
@@ -126,6 +128,15 @@ Mint another (chosen scopes, lifetime in seconds):
   deploy/local/mint-token.sh --data-dir "$data_dir" --scopes "speakers:write" --ttl 3600
 Press Ctrl-C to stop.
 MSG
+# One service dying leaves the system half up: say which one and why, then stop the others (a restart of
+# run.sh starts all three again; a killed topics-service's embedded PostgreSQL is shut down and reused then).
 wait -n "${pids[@]}" || true
-echo "run.sh: a service stopped unexpectedly; see $data_dir/logs/" >&2
+for i in "${!pids[@]}"; do
+  if ! kill -0 "${pids[$i]}" 2>/dev/null; then
+    echo >&2
+    echo "run.sh: ${names[$i]} stopped unexpectedly; the end of $data_dir/logs/${names[$i]}.log:" >&2
+    tail -n 20 "$data_dir/logs/${names[$i]}.log" >&2
+  fi
+done
+echo "run.sh: stopping the other services; start run.sh again to restart all of them" >&2
 exit 1
