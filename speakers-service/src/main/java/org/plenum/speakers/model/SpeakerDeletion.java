@@ -3,11 +3,13 @@ package org.plenum.speakers.model;
 import java.time.Instant;
 
 import io.quarkus.mongodb.panache.common.MongoEntity;
+import org.plenum.speakers.Speaker;
 import org.bson.codecs.pojo.annotations.BsonId;
 
 /**
- * Tombstone of a deleted speaker whose quotes topics-service has not yet confirmed removing.
- * Keyed by the speaker id, so repeated deletions leave one tombstone.
+ * Tombstone of a deleted speaker: kept until topics-service confirmed removing their quotes, and a while after
+ * ({@code plenum.speaker-deletions.resolvable-for}), with a copy of the speaker, so that a quote read before the
+ * clean-up still resolves its speaker. Keyed by the speaker id, so repeated deletions leave one tombstone.
  */
 @MongoEntity(collection = "speaker_deletions")
 public class SpeakerDeletion {
@@ -17,11 +19,18 @@ public class SpeakerDeletion {
 
     public Instant requestedAt;
 
+    /** The speaker as it was, for entity lookups while quotes may still name them. */
+    public Speaker speaker;
+
+    /** When topics-service confirmed removing the quotes; null while it has not. */
+    public Instant acknowledgedAt;
+
     public SpeakerDeletion() {
     }
 
-    public SpeakerDeletion(String speakerId, Instant requestedAt) {
-        this.speakerId = speakerId;
+    public SpeakerDeletion(Speaker speaker, Instant requestedAt) {
+        this.speakerId = speaker.id;
+        this.speaker = speaker;
         this.requestedAt = requestedAt;
     }
 }

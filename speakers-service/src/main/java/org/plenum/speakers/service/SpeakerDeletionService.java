@@ -1,14 +1,19 @@
 package org.plenum.speakers.service;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.plenum.speakers.Speaker;
 import org.plenum.speakers.client.TopicsServiceClient;
 import org.plenum.speakers.model.SpeakerDeletion;
 import org.plenum.speakers.repository.SpeakerDeletionRepository;
@@ -16,7 +21,9 @@ import org.plenum.speakers.repository.SpeakerRepository;
 
 /**
  * Deletes speakers so that topics-service also drops their quotes: a tombstone is written before the speaker is
- * deleted and removed only once topics-service acknowledged; pending tombstones are re-sent periodically.
+ * deleted, pending tombstones are re-sent periodically until topics-service acknowledges, and a tombstone is removed
+ * only {@code resolvable-for} after that. Until then the deleted speaker still resolves as an entity
+ * ({@link #resolvable}): a query that read a quote before the clean-up never finds its speaker missing.
  */
 @ApplicationScoped
 public class SpeakerDeletionService {
@@ -26,19 +33,28 @@ public class SpeakerDeletionService {
     private final SpeakerRepository speakers;
     private final SpeakerDeletionRepository tombstones;
     private final TopicsServiceClient topicsService;
+    private final Duration resolvableFor;
 
     public SpeakerDeletionService(SpeakerRepository speakers, SpeakerDeletionRepository tombstones,
-            @RestClient TopicsServiceClient topicsService) {
+            @RestClient TopicsServiceClient topicsService,
+            @ConfigProperty(name = "plenum.speaker-deletions.resolvable-for") Duration resolvableFor) {
         this.speakers = speakers;
         this.tombstones = tombstones;
         this.topicsService = topicsService;
+        this.resolvableFor = resolvableFor;
+    }
+
+    /** Deleted speakers with these ids whose tombstones are still kept, as they were. */
+    public Uni<List<Speaker>> resolvable(List<String> ids) {
+        return tombstones.find("_id in ?1", ids).list()
+                .map(found -> found.stream().map(tombstone -> tombstone.speaker).filter(Objects::nonNull).toList());
     }
 
     /** Deletes the speaker; true once it is gone here, even if topics-service must still be told later. */
     public Uni<Boolean> delete(String id) {
         return speakers.findById(id)
                 .onItem().ifNull().failWith(() -> new SpeakerNotFoundException(id))
-                .chain(() -> tombstones.persistOrUpdate(new SpeakerDeletion(id, Instant.now())))
+                .chain(speaker -> tombstones.persistOrUpdate(new SpeakerDeletion(speaker, Instant.now())))
                 .chain(() -> speakers.deleteById(id))
                 .call(() -> notifyTopicsService(id))
                 .replaceWith(Boolean.TRUE);
@@ -47,17 +63,22 @@ public class SpeakerDeletionService {
     @Scheduled(identity = "speaker-deletion-retry", every = "${plenum.speaker-deletions.retry-interval}",
             delayed = "${plenum.speaker-deletions.retry-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> retryPending() {
+        Instant forgettable = Instant.now().minus(resolvableFor);
         return tombstones.listAll()
                 .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
-                .onItem().transformToUniAndConcatenate(tombstone -> notifyTopicsService(tombstone.speakerId))
+                .onItem().transformToUniAndConcatenate(tombstone -> tombstone.acknowledgedAt == null
+                        ? notifyTopicsService(tombstone.speakerId)
+                        : tombstone.acknowledgedAt.isBefore(forgettable)
+                        ? tombstones.deleteById(tombstone.speakerId).replaceWithVoid()
+                        : Uni.createFrom().voidItem())
                 .collect().last()
                 .replaceWithVoid();
     }
 
-    /** Never fails: an unreachable topics-service leaves the tombstone for the next retry. */
+    /** Never fails: an unreachable topics-service leaves the tombstone unacknowledged for the next retry. */
     private Uni<Void> notifyTopicsService(String speakerId) {
         return topicsService.deleteSpeakerData(speakerId)
-                .call(() -> tombstones.deleteById(speakerId))
+                .call(() -> tombstones.update("acknowledgedAt", Instant.now()).where("_id", speakerId))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("topics-service not yet told that speaker %s was deleted (will retry): %s",
                             speakerId, failure.toString());

@@ -35,14 +35,24 @@ public class SpeakerService {
         return speakers.findById(id);
     }
 
-    /** The speakers in the order of {@code ids}, null where none exists, fetched with one query. */
+    /**
+     * The speakers in the order of {@code ids}, null where none exists, fetched with one query; a second one only
+     * when some are missing: a speaker deleted a moment ago resolves as it was while quotes may still name it
+     * ({@link SpeakerDeletionService}).
+     */
     public Uni<List<Speaker>> findAllInOrder(List<String> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return speakers.findByIds(ids.stream().distinct().toList()).map(found -> {
+        List<String> distinct = ids.stream().distinct().toList();
+        return speakers.findByIds(distinct).chain(found -> {
             Map<String, Speaker> byId = found.stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
-            return ids.stream().map(byId::get).toList();
+            List<String> missing = distinct.stream().filter(id -> !byId.containsKey(id)).toList();
+            Uni<List<Speaker>> deleted = missing.isEmpty() ? Uni.createFrom().item(List.of()) : deletions.resolvable(missing);
+            return deleted.map(gone -> {
+                gone.forEach(speaker -> byId.putIfAbsent(speaker.id, speaker));
+                return ids.stream().map(byId::get).toList();
+            });
         });
     }
 

@@ -29,7 +29,8 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
                     "plenum.embedded.data-dir", dataDir.toString(),
                     FAKE_TOPICS_URL, topicsService.url(),
                     "plenum.topics-service.token", FakeTopicsService.SERVICE_TOKEN,
-                    "plenum.speaker-deletions.retry-interval", "1s"));
+                    "plenum.speaker-deletions.retry-interval", "1s",
+                    "plenum.speaker-deletions.resolvable-for", "1s"));
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot prepare the test environment", e);
