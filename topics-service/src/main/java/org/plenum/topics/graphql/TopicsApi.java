@@ -33,6 +33,10 @@ import org.plenum.topics.service.TopicService;
         @Import(name = "@requiresScopes"), @Import(name = "Scope") })
 public class TopicsApi {
 
+    private static final String IDEMPOTENCY = "With an idempotencyKey (1 to 100 of A-Z a-z 0-9 . _ : -, e.g. a UUID), a "
+            + "retry with the same key and input returns what the first request created instead of creating it again; "
+            + "the same key with other input is refused (IDEMPOTENCY_KEY_REUSED). Keys are kept for a day.";
+
     /** 2.9 for @listSize (demand control); SmallRye's latest known version is 2.7. */
     static final String FEDERATION_2_9 = "https://specs.apollo.dev/federation/v2.9";
     public static final String WRITE_SCOPE = "topics:write";
@@ -68,8 +72,9 @@ public class TopicsApi {
     @Mutation
     @NonNull
     @RequiresScopes(scopes = @ScopeGroup(@ScopeItem(WRITE_SCOPE)))
-    public Uni<TopicNode> createTopic(@NonNull TopicInput input) {
-        return topics.create(input).map(TopicNode::of);
+    @Description("Creates a topic. " + IDEMPOTENCY)
+    public Uni<TopicNode> createTopic(@NonNull TopicInput input, String idempotencyKey) {
+        return topics.create(input, idempotencyKey).map(TopicNode::of);
     }
 
     @Mutation
@@ -91,9 +96,9 @@ public class TopicsApi {
     @Mutation
     @NonNull
     @RequiresScopes(scopes = @ScopeGroup(@ScopeItem(WRITE_SCOPE)))
-    @Description("Adds a quote of an existing speaker (checked with speakers-service) on existing topics")
-    public Uni<QuoteNode> addQuote(@NonNull QuoteInput input) {
-        return quotes.add(input).map(QuoteNode::of);
+    @Description("Adds a quote of an existing speaker (checked with speakers-service) on existing topics. " + IDEMPOTENCY)
+    public Uni<QuoteNode> addQuote(@NonNull QuoteInput input, String idempotencyKey) {
+        return quotes.add(input, idempotencyKey).map(QuoteNode::of);
     }
 
     @Mutation

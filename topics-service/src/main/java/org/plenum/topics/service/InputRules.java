@@ -29,7 +29,18 @@ public final class InputRules {
      */
     public static final int NESTED_LIST_SIZE_DEFAULT = 10;
 
+    public static final int IDEMPOTENCY_KEY_MAX = 100;
+
     private InputRules() {
+    }
+
+    /** A client's idempotency key: 1 to 100 letters, digits and {@code ._:-} (a UUID fits). */
+    public static String idempotencyKey(String key) {
+        if (key.isEmpty() || key.length() > IDEMPOTENCY_KEY_MAX || !key.matches("[A-Za-z0-9._:-]+")) {
+            throw new BadUserInputException("idempotencyKey must be 1 to " + IDEMPOTENCY_KEY_MAX
+                    + " letters, digits and ._:- (e.g. a UUID)");
+        }
+        return key;
     }
 
     /** The trimmed value, required to be 1 to {@code max} characters long. */

@@ -1,9 +1,9 @@
 package org.plenum.topics.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,10 +25,14 @@ public class QuoteService {
     private final TopicRepository topics;
     private final SpeakerDirectory speakers;
 
-    public QuoteService(QuoteRepository quotes, TopicRepository topics, SpeakerDirectory speakers) {
+    private final IdempotentCreates idempotent;
+
+    public QuoteService(QuoteRepository quotes, TopicRepository topics, SpeakerDirectory speakers,
+            IdempotentCreates idempotent) {
         this.quotes = quotes;
         this.topics = topics;
         this.speakers = speakers;
+        this.idempotent = idempotent;
     }
 
     public Uni<Quote> findById(String id) {
@@ -54,23 +58,28 @@ public class QuoteService {
      * Adds a quote after checking its input, that speakers-service knows the speaker and that its topics exist.
      * The speaker is checked before the transaction starts, so no database connection waits on the remote call.
      */
-    public Uni<Quote> add(QuoteInput input) {
-        return Uni.createFrom().deferred(() -> addValidated(input));
+    public Uni<Quote> add(QuoteInput input, String idempotencyKey) {
+        return Uni.createFrom().deferred(() -> addValidated(input, idempotencyKey));
     }
 
-    private Uni<Quote> addValidated(QuoteInput input) {
-        Quote quote = new Quote();
-        quote.speakerId = InputRules.required("input.speakerId", input.speakerId, InputRules.SPEAKER_ID_MAX);
-        quote.text = InputRules.required("input.text", input.text, InputRules.QUOTE_TEXT_MAX);
-        quote.source = InputRules.optional("input.source", input.source, InputRules.SOURCE_MAX);
+    /** Once only per idempotency key (see {@link IdempotentCreates}) when one is given. */
+    private Uni<Quote> addValidated(QuoteInput input, String idempotencyKey) {
+        String speakerId = InputRules.required("input.speakerId", input.speakerId, InputRules.SPEAKER_ID_MAX);
+        String text = InputRules.required("input.text", input.text, InputRules.QUOTE_TEXT_MAX);
+        String source = InputRules.optional("input.source", input.source, InputRules.SOURCE_MAX);
         Set<Long> topicIds = topicIds(input.topicIds);
-        return requireSpeaker(quote.speakerId)
-                .chain(() -> Panache.withTransaction(() -> topics.list("id in ?1", topicIds)
-                        .chain(found -> {
+        return requireSpeaker(speakerId)
+                .chain(() -> idempotent.create("addQuote", idempotencyKey, Arrays.asList(speakerId, text, source, topicIds),
+                        () -> topics.list("id in ?1", topicIds).chain(found -> {
                             requireAll(topicIds, found);
+                            Quote quote = new Quote();
+                            quote.speakerId = speakerId;
+                            quote.text = text;
+                            quote.source = source;
                             quote.topics = new HashSet<>(found);
                             return quotes.persist(quote);
-                        })));
+                        }),
+                        created -> created.id, id -> findById(String.valueOf(id))));
     }
 
     @WithTransaction

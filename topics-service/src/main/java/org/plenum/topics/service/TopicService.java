@@ -3,6 +3,7 @@ package org.plenum.topics.service;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.plenum.topics.Topic;
@@ -17,8 +18,11 @@ public class TopicService {
 
     private final TopicRepository topics;
 
-    public TopicService(TopicRepository topics) {
+    private final IdempotentCreates idempotent;
+
+    public TopicService(TopicRepository topics, IdempotentCreates idempotent) {
         this.topics = topics;
+        this.idempotent = idempotent;
     }
 
     public Uni<Topic> findById(String id) {
@@ -50,11 +54,20 @@ public class TopicService {
         return Batches.firstPerKey(topicIds, first, topics::findSpeakerIdsByTopicIds);
     }
 
-    @WithTransaction
-    public Uni<Topic> create(TopicInput input) {
-        Topic topic = new Topic();
-        apply(input, topic);
-        return requireUniqueTitle(topic).chain(() -> topics.persist(topic));
+    /** Creates the topic; once only per idempotency key (see {@link IdempotentCreates}) when one is given. */
+    public Uni<Topic> create(TopicInput input, String idempotencyKey) {
+        return Uni.createFrom().deferred(() -> {
+            Topic checked = new Topic();
+            apply(input, checked);
+            return idempotent.create("createTopic", idempotencyKey,
+                    Arrays.asList(checked.title, checked.summary, Arrays.asList(checked.keywords)),
+                    () -> {
+                        Topic topic = new Topic();
+                        apply(input, topic);
+                        return requireUniqueTitle(topic).chain(() -> topics.persist(topic));
+                    },
+                    created -> created.id, id -> findById(String.valueOf(id)));
+        });
     }
 
     @WithTransaction

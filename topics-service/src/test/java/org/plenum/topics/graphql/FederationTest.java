@@ -43,7 +43,7 @@ class FederationTest {
                 .body("data._service.sdl", containsString("type Quote @key(fields : \"id\")"))
                 .body("data._service.sdl", containsString("type Speaker @key(fields : \"id\")"))
                 .body("data._service.sdl", containsString("type PageInfo @shareable"))
-                .body("data._service.sdl", containsString("addQuote(input: QuoteInput!): Quote!"))
+                .body("data._service.sdl", containsString("addQuote(idempotencyKey: String, input: QuoteInput!): Quote!"))
                 .body("data._service.sdl", containsString(
                         "topics(after: String, filter: TopicFilter, first: Int = 20): TopicConnection!"
                         + " @listSize(sizedFields : [\"edges\"], slicingArguments : [\"first\"])"))

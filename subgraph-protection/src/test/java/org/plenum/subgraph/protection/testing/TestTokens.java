@@ -40,10 +40,15 @@ public final class TestTokens {
 
     /** A token valid for five minutes granting these scopes (space-separated {@code scope} claim). */
     public static String token(String scope) {
+        return token(scope, "test-editor");
+    }
+
+    /** As {@link #token(String)}, for another user. */
+    public static String token(String scope, String subject) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setAudience(AUDIENCE);
-        claims.setSubject("test-editor");
+        claims.setSubject(subject);
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(5);
         claims.setClaim("scope", scope);
