@@ -72,8 +72,11 @@ public class SpeakerGraphQLApi {
     @Mutation
     @NonNull
     @RequiresScopes(scopes = @ScopeGroup(@ScopeItem(WRITE_SCOPE)))
-    public Uni<Speaker> createSpeaker(@NonNull SpeakerInput input) {
-        return guarded(() -> service.create(input));
+    @Description("Creates a speaker. With an idempotencyKey (1 to 100 of A-Z a-z 0-9 . _ : -, e.g. a UUID), a retry "
+            + "with the same key and input returns the speaker the first request created instead of creating another; "
+            + "the same key with other input is refused (IDEMPOTENCY_KEY_REUSED). Keys are kept for a day.")
+    public Uni<Speaker> createSpeaker(@NonNull SpeakerInput input, String idempotencyKey) {
+        return guarded(() -> service.create(input, idempotencyKey));
     }
 
     @Mutation

@@ -3,6 +3,7 @@ package org.plenum.speakers.service;
 import org.plenum.speakers.Speaker;
 import org.plenum.speakers.model.SpeakerFilter;
 import org.plenum.speakers.model.SpeakerInput;
+import org.plenum.subgraph.protection.IdempotencyKeys;
 
 /**
  * Input limits, checked before anything is written. Strings are trimmed; optional blank strings become null.
@@ -18,6 +19,14 @@ public final class SpeakerInputValidator {
     }
 
     /** A speaker with the given id and the validated, trimmed input fields. */
+    /** A client's idempotency key, see {@link IdempotencyKeys}. */
+    public static String idempotencyKey(String key) {
+        if (!IdempotencyKeys.wellFormed(key)) {
+            throw new InvalidInputException(IdempotencyKeys.RULE);
+        }
+        return key;
+    }
+
     public static Speaker toSpeaker(String id, SpeakerInput input) {
         if (input == null) {
             throw new InvalidInputException("input is required");

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import org.bson.types.ObjectId;
 import org.plenum.speakers.Speaker;
 import org.plenum.speakers.model.PageInfo;
 import org.plenum.speakers.model.SpeakerConnection;
@@ -26,9 +25,12 @@ public class SpeakerService {
     private final SpeakerRepository speakers;
     private final SpeakerDeletionService deletions;
 
-    public SpeakerService(SpeakerRepository speakers, SpeakerDeletionService deletions) {
+    private final IdempotentSpeakerCreates creates;
+
+    public SpeakerService(SpeakerRepository speakers, SpeakerDeletionService deletions, IdempotentSpeakerCreates creates) {
         this.speakers = speakers;
         this.deletions = deletions;
+        this.creates = creates;
     }
 
     public Uni<Speaker> findById(String id) {
@@ -76,9 +78,9 @@ public class SpeakerService {
         });
     }
 
-    public Uni<Speaker> create(SpeakerInput input) {
-        Speaker speaker = SpeakerInputValidator.toSpeaker(new ObjectId().toHexString(), input);
-        return speakers.persist(speaker);
+    /** Creates the speaker; once only per idempotency key ({@link IdempotentSpeakerCreates}) when one is given. */
+    public Uni<Speaker> create(SpeakerInput input, String idempotencyKey) {
+        return creates.create(input, idempotencyKey);
     }
 
     public Uni<Speaker> update(String id, SpeakerInput input) {

@@ -6,18 +6,15 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
+import org.plenum.subgraph.protection.IdempotencyKeys;
 import org.plenum.topics.repository.IdempotencyKeyRepository;
 
 /**
@@ -57,7 +54,7 @@ public class IdempotentCreates {
         }
         String key = InputRules.idempotencyKey(idempotencyKey);
         String caller = identity.getPrincipal().getName();
-        String digest = digest(input);
+        String digest = IdempotencyKeys.digest(input);
         Supplier<Uni<T>> once = () -> Panache.withTransaction(() -> keys.find(caller, operation, key).chain(recorded -> {
             if (recorded == null) {
                 return create.get().call(created -> keys.record(caller, operation, key, digest, idOf.apply(created)));
@@ -89,14 +86,5 @@ public class IdempotentCreates {
             }
         }
         return false;
-    }
-
-    private static String digest(List<?> input) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(String.valueOf(input).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

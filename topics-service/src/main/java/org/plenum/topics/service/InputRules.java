@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.plenum.subgraph.protection.IdempotencyKeys;
 
 /**
  * The documented limits of user input. Lengths count characters (Unicode code points) after trimming,
@@ -29,16 +30,13 @@ public final class InputRules {
      */
     public static final int NESTED_LIST_SIZE_DEFAULT = 10;
 
-    public static final int IDEMPOTENCY_KEY_MAX = 100;
-
     private InputRules() {
     }
 
-    /** A client's idempotency key: 1 to 100 letters, digits and {@code ._:-} (a UUID fits). */
+    /** A client's idempotency key, see {@link IdempotencyKeys}. */
     public static String idempotencyKey(String key) {
-        if (key.isEmpty() || key.length() > IDEMPOTENCY_KEY_MAX || !key.matches("[A-Za-z0-9._:-]+")) {
-            throw new BadUserInputException("idempotencyKey must be 1 to " + IDEMPOTENCY_KEY_MAX
-                    + " letters, digits and ._:- (e.g. a UUID)");
+        if (!IdempotencyKeys.wellFormed(key)) {
+            throw new BadUserInputException(IdempotencyKeys.RULE);
         }
         return key;
     }
