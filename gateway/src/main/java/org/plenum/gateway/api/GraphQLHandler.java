@@ -66,10 +66,13 @@ public class GraphQLHandler {
     private final AtomicInteger executing = new AtomicInteger();
     private final CostMetrics costMetrics;
     private final boolean exposeCost;
+    private final PersistedDocumentResolver persistedDocuments;
 
     public GraphQLHandler(ActiveGateway active, Authenticator authenticator, ObjectMapper mapper,
-                          RequestMetrics metrics, GatewayConfig config, CostMetrics costMetrics) {
+                          RequestMetrics metrics, GatewayConfig config, CostMetrics costMetrics,
+                          PersistedDocumentResolver persistedDocuments) {
         this.active = active;
+        this.persistedDocuments = persistedDocuments;
         this.authenticator = authenticator;
         this.mapper = mapper;
         this.metrics = metrics;
@@ -97,7 +100,8 @@ public class GraphQLHandler {
                 throw new GraphQLRequestException(415, "UNSUPPORTED_MEDIA_TYPE",
                         "Content-Type must be application/json, was " + Errors.echo(contentType));
             }
-            execute(context, responseType, GraphQLParameters.fromBody(mapper, context.body().buffer()), start);
+            execute(context, responseType,
+                    resolve(context, GraphQLParameters.fromBody(mapper, context.body().buffer()), responseType), start);
         } catch (GraphQLRequestException e) {
             reject(context, responseType, e, start);
         }
@@ -107,14 +111,16 @@ public class GraphQLHandler {
         long start = System.nanoTime();
         HttpServerRequest request = context.request();
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (request.getParam("query") == null && accept != null && accept.contains("text/html")) {
+        if (request.getParam("query") == null && request.getParam("documentId") == null
+                && request.getParam("extensions") == null && accept != null && accept.contains("text/html")) {
             context.redirect("/graphiql/"); // a browser opening the endpoint gets the IDE
             return;
         }
         ResponseType responseType = ResponseType.negotiate(accept);
         try {
             requireAcceptable(responseType);
-            GraphQLParameters parameters = GraphQLParameters.fromQueryString(mapper, context.queryParams());
+            GraphQLParameters parameters = resolve(context, GraphQLParameters.fromQueryString(mapper, context.queryParams()),
+                    responseType);
             if (OperationTypes.isMutation(parameters.query(), parameters.operationName())) {
                 context.response().putHeader(HttpHeaders.ALLOW, "POST");
                 throw new GraphQLRequestException(405, "METHOD_NOT_ALLOWED", "Mutations must be sent with POST");
@@ -122,6 +128,19 @@ public class GraphQLHandler {
             execute(context, responseType, parameters, start);
         } catch (GraphQLRequestException e) {
             reject(context, responseType, e, start);
+        }
+    }
+
+    /**
+     * The document the request runs, its own or a persisted one. A refusal is never to be cached: the same URL may
+     * succeed once the client registered its document or the manifest changed.
+     */
+    private GraphQLParameters resolve(RoutingContext context, GraphQLParameters parameters, ResponseType responseType) {
+        try {
+            return persistedDocuments.resolve(parameters, responseType);
+        } catch (GraphQLRequestException e) {
+            context.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            throw e;
         }
     }
 
@@ -173,7 +192,8 @@ public class GraphQLHandler {
             return;
         }
         GatewayRequest request = new GatewayRequest(parameters.query(), parameters.operationName(),
-                parameters.variables(), forwardedHeaders(context.request()), caller, requestId(context));
+                parameters.variables(), forwardedHeaders(context.request()), caller, requestId(context),
+                parameters.documentHash());
         // a client that goes away cancels its execution, subgraph fetches included
         AtomicReference<Cancellable> running = new AtomicReference<>();
         context.response().closeHandler(closed -> {

@@ -86,6 +86,8 @@ public interface GatewayConfig {
 
     Resilience resilience();
 
+    PersistedDocuments persistedDocuments();
+
     interface Subgraph {
 
         /** The subgraph's GraphQL endpoint. */
@@ -272,6 +274,48 @@ public interface GatewayConfig {
 
             @WithDefault("5s")
             Duration delay();
+        }
+    }
+
+    /**
+     * Persisted documents: Apollo's automatic persisted queries (clients send a SHA-256, register the document when
+     * it is unknown) and trusted documents (a manifest from the clients' build, by id or hash, optionally the only
+     * documents allowed to run).
+     */
+    interface PersistedDocuments {
+
+        /** What happens to documents not in the manifest: allow, log (run, log and count) or refuse. */
+        @WithDefault("allow")
+        org.plenum.gateway.persisted.SafelistMode mode();
+
+        /**
+         * The manifest: Apollo's persisted query manifest or a plain {@code {"id": "document"}} JSON map. Required by
+         * the modes log and refuse.
+         */
+        Optional<Path> manifestFile();
+
+        /** How often the manifest file is checked for changes (modification time and size); 0 checks never. */
+        @WithDefault("10s")
+        Duration manifestPollInterval();
+
+        /** Largest manifest file read (bytes); a larger one is refused like a broken one. */
+        @WithDefault("10485760")
+        int maxManifestBytes();
+
+        Apq apq();
+
+        interface Apq {
+
+            /**
+             * Whether clients may register documents by hash. It lets anyone store documents, but no more than they
+             * could send as {@code query} anyway: the same limits and the safelist mode apply, and the store is bounded.
+             */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** The most document characters the store holds (about bytes); the least used entries are dropped beyond. */
+            @WithDefault("4194304")
+            long maxStoreBytes();
         }
     }
 }

@@ -42,7 +42,7 @@ public final class Errors {
     }
 
     /** Client input in quotes, made safe by {@link #echo}. */
-    static String quoted(String clientInput) {
+    public static String quoted(String clientInput) {
         return "\"" + echo(clientInput) + "\"";
     }
 

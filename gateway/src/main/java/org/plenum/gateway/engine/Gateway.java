@@ -65,7 +65,8 @@ public final class Gateway {
     private final QueryPlanner planner;
     private final PlanExecutor executor;
     private final GraphQL introspection;
-    private final Map<String, PreparedDocument> documents;
+    /** Prepared documents by their text, or by {@link DocumentHash} for documents the HTTP layer identified. */
+    private final Map<Object, PreparedDocument> documents;
     private final Map<String, String> subgraphUrls;
     private final ParserOptions parserOptions;
     private final DemandControl demandControl;
@@ -85,7 +86,7 @@ public final class Gateway {
         int cacheSize = options.planCacheSize() > 0 ? options.planCacheSize() : Integer.MAX_VALUE;
         this.documents = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PreparedDocument> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Object, PreparedDocument> eldest) {
                 return size() > cacheSize;
             }
         });
@@ -157,20 +158,22 @@ public final class Gateway {
                 && query.getBytes(StandardCharsets.UTF_8).length > options.maxDocumentBytes()) {
             return requestError("The document is larger than " + options.maxDocumentBytes() + " bytes", "DOCUMENT_TOO_LARGE", null, null);
         }
-        PreparedDocument cached = documents.get(query);
+        // a hash key of its own type: no document text can collide with it
+        Object key = request.documentHash() != null ? new DocumentHash(request.documentHash()) : query;
+        PreparedDocument cached = documents.get(key);
         if (cached != null) {
             return executePrepared(cached, request);
         }
-        return offEventLoop(() -> cacheDocument(query, prepare(query)))
-                .onFailure(PreparationTimeout.class).recoverWithItem(() -> cacheDocument(query, new PreparedDocument(List.of(
+        return offEventLoop(() -> cacheDocument(key, prepare(query)))
+                .onFailure(PreparationTimeout.class).recoverWithItem(() -> cacheDocument(key, new PreparedDocument(List.of(
                         Errors.error("Preparing the document took longer than " + options.preparationTimeout().toMillis()
                                 + " ms; it is refused", "DOCUMENT_TOO_COMPLEX", null)))))
                 .chain(prepared -> executePrepared(prepared, request));
     }
 
     /** @return what the cache holds for the document now: the first outcome wins, so a refusal stays a refusal */
-    private PreparedDocument cacheDocument(String query, PreparedDocument prepared) {
-        PreparedDocument earlier = documents.putIfAbsent(query, prepared);
+    private PreparedDocument cacheDocument(Object key, PreparedDocument prepared) {
+        PreparedDocument earlier = documents.putIfAbsent(key, prepared);
         return earlier != null ? earlier : prepared;
     }
 
@@ -398,6 +401,10 @@ public final class Gateway {
                                                      List<SourceLocation> locations) {
         return Uni.createFrom().item(new GatewayResponse(Errors.body(List.of(Errors.error(message, code, locations))),
                 true, type, name));
+    }
+
+    /** The cache key of a document known by its SHA-256. */
+    private record DocumentHash(String sha256) {
     }
 
     /** The preparation executor did not finish in time. */

@@ -66,6 +66,20 @@ class RequestsTest {
     }
 
     @Test
+    void aDocumentKnownByItsHashIsPreparedOnceAndFoundByTheHashAlone() {
+        String hash = "a".repeat(64); // the HTTP layer vouches that it is the document's SHA-256
+        GatewayResponse first = gateway.execute(new GatewayRequest("{ topProducts { name } }", null, Map.of(), Map.of(),
+                null, null, hash)).await().atMost(Duration.ofSeconds(5));
+        // the same hash with text that would not even parse: the prepared document is found by the hash alone
+        GatewayResponse again = gateway.execute(new GatewayRequest("{ not parsed", null, Map.of(), Map.of(),
+                null, null, hash)).await().atMost(Duration.ofSeconds(5));
+
+        assertEquals(Map.of("topProducts", List.of(Map.of("name", "Chair"))), first.body().get("data"));
+        assertEquals(first.body(), again.body());
+        assertEquals("GRAPHQL_PARSE_FAILED", SchemaFeaturesTest.code(Fixtures.run(gateway, "{ not parsed")));
+    }
+
+    @Test
     void answersIntrospectionAndTypenameItself() {
         GatewayResponse response = Fixtures.run(gateway, "{ __typename __schema { queryType { name } } __type(name: \"Product\") { fields { name } } }");
 
