@@ -12,7 +12,7 @@ import { benchIssuer } from './lib/auth.mjs';
 import { graphqlRequestStats, isReady, postGraphQL } from './lib/http.mjs';
 import { runWrk } from './lib/load.mjs';
 import * as procs from './lib/processes.mjs';
-import { QUERIES, SIZE_PROBES, requestBody } from './lib/queries.mjs';
+import { QUERIES, SIZE_PROBES, registrationBody, requestBody, runsOn } from './lib/queries.mjs';
 import { evaluateTargets, render, summarize } from './lib/report.mjs';
 import { composeSupergraph } from './lib/supergraph.mjs';
 import { dumpSubgraphs } from './lib/dump.mjs';
@@ -121,8 +121,8 @@ async function checkAnswers(targets, phase) {
   const answersByQuery = {};
   for (const query of QUERIES) {
     const answers = [];
-    for (const target of targets.filter((t) => !query.mutation || t.id !== 'direct')) {
-      if (target.id === 'direct' && !query.direct) continue;
+    for (const target of targets.filter((t) => runsOn(query, t))) {
+      if (query.persisted) await postGraphQL(target.url, registrationBody(query));
       const unique = query.mutation ? `${phase} ${process.pid} ${target.id}` : undefined;
       const answer = await postGraphQL(target.url, requestBody(query, unique));
       if (answer.errors || !answer.data) {
@@ -173,7 +173,9 @@ async function probeSubgraphCalls(targets, subgraphs) {
   };
   for (const target of targets.filter((t) => t.id !== 'direct')) {
     const p = {};
-    for (const query of QUERIES) p[query.id] = await count(target, requestBody(query, query.mutation ? `probe ${target.id} ${Date.now()}` : undefined));
+    for (const query of QUERIES.filter((q) => runsOn(q, target))) {
+      p[query.id] = await count(target, requestBody(query, query.mutation ? `probe ${target.id} ${Date.now()}` : undefined));
+    }
     for (const probe of SIZE_PROBES) p[`${probe.of}Small`] = await count(target, JSON.stringify({ query: probe.query }));
     probes[target.id] = p;
   }
@@ -268,7 +270,7 @@ async function benchmarkOn(set, subgraphs, db, jars) {
   // steady state, not start-up, is what users live with: the JVM's JIT in particular keeps compiling for a while
   if (settings.prewarmSeconds > 0) {
     for (const target of targets) {
-      for (const query of queries.filter((q) => target.id !== 'direct' || q.direct)) {
+      for (const query of queries.filter((q) => runsOn(q, target))) {
         const bodyFile = join(workDir, `${query.id}.json`);
         writeFileSync(bodyFile, requestBody(query));
         await runWrk({ url: target.url, bodyFile, connections: settings.connections, threads: WRK_THREADS,
@@ -280,7 +282,7 @@ async function benchmarkOn(set, subgraphs, db, jars) {
 
   const runs = {};
   for (const query of queries) {
-    const queryTargets = targets.filter((t) => t.id !== 'direct' || query.direct);
+    const queryTargets = targets.filter((t) => runsOn(query, t));
     runs[query.id] = Object.fromEntries(queryTargets.map((t) => [t.id, []]));
     for (let round = 0; round < settings.rounds; round++) {
       // alternate: each round starts with another target

@@ -1,5 +1,9 @@
 // The operations every target is measured with. `direct` names the subgraph that answers the query alone:
-// it is also sent straight there, as the ceiling a gateway can reach.
+// it is also sent straight there, as the ceiling a gateway can reach. A `persisted` query is sent as its SHA-256 only
+// (Apollo's automatic persisted queries, registered once before), to our gateway only.
+import { createHash } from 'node:crypto';
+
+const NESTED = '{ speakers(first: 20) { edges { node { name topics { title speakers { name } } } } } }';
 
 export const QUERIES = [
   {
@@ -11,7 +15,13 @@ export const QUERIES = [
   {
     id: 'nested',
     title: 'Nested cross-service',
-    query: '{ speakers(first: 20) { edges { node { name topics { title speakers { name } } } } } }',
+    query: NESTED,
+  },
+  {
+    id: 'nested-persisted',
+    title: 'Nested cross-service as a persisted query (its SHA-256 only; our gateway only)',
+    query: NESTED,
+    persisted: true,
   },
   {
     id: 'deep',
@@ -34,8 +44,21 @@ export const SIZE_PROBES = [
   { of: 'deep', query: QUERIES[2].query.replace('first: 3', 'first: 1') },
 ];
 
-/** The JSON request body of a query; for the mutation, with `unique` in place of the marker. */
+/** Whether the target is measured with the query. */
+export function runsOn(query, target) {
+  return (target.id !== 'direct' || Boolean(query.direct)) && (!query.persisted || Boolean(target.ours));
+}
+
+const persistedQuery = (query) => ({ persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query.query).digest('hex') } });
+
+/** The body that registers a persisted query: its document with its hash. */
+export function registrationBody(query) {
+  return JSON.stringify({ query: query.query, extensions: persistedQuery(query) });
+}
+
+/** The JSON request body of a query (a persisted one: its hash only); for the mutation, with `unique` in place of the marker. */
 export function requestBody(query, unique) {
+  if (query.persisted) return JSON.stringify({ extensions: persistedQuery(query) });
   const body = JSON.stringify({ query: query.query, variables: query.variables });
   return unique === undefined ? body : body.replaceAll('@@N@@', unique);
 }

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -126,10 +127,13 @@ class SchemaLoaderTest {
     }
 
     private static SchemaLoader loader(Map<String, String> properties, ActiveGateway active) {
+        Map<String, String> settings = new HashMap<>(properties);
+        // the circuit breaker comes from Quarkus' Fault Tolerance, which these tests run without
+        settings.put("plenum.gateway.resilience.circuit-breaker.enabled", "false");
         GatewayConfig config = new SmallRyeConfigBuilder()
                 .withMapping(GatewayConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter()) // "10s" as Quarkus reads it
-                .withSources(new PropertiesConfigSource(properties, "test", 300))
+                .withSources(new PropertiesConfigSource(settings, "test", 300))
                 .build()
                 .getConfigMapping(GatewayConfig.class);
         VertxSubgraphClient client = new VertxSubgraphClient(vertx, new ObjectMapper(), OpenTelemetry.noop(),
