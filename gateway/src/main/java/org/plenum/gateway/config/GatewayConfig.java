@@ -20,6 +20,20 @@ public interface GatewayConfig {
     Optional<Path> supergraphFile();
 
     /**
+     * An HTTP(S) URL serving a composed supergraph SDL (a schema registry's CDN, an object store): fetched at startup
+     * and polled every {@link #pollInterval()} (10s when unset) with {@code If-None-Match}/{@code If-Modified-Since}.
+     * Exclusive with {@link #supergraphFile()}.
+     */
+    Optional<String> supergraphUrl();
+
+    /** How the supergraph is fetched from {@link #supergraphUrl()}. */
+    SupergraphFetch supergraphFetch();
+
+    /** After failed polls the next ones wait longer (doubling the interval), at most this long. */
+    @WithDefault("5m")
+    Duration pollMaxBackoff();
+
+    /**
      * Subgraphs by name. Without a supergraph file, each one's {@code _service { sdl }} is fetched from its URL and
      * composed at startup. With a supergraph file, a URL here overrides the one the file gives for that subgraph.
      */
@@ -87,6 +101,20 @@ public interface GatewayConfig {
 
         /** Overrides {@code plenum.gateway.subgraph-timeout} for this subgraph. */
         Optional<Duration> timeout();
+    }
+
+    interface SupergraphFetch {
+
+        /** Request headers sent with every fetch, e.g. {@code "X-Hive-CDN-Key"} or {@code Authorization}. */
+        Map<String, String> headers();
+
+        /** How long one fetch may take. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Largest supergraph accepted (bytes); a larger answer fails the fetch. */
+        @WithDefault("16777216")
+        int maxBytes();
     }
 
     /**

@@ -1,0 +1,66 @@
+package org.plenum.gateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The supergraph in use and its updates: {@code plenum.gateway.supergraph.updates} (by outcome: loaded, rejected
+ * when it could not be used, unavailable when it could not be fetched), {@code plenum.gateway.supergraph.loaded.timestamp}
+ * (seconds since the epoch) and {@code plenum.gateway.supergraph.info} (1, tagged with the SDL's SHA-256).
+ */
+@ApplicationScoped
+public class SchemaMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter loaded;
+    private final Counter rejected;
+    private final Counter unavailable;
+    private final AtomicLong loadedAtSeconds = new AtomicLong();
+    private Gauge info;
+
+    public SchemaMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.loaded = updates("loaded");
+        this.rejected = updates("rejected");
+        this.unavailable = updates("unavailable");
+        Gauge.builder("plenum.gateway.supergraph.loaded.timestamp", loadedAtSeconds, AtomicLong::get)
+                .description("When the supergraph in use was loaded, in seconds since the epoch")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    /** A new supergraph replaced the one in use (or was the first). */
+    public synchronized void loaded(String sha256, Instant at) {
+        loaded.increment();
+        loadedAtSeconds.set(at.getEpochSecond());
+        if (info != null) {
+            registry.remove(info);
+        }
+        info = Gauge.builder("plenum.gateway.supergraph.info", () -> 1)
+                .description("The supergraph in use, by the SHA-256 of its SDL")
+                .tag("sha256", sha256)
+                .register(registry);
+    }
+
+    /** A supergraph was obtained but cannot be used; the one in use stays. */
+    public void rejected() {
+        rejected.increment();
+    }
+
+    /** No supergraph could be obtained (unreachable URL or subgraphs); the one in use stays. */
+    public void unavailable() {
+        unavailable.increment();
+    }
+
+    private Counter updates(String outcome) {
+        return Counter.builder("plenum.gateway.supergraph.updates")
+                .description("Attempts to load a new supergraph, by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+}
