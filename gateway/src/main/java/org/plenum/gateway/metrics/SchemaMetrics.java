@@ -1,6 +1,6 @@
 package org.plenum.gateway.metrics;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,17 +17,19 @@ import java.util.concurrent.atomic.AtomicLong;
 public class SchemaMetrics {
 
     private final MeterRegistry registry;
-    private final Counter loaded;
-    private final Counter rejected;
-    private final Counter unavailable;
+    // function counters: the first load happens at startup, before Quarkus adds the Prometheus registry to the one
+    // injected here, and a plain counter's increments made before that are lost
+    private final AtomicLong loaded = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong unavailable = new AtomicLong();
     private final AtomicLong loadedAtSeconds = new AtomicLong();
     private Gauge info;
 
     public SchemaMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.loaded = updates("loaded");
-        this.rejected = updates("rejected");
-        this.unavailable = updates("unavailable");
+        updates("loaded", loaded);
+        updates("rejected", rejected);
+        updates("unavailable", unavailable);
         Gauge.builder("plenum.gateway.supergraph.loaded.timestamp", loadedAtSeconds, AtomicLong::get)
                 .description("When the supergraph in use was loaded, in seconds since the epoch")
                 .baseUnit("seconds")
@@ -36,7 +38,7 @@ public class SchemaMetrics {
 
     /** A new supergraph replaced the one in use (or was the first). */
     public synchronized void loaded(String sha256, Instant at) {
-        loaded.increment();
+        loaded.incrementAndGet();
         loadedAtSeconds.set(at.getEpochSecond());
         if (info != null) {
             registry.remove(info);
@@ -49,16 +51,16 @@ public class SchemaMetrics {
 
     /** A supergraph was obtained but cannot be used; the one in use stays. */
     public void rejected() {
-        rejected.increment();
+        rejected.incrementAndGet();
     }
 
     /** No supergraph could be obtained (unreachable URL or subgraphs); the one in use stays. */
     public void unavailable() {
-        unavailable.increment();
+        unavailable.incrementAndGet();
     }
 
-    private Counter updates(String outcome) {
-        return Counter.builder("plenum.gateway.supergraph.updates")
+    private void updates(String outcome, AtomicLong count) {
+        FunctionCounter.builder("plenum.gateway.supergraph.updates", count, AtomicLong::get)
                 .description("Attempts to load a new supergraph, by outcome")
                 .tag("outcome", outcome)
                 .register(registry);

@@ -1,6 +1,7 @@
 package org.plenum.gateway.schema;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -28,11 +29,17 @@ public class SupergraphUrlFetcher {
 
     private final GatewayConfig.SupergraphFetch settings;
     private final HttpClient http;
+    /**
+     * Every fetch runs here: polls come from scheduler threads, and a request made outside Vert.x gets a new context
+     * each time, whose callbacks may then run after a reused connection has already delivered the whole answer.
+     */
+    private final Context context;
     private volatile Fetched last;
 
     public SupergraphUrlFetcher(GatewayConfig config, Vertx vertx) {
         this.settings = config.supergraphFetch();
         this.http = vertx.getDelegate().createHttpClient();
+        this.context = vertx.getDelegate().getOrCreateContext();
     }
 
     @PreDestroy
@@ -57,7 +64,14 @@ public class SupergraphUrlFetcher {
                     "plenum.gateway.supergraph-url must be an http or https URL, not " + url));
         }
         Duration timeout = settings.timeout();
-        return Uni.createFrom().completionStage(() -> request(url, timeout).toCompletionStage())
+        Uni<String> fetched = Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> {
+            try {
+                request(url, timeout).onSuccess(emitter::complete).onFailure(emitter::fail);
+            } catch (RuntimeException e) {
+                emitter.fail(e);
+            }
+        }));
+        return fetched
                 .ifNoItem().after(timeout).failWith(() -> new SupergraphUnavailableException(
                         "no supergraph from " + url + " within " + timeout.toMillis() + " ms"))
                 .onFailure(failure -> !(failure instanceof SupergraphUnavailableException))

@@ -60,6 +60,7 @@ class SupergraphUrlTest {
     private static final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
 
     private SimpleMeterRegistry registry;
+    private SchemaMetrics metrics;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -79,6 +80,7 @@ class SupergraphUrlTest {
     void reset() {
         requests.clear();
         registry = new SimpleMeterRegistry();
+        metrics = new SchemaMetrics(registry); // one per registry, as the application has
     }
 
     private static void handle(HttpServerRequest request) {
@@ -183,7 +185,7 @@ class SupergraphUrlTest {
                 new ActiveGateway());
         assertThat(assertThrows(SupergraphUnavailableException.class, withoutKey::reload).getMessage(),
                 containsString("HTTP 401 from " + base + "/supergraph"));
-        assertEquals(3.0, registry.get("plenum.gateway.supergraph.updates").tag("outcome", "unavailable").counter().count());
+        assertEquals(3.0, updates("unavailable"));
     }
 
     @Test
@@ -212,7 +214,7 @@ class SupergraphUrlTest {
     }
 
     private double updates(String outcome) {
-        return registry.get("plenum.gateway.supergraph.updates").tag("outcome", outcome).counter().count();
+        return registry.get("plenum.gateway.supergraph.updates").tag("outcome", outcome).functionCounter().count();
     }
 
     private SchemaLoader loader(Map<String, String> overrides, ActiveGateway active) {
@@ -237,7 +239,7 @@ class SupergraphUrlTest {
                 new SubgraphMetrics(registry), config);
         // no scheduler: the tests poll themselves
         return new SchemaLoader(new SupergraphSource(config, client, vertx, new SupergraphUrlFetcher(config, vertx)),
-                active, client, config, null, new PreparationExecutor(config), PolicyEvaluator.NONE, new SchemaMetrics(registry));
+                active, client, config, null, new PreparationExecutor(config), PolicyEvaluator.NONE, metrics);
     }
 
     /** The supergraph once the catalog subgraph exposes Book.pages (as SchemaPollingTest changes its file). */
