@@ -39,7 +39,10 @@ public interface GatewayConfig {
      */
     Map<String, Subgraph> subgraphs();
 
-    /** How often the supergraph file is re-read or the subgraph SDLs re-fetched; off when absent. */
+    /**
+     * How often the supergraph file is re-read, the supergraph URL fetched or the subgraph SDLs re-fetched; off when
+     * absent, except with a supergraph URL (every 10s).
+     */
     Optional<Duration> pollInterval();
 
     /** While no schema could be loaded (subgraphs not up yet), how long to wait between attempts. */

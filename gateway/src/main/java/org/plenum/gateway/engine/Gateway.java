@@ -289,14 +289,14 @@ public final class Gateway {
     public void planSmokeOperations() {
         for (String smoke : SmokeOperations.of(supergraph.apiSchema())) {
             Document document = Parser.parse(smoke);
-            String roots = document.getDefinitionsOfType(OperationDefinition.class).get(0).getOperation()
-                    .name().toLowerCase(Locale.ROOT);
+            OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).get(0);
+            String roots = operation.getOperation().name().toLowerCase(Locale.ROOT);
             List<ValidationError> errors = ParseAndValidate.validate(supergraph.apiSchema(), document, Locale.ENGLISH);
             if (!errors.isEmpty()) {
                 throw new SupergraphException("The root " + roots + " fields cannot be asked for: " + errors);
             }
             try {
-                planner.plan(document.getDefinitionsOfType(OperationDefinition.class).get(0), Map.of(), Map.of());
+                planner.plan(operation, Map.of(), Map.of());
             } catch (RuntimeException | StackOverflowError e) {
                 throw new SupergraphException("Planning the root " + roots + " fields failed: " + e.getMessage(), e);
             }
