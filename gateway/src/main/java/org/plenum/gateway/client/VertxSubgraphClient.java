@@ -19,7 +19,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -193,24 +192,7 @@ public class VertxSubgraphClient implements SubgraphClient {
 
     /** The body, unless it is larger than allowed: then the request is reset rather than read to its end. */
     private Future<Buffer> readBody(HttpClientResponse response, String subgraph) {
-        String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.length() < 19 && Long.parseLong(length.trim()) > maxResponseBytes) {
-            response.request().reset();
-            return Future.failedFuture(tooLarge(subgraph));
-        }
-        Promise<Buffer> read = Promise.promise();
-        Buffer bytes = Buffer.buffer();
-        response.handler(chunk -> {
-            if (bytes.length() + chunk.length() > maxResponseBytes) {
-                read.tryFail(tooLarge(subgraph));
-                response.request().reset();
-            } else {
-                bytes.appendBuffer(chunk);
-            }
-        });
-        response.exceptionHandler(read::tryFail);
-        response.endHandler(ended -> read.tryComplete(bytes));
-        return read.future();
+        return BoundedBody.read(response, maxResponseBytes, () -> tooLarge(subgraph));
     }
 
     private SubgraphFailure tooLarge(String subgraph) {

@@ -20,12 +20,29 @@ public interface GatewayConfig {
     Optional<Path> supergraphFile();
 
     /**
+     * An HTTP(S) URL serving a composed supergraph SDL (a schema registry's CDN, an object store): fetched at startup
+     * and polled every {@link #pollInterval()} (10s when unset) with {@code If-None-Match}/{@code If-Modified-Since}.
+     * Exclusive with {@link #supergraphFile()}.
+     */
+    Optional<String> supergraphUrl();
+
+    /** How the supergraph is fetched from {@link #supergraphUrl()}. */
+    SupergraphFetch supergraphFetch();
+
+    /** After failed polls the next ones wait longer (doubling the interval), at most this long. */
+    @WithDefault("5m")
+    Duration pollMaxBackoff();
+
+    /**
      * Subgraphs by name. Without a supergraph file, each one's {@code _service { sdl }} is fetched from its URL and
      * composed at startup. With a supergraph file, a URL here overrides the one the file gives for that subgraph.
      */
     Map<String, Subgraph> subgraphs();
 
-    /** How often the supergraph file is re-read or the subgraph SDLs re-fetched; off when absent. */
+    /**
+     * How often the supergraph file is re-read, the supergraph URL fetched or the subgraph SDLs re-fetched; off when
+     * absent, except with a supergraph URL (every 10s).
+     */
     Optional<Duration> pollInterval();
 
     /** While no schema could be loaded (subgraphs not up yet), how long to wait between attempts. */
@@ -95,6 +112,20 @@ public interface GatewayConfig {
 
         /** Overrides {@code plenum.gateway.subgraph-timeout} for this subgraph. */
         Optional<Duration> timeout();
+    }
+
+    interface SupergraphFetch {
+
+        /** Request headers sent with every fetch, e.g. {@code "X-Hive-CDN-Key"} or {@code Authorization}. */
+        Map<String, String> headers();
+
+        /** How long one fetch may take. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Largest supergraph accepted (bytes); a larger answer fails the fetch. */
+        @WithDefault("16777216")
+        int maxBytes();
     }
 
     /**

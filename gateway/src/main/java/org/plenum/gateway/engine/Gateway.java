@@ -283,6 +283,29 @@ public final class Gateway {
         return subgraphUrls;
     }
 
+    /**
+     * Plans an operation over every root query and mutation field ({@link SmokeOperations}), so that a supergraph that
+     * parses but cannot be planned is found before it replaces a working one.
+     *
+     * @throws SupergraphException saying which root fields failed and why
+     */
+    public void planSmokeOperations() {
+        for (String smoke : SmokeOperations.of(supergraph.apiSchema())) {
+            Document document = Parser.parse(smoke);
+            OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).get(0);
+            String roots = operation.getOperation().name().toLowerCase(Locale.ROOT);
+            List<ValidationError> errors = ParseAndValidate.validate(supergraph.apiSchema(), document, Locale.ENGLISH);
+            if (!errors.isEmpty()) {
+                throw new SupergraphException("The root " + roots + " fields cannot be asked for: " + errors);
+            }
+            try {
+                planner.plan(operation, Map.of(), Map.of());
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new SupergraphException("Planning the root " + roots + " fields failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** The printable query plan of an operation (with @skip/@include on variables taken as false), or its errors. */
     public String explain(String query, String operationName) {
         PreparedDocument prepared = documents.get(query);

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ActiveGateway {
 
     private final AtomicReference<Gateway> current = new AtomicReference<>();
+    private volatile SchemaVersion version;
 
     /** @return the current engine, or null while no schema has been loaded */
     public Gateway current() {
@@ -23,7 +24,13 @@ public class ActiveGateway {
         return current.get() != null;
     }
 
-    void install(Gateway gateway) {
+    /** @return which supergraph the current engine serves, or null while none has been loaded */
+    public SchemaVersion version() {
+        return version;
+    }
+
+    void install(Gateway gateway, SchemaVersion version) {
+        this.version = version;
         current.set(gateway);
     }
 }

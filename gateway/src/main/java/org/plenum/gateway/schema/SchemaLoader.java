@@ -14,13 +14,17 @@ import org.plenum.gateway.engine.SubgraphClient;
 import org.plenum.gateway.engine.SubgraphFailure;
 import org.plenum.gateway.engine.authorization.PolicyEvaluator;
 import org.plenum.gateway.engine.cost.DemandControlOptions;
+import org.plenum.gateway.metrics.SchemaMetrics;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Loads the supergraph at startup and, when {@code plenum.gateway.poll-interval} is set, again periodically.
- * An unusable supergraph at startup stops the gateway; unreachable subgraphs only delay readiness (loading is
- * retried). A failed reload keeps the schema in use.
+ * Loads the supergraph at startup and, when {@code plenum.gateway.poll-interval} is set (or a supergraph URL is), again
+ * periodically. An unusable supergraph at startup stops the gateway; unreachable subgraphs or URL only delay readiness
+ * (loading is retried). A new supergraph must build and plan every root field before it replaces the one in use; a
+ * failed reload keeps the schema in use, is counted, and makes the next polls wait longer.
  */
 @ApplicationScoped
 public class SchemaLoader {
@@ -28,6 +32,8 @@ public class SchemaLoader {
     private static final Logger LOG = Logger.getLogger(SchemaLoader.class);
     private static final String RETRY_JOB = "plenum-schema-load-retry";
     private static final String POLL_JOB = "plenum-schema-poll";
+    private static final Duration URL_POLL_INTERVAL = Duration.ofSeconds(10);
+    private static final int MAX_BACKOFF_DOUBLINGS = 20;
 
     private final SupergraphSource source;
     private final ActiveGateway active;
@@ -36,10 +42,16 @@ public class SchemaLoader {
     private final Scheduler scheduler;
     private final PreparationExecutor preparationExecutor;
     private final PolicyEvaluator policies;
+    private final SchemaMetrics metrics;
     private String loadedSdl;
+    /** The last supergraph refused: fetched again unchanged, it is not tried (nor counted) again. */
+    private String rejectedSdl;
+    private int failedPolls;
+    private long nextPollNanos;
 
     public SchemaLoader(SupergraphSource source, ActiveGateway active, SubgraphClient client, GatewayConfig config,
-                        Scheduler scheduler, PreparationExecutor preparationExecutor, PolicyEvaluator policies) {
+                        Scheduler scheduler, PreparationExecutor preparationExecutor, PolicyEvaluator policies,
+                        SchemaMetrics metrics) {
         this.source = source;
         this.active = active;
         this.client = client;
@@ -47,50 +59,93 @@ public class SchemaLoader {
         this.scheduler = scheduler;
         this.preparationExecutor = preparationExecutor;
         this.policies = policies;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent event) {
         try {
             reload();
-        } catch (SubgraphFailure unreachable) {
+        } catch (SubgraphFailure | SupergraphUnavailableException unreachable) {
             LOG.warnf("No schema yet, retrying every %s: %s", config.loadRetryInterval(), unreachable.getMessage());
             schedule(RETRY_JOB, config.loadRetryInterval(), this::retryUntilLoaded);
         } catch (RuntimeException unusable) {
             throw new GatewayStartupException("Cannot start the gateway from " + source.describe() + ": "
                     + unusable.getMessage());
         }
-        config.pollInterval().ifPresent(interval -> schedule(POLL_JOB, interval, this::poll));
+        pollInterval().ifPresent(interval -> schedule(POLL_JOB, interval, this::poll));
+    }
+
+    private Optional<Duration> pollInterval() {
+        return config.pollInterval().or(() -> config.supergraphUrl().map(url -> URL_POLL_INTERVAL));
     }
 
     /** Loads the supergraph and swaps it in if it changed; blocking, so called on the main or a worker thread. */
     synchronized void reload() {
-        String sdl = source.load().await().indefinitely();
-        if (sdl.equals(loadedSdl)) {
+        String sdl;
+        try {
+            sdl = source.load().await().indefinitely();
+        } catch (SubgraphFailure | SupergraphUnavailableException unavailable) {
+            metrics.unavailable();
+            throw unavailable;
+        } catch (RuntimeException unusable) {
+            metrics.rejected();
+            throw unusable;
+        }
+        if (sdl.equals(loadedSdl) || sdl.equals(rejectedSdl)) {
             return;
         }
-        Gateway gateway = Gateway.create(sdl, client, options(), policies, demandControl());
-        active.install(gateway);
+        Gateway gateway;
+        try {
+            gateway = Gateway.create(sdl, client, options(), policies, demandControl());
+            gateway.planSmokeOperations();
+        } catch (RuntimeException unusable) {
+            rejectedSdl = sdl;
+            metrics.rejected();
+            throw unusable;
+        }
+        SchemaVersion version = SchemaVersion.of(sdl, Instant.now());
+        active.install(gateway, version);
+        metrics.loaded(version.sha256(), version.loadedAt());
         boolean first = loadedSdl == null;
         loadedSdl = sdl;
-        LOG.infof("%s supergraph from %s; subgraphs %s", first ? "Loaded" : "Reloaded", source.describe(),
-                gateway.subgraphUrls());
+        LOG.infof("%s supergraph %s from %s; subgraphs %s", first ? "Loaded" : "Reloaded", version.shortHash(),
+                source.describe(), gateway.subgraphUrls());
     }
 
     private void retryUntilLoaded() {
         try {
             reload();
-            scheduler.unscheduleJob(RETRY_JOB);
+            if (active.isLoaded()) { // not when the supergraph fetched was one already refused
+                scheduler.unscheduleJob(RETRY_JOB);
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Still no schema, retrying in %s: %s", config.loadRetryInterval(), e.getMessage());
         }
     }
 
-    /** One polling round: reload, keeping the current schema when that fails. */
-    void poll() {
+    /**
+     * One polling round: reload, keeping the current schema when that fails. After n failures in a row the next
+     * round waits 2^n intervals (at most {@code poll-max-backoff}), so a registry or subgraph in trouble is not
+     * hammered.
+     */
+    synchronized void poll() {
+        long now = System.nanoTime();
+        if (failedPolls > 0 && now - nextPollNanos < 0) {
+            return;
+        }
         try {
             reload();
+            failedPolls = 0;
         } catch (RuntimeException e) {
-            LOG.warnf("Schema reload from %s failed, keeping the current schema: %s", source.describe(), e.getMessage());
+            failedPolls++;
+            Duration interval = pollInterval().orElse(config.loadRetryInterval());
+            Duration wait = interval.multipliedBy(1L << Math.min(failedPolls, MAX_BACKOFF_DOUBLINGS));
+            if (wait.compareTo(config.pollMaxBackoff()) > 0) {
+                wait = config.pollMaxBackoff();
+            }
+            nextPollNanos = now + wait.toNanos();
+            LOG.warnf("Schema reload from %s failed, keeping the current schema; next attempt in %s: %s",
+                    source.describe(), wait, e.getMessage());
         }
     }
 

@@ -15,24 +15,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Where the supergraph SDL comes from: a file, or the configured subgraphs' own SDLs composed here. */
+/** Where the supergraph SDL comes from: a file, a URL, or the configured subgraphs' own SDLs composed here. */
 @ApplicationScoped
 public class SupergraphSource {
-
-    static final String SERVICE_SDL_QUERY = "query SubgraphSdl { _service { sdl } }";
 
     private final GatewayConfig config;
     private final SubgraphClient client;
     private final Vertx vertx;
+    private final SupergraphUrlFetcher urlFetcher;
 
-    public SupergraphSource(GatewayConfig config, SubgraphClient client, Vertx vertx) {
+    public SupergraphSource(GatewayConfig config, SubgraphClient client, Vertx vertx, SupergraphUrlFetcher urlFetcher) {
         this.config = config;
         this.client = client;
         this.vertx = vertx;
+        this.urlFetcher = urlFetcher;
     }
 
     /** A short description for logs, e.g. "file /etc/plenum/supergraph.graphql". */
     public String describe() {
+        if (config.supergraphUrl().isPresent()) {
+            return "URL " + config.supergraphUrl().get();
+        }
         return config.supergraphFile()
                 .map(path -> "file " + path.toAbsolutePath())
                 .orElseGet(() -> "subgraphs " + config.subgraphs().keySet());
@@ -40,9 +43,17 @@ public class SupergraphSource {
 
     /**
      * @return the supergraph SDL; fails with {@link SupergraphLoadException} for unusable configuration, files or
-     *         subgraph answers, with {@code SubgraphFailure} when a subgraph cannot be reached
+     *         subgraph answers, with {@code SubgraphFailure} when a subgraph cannot be reached and with
+     *         {@link SupergraphUnavailableException} when the supergraph URL gave nothing this time
      */
     public Uni<String> load() {
+        if (config.supergraphUrl().isPresent()) {
+            if (config.supergraphFile().isPresent()) {
+                return Uni.createFrom().failure(new SupergraphLoadException(
+                        "Set plenum.gateway.supergraph-url or plenum.gateway.supergraph-file, not both"));
+            }
+            return urlFetcher.fetch(config.supergraphUrl().get());
+        }
         if (config.supergraphFile().isPresent()) {
             return readFile(config.supergraphFile().get());
         }
@@ -70,7 +81,7 @@ public class SupergraphSource {
                     "Subgraph '" + name + "' has no URL: set plenum.gateway.subgraphs." + name + ".url"));
         }
         String url = subgraph.url().get();
-        return client.execute(new SubgraphRequest(name, url, SERVICE_SDL_QUERY, null, Map.of(), Map.of(), false))
+        return client.execute(new SubgraphRequest(name, url, SubgraphDefinition.SERVICE_SDL_QUERY, null, Map.of(), Map.of(), false))
                 .map(response -> new SubgraphDefinition(name, url, sdlOf(name, url, response)));
     }
 

@@ -7,10 +7,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.plenum.gateway.schema.ActiveGateway;
+import org.plenum.gateway.schema.SchemaVersion;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The landing page at {@code /} and GraphiQL at {@code /graphiql/}. GraphiQL, React and their styles come from the
@@ -24,9 +27,16 @@ public class GraphiQLRoutes {
     private static final String VENDOR = "META-INF/resources/graphql-ui/";
     private static final String OWN = "ui/";
     private static final String CACHE_A_DAY = "public, max-age=86400";
+    private static final String SUPERGRAPH_PLACEHOLDER = "<!-- supergraph -->";
+
+    private final ActiveGateway active;
+
+    public GraphiQLRoutes(ActiveGateway active) {
+        this.active = active;
+    }
 
     void register(@Observes Router router) {
-        router.get("/").handler(page(OWN + "index.html", "text/html; charset=utf-8", "no-cache"));
+        router.get("/").handler(landingPage());
         // the route "/graphiql" also matches "/graphiql/"; only the former is redirected (relative asset URLs)
         router.get("/graphiql").handler(context -> {
             if (context.request().path().endsWith("/")) {
@@ -44,6 +54,20 @@ public class GraphiQLRoutes {
             router.get(PATH + script).handler(page(VENDOR + script, "text/javascript; charset=utf-8", CACHE_A_DAY));
         }
         router.get(PATH + "graphiql.min.css").handler(page(VENDOR + "graphiql.min.css", "text/css; charset=utf-8", CACHE_A_DAY));
+    }
+
+    /** The landing page, saying which supergraph is served (its SHA-256 and when it was loaded). */
+    private Handler<RoutingContext> landingPage() {
+        String template = new String(read(OWN + "index.html"), StandardCharsets.UTF_8);
+        return context -> {
+            SchemaVersion version = active.version();
+            String supergraph = version == null ? "No supergraph loaded yet."
+                    : "Supergraph <code>sha256:" + version.sha256() + "</code>, loaded " + version.loadedAt() + ".";
+            context.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .end(template.replace(SUPERGRAPH_PLACEHOLDER, supergraph));
+        };
     }
 
     private static Handler<RoutingContext> page(String resource, String contentType, String cacheControl) {

@@ -10,8 +10,9 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesRegex;
 
-/** Prometheus metrics at /q/metrics: requests by operation type and outcome, fetches by subgraph. */
+/** Prometheus metrics at /q/metrics: requests by operation type and outcome, fetches by subgraph, the supergraph in use. */
 @QuarkusTest
 @TestProfile(ShellTestProfile.class)
 class GatewayMetricsTest {
@@ -27,6 +28,14 @@ class GatewayMetricsTest {
                 .body(containsString("plenum_gateway_requests_seconds_count{operation_type=\"mutation\",outcome=\"success\"}"))
                 .body(containsString("outcome=\"request_error\""))
                 .body(containsString("plenum_gateway_subgraph_fetch_seconds_count{outcome=\"success\",subgraph=\"catalog\"}"));
+    }
+
+    @Test
+    void showsTheSupergraphInUse() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(matchesRegex("(?s).*plenum_gateway_supergraph_updates_total\\{outcome=\"loaded\"} [1-9].*"))
+                .body(matchesRegex("(?s).*plenum_gateway_supergraph_info\\{sha256=\"[0-9a-f]{64}\"} 1\\.0.*"))
+                .body(matchesRegex("(?s).*plenum_gateway_supergraph_loaded_timestamp_seconds [0-9.E]+.*"));
     }
 
     private static void post(String query) {

@@ -17,6 +17,7 @@ import org.plenum.gateway.config.PreparationExecutor;
 import org.plenum.gateway.engine.GatewayRequest;
 import org.plenum.gateway.engine.GatewayResponse;
 import org.plenum.gateway.engine.authorization.PolicyEvaluator;
+import org.plenum.gateway.metrics.SchemaMetrics;
 import org.plenum.gateway.metrics.SubgraphMetrics;
 import org.plenum.gateway.shell.LibrarySubgraphs;
 
@@ -139,7 +140,8 @@ class SchemaLoaderTest {
         VertxSubgraphClient client = new VertxSubgraphClient(vertx, new ObjectMapper(), OpenTelemetry.noop(),
                 new SubgraphMetrics(new SimpleMeterRegistry()), config);
         // no scheduler: these tests neither poll nor retry
-        return new SchemaLoader(new SupergraphSource(config, client, vertx), active, client, config, null,
-                new PreparationExecutor(config), PolicyEvaluator.NONE);
+        return new SchemaLoader(new SupergraphSource(config, client, vertx, new SupergraphUrlFetcher(config, vertx)),
+                active, client, config, null, new PreparationExecutor(config), PolicyEvaluator.NONE,
+                new SchemaMetrics(new SimpleMeterRegistry()));
     }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesRegex;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -28,7 +29,8 @@ class GraphiQLTest {
     void landingPageLinksToGraphiQL() {
         given().get("/").then().statusCode(200)
                 .contentType(startsWith("text/html"))
-                .body(containsString("href=\"/graphiql/\""));
+                .body(containsString("href=\"/graphiql/\""))
+                .body(matchesRegex("(?s).*Supergraph <code>sha256:[0-9a-f]{64}</code>, loaded \\d{4}-.*"));
     }
 
     @Test
