@@ -99,7 +99,7 @@ class SpeakerWriteAccessTest {
     @Test
     void theSdlPublishesTheRequiredScope() {
         GraphQL.ok("{ _service { sdl } }")
-                .body("data._service.sdl", containsString("createSpeaker(input: SpeakerInput!): Speaker! @requiresScopes(scopes : [[\"speakers:write\"]])"));
+                .body("data._service.sdl", containsString("createSpeaker(idempotencyKey: String, input: SpeakerInput!): Speaker! @requiresScopes(scopes : [[\"speakers:write\"]])"));
     }
 
     private static io.restassured.response.ValidatableResponse refused(String authorization, String query, String code,
