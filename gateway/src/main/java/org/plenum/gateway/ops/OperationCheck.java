@@ -1,7 +1,5 @@
 package org.plenum.gateway.ops;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ParseAndValidate;
 import graphql.language.Document;
@@ -9,8 +7,11 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
+import org.plenum.gateway.persisted.DocumentManifest;
+import org.plenum.gateway.persisted.ManifestException;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * Which client operations validate against the current API schema but no longer against the proposed one. The
  * operations are a folder of {@code .graphql} files or a persisted query manifest
- * ({@code {"operations": [{"id", "name", "body"}]}}, as Apollo's and the trusted-documents tools write it).
+ * (Apollo's, or a plain {@code {"id": "document"}} map, as the gateway's trusted documents read them).
  */
 public final class OperationCheck {
 
@@ -65,7 +66,7 @@ public final class OperationCheck {
         return new Result(operations.size(), broken, alreadyInvalid);
     }
 
-    /** @return operation name (file path relative to the folder, or manifest name and id) -> document */
+    /** @return operation name (file path relative to the folder, or manifest id) -> document */
     public static Map<String, String> read(Path source) {
         if (Files.isDirectory(source)) {
             return readFolder(source);
@@ -89,26 +90,13 @@ public final class OperationCheck {
         return operations;
     }
 
+    /** Either manifest format the gateway's trusted documents read (see {@link DocumentManifest}). */
     private static Map<String, String> readManifest(Path file, String content) {
-        JsonNode manifest;
         try {
-            manifest = JSON.readTree(content);
-        } catch (JacksonException e) {
-            throw new UsageException("operations manifest " + file + " is not JSON: " + e.getOriginalMessage());
+            return DocumentManifest.parse(JSON, content.getBytes(StandardCharsets.UTF_8)).documents();
+        } catch (ManifestException e) {
+            throw new UsageException("operations manifest " + file + ": " + e.getMessage());
         }
-        JsonNode list = manifest == null ? null : manifest.get("operations");
-        if (list == null || !list.isArray()) {
-            throw new UsageException("operations manifest " + file + " has no `operations` list (give a folder of"
-                    + " .graphql files or a persisted query manifest)");
-        }
-        Map<String, String> operations = new LinkedHashMap<>();
-        for (JsonNode operation : list) {
-            if (!operation.path("body").isTextual()) {
-                throw new UsageException("operations manifest " + file + ": an operation has no `body` (" + operation + ")");
-            }
-            String name = operation.path("name").asText("anonymous") + " (" + operation.path("id").asText("no id") + ")";
-            operations.put(name, operation.get("body").asText());
-        }
-        return operations;
     }
+
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The documents a client's build declared (trusted documents), by id and by the SHA-256 of their text. Read from
@@ -112,6 +113,13 @@ public final class DocumentManifest {
     /** @return the listed document whose text has this SHA-256 (lowercase hex), or null */
     public Listed byHash(String sha256) {
         return byHash.get(sha256);
+    }
+
+    /** Every listed document's text by its id, in id order. */
+    public Map<String, String> documents() {
+        Map<String, String> documents = new TreeMap<>();
+        byId.forEach((id, listed) -> documents.put(id, listed.body()));
+        return documents;
     }
 
     /** How many ids the manifest lists. */
