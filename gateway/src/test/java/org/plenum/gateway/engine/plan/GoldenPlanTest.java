@@ -1,0 +1,68 @@
+package org.plenum.gateway.engine.plan;
+
+import graphql.language.Document;
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.plenum.gateway.engine.supergraph.Supergraph;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The whole printed plan of each fixture's operations ({@code supergraphs/<fixture>/plans/<name>.graphql}) must equal
+ * its golden file ({@code <name>.plan}): an extra, missing or reordered fetch fails. Run with
+ * {@code -Dplenum.plans.update=true} to write the golden files anew, then review their diff.
+ */
+class GoldenPlanTest {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/supergraphs");
+    private static final Pattern CONDITION = Pattern.compile("^# condition (\\w+): (true|false)$", Pattern.MULTILINE);
+    private static final boolean UPDATE = Boolean.getBoolean("plenum.plans.update");
+
+    @TestFactory
+    Stream<DynamicTest> plansMatchTheirGoldenFiles() throws IOException {
+        List<Path> operations;
+        try (Stream<Path> files = Files.walk(FIXTURES)) {
+            operations = files.filter(file -> file.getParent().getFileName().toString().equals("plans")
+                    && file.toString().endsWith(".graphql")).sorted().toList();
+        }
+        return operations.stream().map(operation -> DynamicTest.dynamicTest(
+                FIXTURES.relativize(operation).toString(), () -> check(operation)));
+    }
+
+    private static void check(Path operationFile) throws IOException {
+        Path fixture = operationFile.getParent().getParent();
+        Supergraph supergraph = Supergraph.parse(Files.readString(fixture.resolve("supergraph.graphql")));
+        String plan = PlanPrinter.print(plan(supergraph, Files.readString(operationFile)).root());
+        Path golden = Path.of(operationFile.toString().replaceFirst("\\.graphql$", ".plan"));
+        if (UPDATE) {
+            Files.writeString(golden, plan);
+        }
+        assertEquals(Files.exists(golden) ? Files.readString(golden) : "(no golden file " + golden + ")", plan);
+    }
+
+    static OperationPlan plan(Supergraph supergraph, String text) {
+        Document document = Parser.parse(text);
+        Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
+        document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        Matcher condition = CONDITION.matcher(text);
+        while (condition.find()) {
+            conditions.put(condition.group(1), Boolean.parseBoolean(condition.group(2)));
+        }
+        OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).get(0);
+        return new QueryPlanner(supergraph).plan(operation, fragments, conditions);
+    }
+}
