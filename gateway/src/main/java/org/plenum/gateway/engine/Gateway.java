@@ -37,7 +37,7 @@ import org.plenum.gateway.engine.execute.PlanExecutor;
 import org.plenum.gateway.engine.plan.OperationPlan;
 import org.plenum.gateway.engine.plan.PlanPrinter;
 import org.plenum.gateway.engine.plan.PlanningException;
-import org.plenum.gateway.engine.plan.QueryPlanner;
+import org.plenum.gateway.engine.planning.QueryPlanner;
 import org.plenum.gateway.engine.supergraph.SubgraphInfo;
 import org.plenum.gateway.engine.supergraph.Supergraph;
 

@@ -1,5 +1,7 @@
 package org.plenum.gateway.engine.execute;
 
+import org.plenum.gateway.engine.plan.PathSegment;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +10,6 @@ import java.util.function.Consumer;
 
 /** In-place operations on the response tree of plain maps and lists. */
 final class JsonTree {
-
-    private static final String TYPE_CONDITION = "... on ";
 
     private JsonTree() {
     }
@@ -47,18 +47,18 @@ final class JsonTree {
         }
     }
 
-    /** Calls visitor with every object at the path (keys, "@" for list items, "... on T" filters). */
-    static void objectsAt(Map<String, Object> root, List<String> path, Consumer<Map<String, Object>> visitor) {
+    /** Calls visitor with every object at the path. */
+    static void objectsAt(Map<String, Object> root, List<PathSegment> path, Consumer<Map<String, Object>> visitor) {
         walk(root, path, 0, null, (object, ignored) -> visitor.accept(object));
     }
 
     /** Like {@link #objectsAt(Map, List, Consumer)}, with each object's response path. */
-    static void objectsAt(Map<String, Object> root, List<String> path, BiConsumer<Map<String, Object>, List<Object>> visitor) {
+    static void objectsAt(Map<String, Object> root, List<PathSegment> path, BiConsumer<Map<String, Object>, List<Object>> visitor) {
         walk(root, path, 0, new ArrayList<>(), visitor);
     }
 
     @SuppressWarnings("unchecked")
-    private static void walk(Object node, List<String> path, int index, List<Object> responsePath,
+    private static void walk(Object node, List<PathSegment> path, int index, List<Object> responsePath,
                              BiConsumer<Map<String, Object>, List<Object>> visitor) {
         if (node == null) {
             return;
@@ -71,29 +71,27 @@ final class JsonTree {
             }
             return;
         }
-        String segment = path.get(index);
-        if (segment.equals("@")) {
+        PathSegment segment = path.get(index);
+        if (segment instanceof PathSegment.Items) {
             if (node instanceof List<?> list) {
                 walkItems(list, path, index + 1, responsePath, visitor);
             }
-        } else if (segment.startsWith(TYPE_CONDITION)) {
-            if (node instanceof Map<?, ?> map && segment.regionMatches(TYPE_CONDITION.length(),
-                    String.valueOf(map.get("__typename")), 0, segment.length() - TYPE_CONDITION.length())
-                    && String.valueOf(map.get("__typename")).length() == segment.length() - TYPE_CONDITION.length()) {
+        } else if (segment instanceof PathSegment.TypeCondition condition) {
+            if (node instanceof Map<?, ?> map && condition.type().equals(map.get("__typename"))) {
                 walk(node, path, index + 1, responsePath, visitor);
             }
-        } else if (node instanceof Map<?, ?> map) {
+        } else if (segment instanceof PathSegment.Key key && node instanceof Map<?, ?> map) {
             if (responsePath == null) {
-                walk(map.get(segment), path, index + 1, null, visitor);
+                walk(map.get(key.key()), path, index + 1, null, visitor);
                 return;
             }
-            responsePath.add(segment);
-            walk(map.get(segment), path, index + 1, responsePath, visitor);
+            responsePath.add(key.key());
+            walk(map.get(key.key()), path, index + 1, responsePath, visitor);
             responsePath.remove(responsePath.size() - 1);
         }
     }
 
-    private static void walkItems(List<?> list, List<String> path, int index, List<Object> responsePath,
+    private static void walkItems(List<?> list, List<PathSegment> path, int index, List<Object> responsePath,
                                   BiConsumer<Map<String, Object>, List<Object>> visitor) {
         for (int i = 0; i < list.size(); i++) {
             if (responsePath == null) {

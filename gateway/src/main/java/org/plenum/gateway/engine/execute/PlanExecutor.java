@@ -6,6 +6,7 @@ import org.plenum.gateway.engine.SubgraphFailure;
 import org.plenum.gateway.engine.SubgraphRequest;
 import org.plenum.gateway.engine.json.JsonObject;
 import org.plenum.gateway.engine.plan.FetchNode;
+import org.plenum.gateway.engine.plan.PathSegment;
 import org.plenum.gateway.engine.plan.FetchSelection;
 import org.plenum.gateway.engine.plan.OperationPlan;
 import org.plenum.gateway.engine.plan.PlanNode;
@@ -102,7 +103,7 @@ public final class PlanExecutor {
         synchronized (state) {
             // keyed by the representation's values in order: maps hash poorly (a sum), lists spread well
             Map<List<Object>, Integer> unique = new HashMap<>();
-            for (List<String> mergeAt : fetch.mergeAt()) {
+            for (List<PathSegment> mergeAt : fetch.mergeAt()) {
                 JsonTree.objectsAt(state.data, mergeAt, object -> {
                     FetchNode.Representation template = fetch.representations().get(String.valueOf(object.get("__typename")));
                     List<Object> identity = new ArrayList<>();
@@ -176,7 +177,7 @@ public final class PlanExecutor {
     private Uni<Map<String, Object>> send(FetchNode fetch, ExecutionState state, Map<String, Object> variables) {
         try {
             return client.execute(new SubgraphRequest(fetch.subgraphName(), fetch.url(), fetch.document(), null,
-                    variables, state.headers, fetch.isMutation()));
+                    variables, state.headers, fetch.mutation()));
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
         }
@@ -309,7 +310,7 @@ public final class PlanExecutor {
         /** Found again on errors only: the objects stay where they were, merges add fields to them but do not move them. */
         private List<List<Object>> pathsOf(FetchNode fetch, List<Map<String, Object>> targets) {
             Map<Map<String, Object>, List<Object>> paths = new IdentityHashMap<>();
-            for (List<String> mergeAt : fetch.mergeAt()) {
+            for (List<PathSegment> mergeAt : fetch.mergeAt()) {
                 JsonTree.objectsAt(data, mergeAt, paths::putIfAbsent);
             }
             List<List<Object>> targetPaths = new ArrayList<>(targets.size());

@@ -9,15 +9,16 @@ import java.util.Map;
  * @param graph           the join__Graph value of the subgraph
  * @param subgraphName    its name
  * @param url             its URL
- * @param mergeAt         where the results merge into the response, one or more paths of field keys, "@" for
- *                        list items, "... on T" to keep only objects of type T; one empty path for root fetches
+ * @param mergeAt         where the results merge into the response, one or more paths; one empty path for root fetches
+ * @param mutation        whether the document is a mutation (entity fetches are queries even within a mutation)
  * @param document        the GraphQL document sent
  * @param variableNames   the client variables the document uses (only these are forwarded)
  * @param representations for entity fetches: the representation to build per runtime type (by __typename)
  * @param renamedFields   when some fields were sent under another key: the selection telling which, else null
  * @param rootFieldKeys   for root fetches: the client's response keys of the root fields it fetches, else empty
  */
-public record FetchNode(int id, String graph, String subgraphName, String url, List<List<String>> mergeAt, String document,
+public record FetchNode(int id, String graph, String subgraphName, String url, List<List<PathSegment>> mergeAt,
+                        boolean mutation, String document,
                         List<String> variableNames, Map<String, Representation> representations,
                         FetchSelection renamedFields, List<String> rootFieldKeys) {
 
@@ -27,10 +28,5 @@ public record FetchNode(int id, String graph, String subgraphName, String url, L
 
     public boolean isEntityFetch() {
         return representations != null;
-    }
-
-    /** The planner writes the operation keyword first; entity fetches are queries even within a mutation. */
-    public boolean isMutation() {
-        return document.startsWith("mutation");
     }
 }

@@ -46,13 +46,13 @@ public final class FetchSelection {
             return sentKey;
         }
 
-        void subgraphType(String type) {
+        public void subgraphType(String type) {
             if (subgraphType == null) {
                 subgraphType = type;
             }
         }
 
-        FetchSelection subOrCreate() {
+        public FetchSelection subOrCreate() {
             if (sub == null) {
                 sub = new FetchSelection();
             }
@@ -63,16 +63,16 @@ public final class FetchSelection {
     private final Map<String, FieldSelection> fields = new LinkedHashMap<>();
     private final Map<String, FetchSelection> fragments = new LinkedHashMap<>();
 
-    FieldSelection field(String responseKey, String name, List<Argument> arguments) {
+    public FieldSelection field(String responseKey, String name, List<Argument> arguments) {
         return fields.computeIfAbsent(responseKey, k -> new FieldSelection(responseKey, name, arguments));
     }
 
-    FetchSelection fragment(String typeCondition) {
+    public FetchSelection fragment(String typeCondition) {
         return fragments.computeIfAbsent(typeCondition, t -> new FetchSelection());
     }
 
     /** Adds everything {@code other} selects. */
-    void mergeFrom(FetchSelection other) {
+    public void mergeFrom(FetchSelection other) {
         for (FieldSelection field : other.fields.values()) {
             FieldSelection mine = field(field.responseKey, field.name, field.arguments);
             mine.subgraphType(field.subgraphType);
@@ -91,7 +91,7 @@ public final class FetchSelection {
      *
      * @return whether any field got one
      */
-    boolean separateConflictingFields() {
+    public boolean separateConflictingFields() {
         return separate(List.of(this), new int[]{0});
     }
 
@@ -137,12 +137,12 @@ public final class FetchSelection {
         return fragments;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return fields.isEmpty() && fragments.values().stream().allMatch(FetchSelection::isEmpty);
     }
 
     /** Appends "{ a b { c } ... on T { d } }"; an empty composite selection gets __typename to stay valid. */
-    void print(StringBuilder out) {
+    public void print(StringBuilder out) {
         out.append('{');
         for (FieldSelection field : fields.values()) {
             out.append(' ');

@@ -1,5 +1,6 @@
 package org.plenum.gateway.engine.plan;
 
+import java.util.List;
 import java.util.Map;
 
 /** Prints a plan for humans, in the spirit of Apollo's query plan notation. */
@@ -16,10 +17,10 @@ public final class PlanPrinter {
         return out.append("}\n").toString();
     }
 
-    private static String clientPath(java.util.List<String> path) {
+    private static String clientPath(List<PathSegment> path) {
         StringBuilder out = new StringBuilder();
-        for (String segment : path) {
-            out.append(out.length() == 0 ? "" : ".").append(ResponseKeys.clientSegment(segment));
+        for (PathSegment segment : path) {
+            out.append(out.length() == 0 ? "" : ".").append(segment);
         }
         return out.toString();
     }

@@ -33,7 +33,7 @@ public record ResponseShape(String staticType, boolean isAbstract, Map<String, F
      * This shape (of the operation as sent) with every field that {@code allowed} (the shape of what the caller may
      * run) lacks marked {@link Kind#DENIED}.
      */
-    ResponseShape restrictedTo(ResponseShape allowed) {
+    public ResponseShape restrictedTo(ResponseShape allowed) {
         Map<String, Field[]> restricted = new LinkedHashMap<>();
         byType.forEach((type, fields) -> restricted.put(type, restrict(fields, allowed.byType.get(type))));
         return new ResponseShape(staticType, isAbstract, restricted, restrict(fallback, allowed.fallback));
@@ -58,7 +58,7 @@ public record ResponseShape(String staticType, boolean isAbstract, Map<String, F
         return restricted;
     }
 
-    boolean hasIntrospection() {
+    public boolean hasIntrospection() {
         for (Field field : fallback) {
             if (field.kind() == Kind.INTROSPECTION) {
                 return true;

@@ -61,6 +61,12 @@ public final class FieldMeta {
         return in == null || in.type() == null ? type : in.type();
     }
 
+    /** The named type that subgraph declares (a narrower one than the supergraph's, perhaps). */
+    public String namedTypeIn(String graph) {
+        String declared = typeIn(graph);
+        return declared == null ? namedType : declared.replace("[", "").replace("]", "").replace("!", "");
+    }
+
     /** How many lists wrap the field's type. */
     public int listDepth() {
         return listDepth;

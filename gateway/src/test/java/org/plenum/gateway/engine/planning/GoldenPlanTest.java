@@ -1,4 +1,4 @@
-package org.plenum.gateway.engine.plan;
+package org.plenum.gateway.engine.planning;
 
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
@@ -6,6 +6,8 @@ import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.plenum.gateway.engine.plan.OperationPlan;
+import org.plenum.gateway.engine.plan.PlanPrinter;
 import org.plenum.gateway.engine.supergraph.Supergraph;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.plenum.gateway.engine.plan;
+package org.plenum.gateway.engine.planning;
 
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
@@ -13,6 +13,8 @@ import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.Scalars;
+import org.plenum.gateway.engine.plan.ResponseKeys;
+import org.plenum.gateway.engine.plan.ResponseShape;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.plenum.gateway.engine.plan;
+package org.plenum.gateway.engine.planning;
 
 import graphql.language.BooleanValue;
 import graphql.language.Directive;
@@ -8,6 +8,7 @@ import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableReference;
 import org.plenum.gateway.engine.supergraph.Supergraph;
@@ -92,6 +93,12 @@ final class FieldCollector {
             }
         }
         return false;
+    }
+
+    /** The field (with its arguments and directives) selecting only part of what it selects. */
+    static List<Field> withSelections(List<Field> fields, List<Selection> part) {
+        return List.of(fields.get(0).transform(builder ->
+                builder.selectionSet(SelectionSet.newSelectionSet().selections(part).build())));
     }
 
     static List<Selection> subSelections(List<Field> fields) {

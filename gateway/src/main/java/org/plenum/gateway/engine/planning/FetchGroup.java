@@ -1,4 +1,4 @@
-package org.plenum.gateway.engine.plan;
+package org.plenum.gateway.engine.planning;
 
 import graphql.language.Argument;
 import graphql.language.ArrayValue;
@@ -9,6 +9,9 @@ import graphql.language.ObjectValue;
 import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableReference;
+import org.plenum.gateway.engine.plan.FetchSelection;
+import org.plenum.gateway.engine.plan.PathSegment;
+import org.plenum.gateway.engine.plan.ResponseKeys;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -34,14 +37,14 @@ final class FetchGroup {
 
     final int id;
     final String graph;
-    final List<String> mergeAt;
+    final List<PathSegment> mergeAt;
     final boolean entity;
     final FetchSelection selection = new FetchSelection();
     final Map<String, RepresentationBuilder> representations = new LinkedHashMap<>();
     final Set<FetchGroup> dependsOn = new LinkedHashSet<>();
     final Set<String> variables = new LinkedHashSet<>();
 
-    FetchGroup(int id, String graph, List<String> mergeAt, boolean entity) {
+    FetchGroup(int id, String graph, List<PathSegment> mergeAt, boolean entity) {
         this.id = id;
         this.graph = graph;
         this.mergeAt = mergeAt;

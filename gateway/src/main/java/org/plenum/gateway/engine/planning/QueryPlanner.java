@@ -1,0 +1,51 @@
+package org.plenum.gateway.engine.planning;
+
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
+import org.plenum.gateway.engine.plan.OperationPlan;
+import org.plenum.gateway.engine.plan.PlanNode;
+import org.plenum.gateway.engine.plan.ResponseShape;
+import org.plenum.gateway.engine.supergraph.Supergraph;
+
+import java.util.Map;
+
+/**
+ * Plans one operation into subgraph fetches: {@link SelectionWalk} builds the fetch groups, asking
+ * {@link Reachability} and {@link SubgraphChoice} where each field can come from; {@link StepAssembler} orders them
+ * into steps, and {@link SubgraphDocumentWriter} writes each request. Dependent fetches to the same subgraph at the
+ * same step are merged, so each step sends one request per subgraph whatever the number of items.
+ */
+public final class QueryPlanner {
+
+    private final Supergraph supergraph;
+
+    public QueryPlanner(Supergraph supergraph) {
+        this.supergraph = supergraph;
+    }
+
+    /**
+     * @param conditionValues the request's values of the variables used by @skip/@include (the plan depends on them)
+     */
+    public OperationPlan plan(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
+                              Map<String, Object> conditionValues) {
+        FieldCollector collector = new FieldCollector(supergraph, fragments, conditionValues);
+        boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
+        FetchGraph fetches = new SelectionWalk(supergraph, collector, operation).walk();
+        PlanNode root = new StepAssembler(new SubgraphDocumentWriter(supergraph, operation)).assemble(fetches, mutation);
+        ResponseShape shape = new ShapeCompiler(supergraph.apiSchema(), collector).compile(operation);
+        return new OperationPlan(root, shape, operation.getOperation().name().toLowerCase(), shape.hasIntrospection());
+    }
+
+    /**
+     * Plans what the caller may run ({@code allowed}, the operation {@code sent} without what the caller may not see)
+     * and answers in the shape of what was sent: each removed field is null with an error.
+     */
+    public OperationPlan plan(OperationDefinition sent, Map<String, FragmentDefinition> sentFragments,
+                              OperationDefinition allowed, Map<String, FragmentDefinition> allowedFragments,
+                              Map<String, Object> conditionValues) {
+        OperationPlan plan = plan(allowed, allowedFragments, conditionValues);
+        ResponseShape sentShape = new ShapeCompiler(supergraph.apiSchema(),
+                new FieldCollector(supergraph, sentFragments, conditionValues)).compile(sent);
+        return new OperationPlan(plan.root(), sentShape.restrictedTo(plan.shape()), plan.operationType(), plan.introspection());
+    }
+}

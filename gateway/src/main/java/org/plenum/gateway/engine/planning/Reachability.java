@@ -1,0 +1,213 @@
+package org.plenum.gateway.engine.planning;
+
+import graphql.language.Field;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import org.plenum.gateway.engine.supergraph.FieldMeta;
+import org.plenum.gateway.engine.supergraph.Supergraph;
+import org.plenum.gateway.engine.supergraph.TypeMeta;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Questions about what a subgraph can resolve of a selection, directly or through keys; no planning state. */
+final class Reachability {
+
+    private final Supergraph supergraph;
+    private final FieldCollector collector;
+
+    Reachability(Supergraph supergraph, FieldCollector collector) {
+        this.supergraph = supergraph;
+        this.collector = collector;
+    }
+
+    /** Whether each selected field resolves in the subgraph, or through a key of its type it has, elsewhere. */
+    boolean reachable(String graph, TypeMeta type, List<Selection> selections) {
+        for (List<Field> fields : collector.collect(type.name(), selections).values()) {
+            String name = fields.get(0).getName();
+            if (name.startsWith("__")) {
+                continue;
+            }
+            FieldMeta field = type.field(name);
+            if (field == null) {
+                return false;
+            }
+            if (!resolvesDirectly(field, graph)) {
+                if (field.resolvableIn().stream().noneMatch(other -> type.keys(other).stream()
+                        .anyMatch(key -> resolvesFieldSet(graph, type.name(), key.selections())))) {
+                    return false;
+                }
+                continue;
+            }
+            TypeMeta result = supergraph.type(field.namedType());
+            if (result != null && !result.isAbstract() && !reachable(graph, result, FieldCollector.subSelections(fields))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the subgraph resolves every field of a field set (a key, say) itself, without @requires. */
+    boolean resolvesFieldSet(String graph, String typeName, SelectionSet fieldSet) {
+        TypeMeta type = supergraph.type(typeName);
+        for (Selection<?> selection : fieldSet.getSelections()) {
+            if (selection instanceof Field f && !f.getName().equals("__typename")) {
+                FieldMeta field = type.field(f.getName());
+                if (field == null || !resolvesDirectly(field, graph)
+                        || (f.getSelectionSet() != null && supergraph.type(field.namedType()) != null
+                        && !supergraph.type(field.namedType()).isAbstract()
+                        && !resolvesFieldSet(graph, field.namedType(), f.getSelectionSet()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** How many of the selected fields (all levels) the subgraph resolves itself: fewer jumps from there. */
+    long localFields(String graph, String typeName, List<Selection> selections, List<Selection> provided) {
+        TypeMeta type = supergraph.type(typeName);
+        if (type.isAbstract()) {
+            long count = 0;
+            for (String possible : type.possibleTypes()) {
+                TypeMeta object = supergraph.type(possible);
+                if (object != null && object.inGraph(graph)) {
+                    count += localFields(graph, possible, selections, provided);
+                }
+            }
+            return count;
+        }
+        Map<String, List<Field>> providedFields = provided == null ? Map.of() : collector.collect(typeName, provided);
+        long count = 0;
+        for (List<Field> fields : collector.collect(typeName, selections).values()) {
+            FieldMeta field = type.field(fields.get(0).getName());
+            List<Field> providedField = providedFields.get(fields.get(0).getName());
+            if (field != null && (providedField != null || resolvesDirectly(field, graph))) {
+                count++;
+                if (supergraph.type(field.namedType()) != null) {
+                    count += localFields(graph, field.namedType(), FieldCollector.subSelections(fields),
+                            providedField == null ? null : FieldCollector.subSelections(providedField));
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Whether every implementation answers these interface fields in the subgraph, with the interface's type. */
+    boolean allLocal(String graph, TypeMeta itf, List<String> implementations, Map<String, List<Field>> fields) {
+        for (List<Field> selected : fields.values()) {
+            String name = selected.get(0).getName();
+            if (name.startsWith("__")) {
+                continue;
+            }
+            FieldMeta field = itf.field(name);
+            if (field == null || !resolvesDirectly(field, graph)) {
+                return false;
+            }
+            for (String implementation : implementations) {
+                FieldMeta own = supergraph.type(implementation).field(name);
+                if (own == null || !resolvesDirectly(own, graph)
+                        || !String.valueOf(own.typeIn(graph)).equals(String.valueOf(field.typeIn(graph)))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Below a field, a selected field may be out of reach from the current subgraph: resolved elsewhere only,
+     * on a type without a key there (a value type, or an entity whose key that subgraph lacks). Then the field
+     * comes from a subgraph reached through the parent's key: whole if one reaches its whole selection, else
+     * split, what is reachable here from here and the rest from there.
+     *
+     * @return where to get the field or its out-of-reach part, or null when everything is reachable here
+     */
+    Elsewhere elsewhere(String graph, TypeMeta parent, FieldMeta field, List<Field> fields) {
+        TypeMeta result = supergraph.type(field.namedType());
+        if (result == null || result.isAbstract()) {
+            return null;
+        }
+        List<Selection> selections = FieldCollector.subSelections(fields);
+        if (reachable(graph, result, selections)) {
+            return null;
+        }
+        List<String> others = field.resolvableIn().stream()
+                .filter(other -> !other.equals(graph) && !parent.keys(other).isEmpty() && field.requires(other) == null)
+                .toList();
+        for (String other : others) {
+            if (reachable(other, result, selections)) {
+                return new Elsewhere(other, null, null);
+            }
+        }
+        List<Selection> local = new ArrayList<>();
+        List<Selection> remote = new ArrayList<>();
+        for (List<Field> selected : collector.collect(result.name(), selections).values()) {
+            List<Selection> part = List.copyOf(selected);
+            (reachable(graph, result, part) ? local : remote).addAll(part);
+        }
+        for (String other : others) {
+            if (reachable(other, result, remote)) {
+                return new Elsewhere(other, FieldCollector.withSelections(fields, local),
+                        FieldCollector.withSelections(fields, remote));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A shared root field returning a type without keys that no single subgraph resolves whole: each subgraph
+     * is asked for the root field with the part of the selection it resolves, and the answers merge.
+     *
+     * @return the selection per subgraph, or null when one subgraph will do (or splitting cannot help)
+     */
+    Map<String, List<Field>> splitValueTree(FieldMeta field, List<Field> fields) {
+        TypeMeta type = supergraph.type(field.namedType());
+        Set<String> candidates = field.resolvableIn();
+        if (type == null || type.isAbstract() || type.hasKeys() || candidates.size() < 2) {
+            return null;
+        }
+        List<Selection> selections = FieldCollector.subSelections(fields);
+        if (candidates.stream().anyMatch(graph -> reachable(graph, type, selections))) {
+            return null;
+        }
+        Map<String, List<Selection>> parts = new LinkedHashMap<>();
+        List<Selection> typenames = new ArrayList<>();
+        for (List<Field> selected : collector.collect(type.name(), selections).values()) {
+            if (selected.get(0).getName().equals("__typename")) {
+                typenames.addAll(selected);
+                continue;
+            }
+            List<Selection> part = List.copyOf(selected);
+            String graph = candidates.stream().filter(g -> reachable(g, type, part))
+                    .max(Comparator.comparing(parts::containsKey)).orElse(null);
+            if (graph == null) {
+                return null;
+            }
+            parts.computeIfAbsent(graph, g -> new ArrayList<>()).addAll(part);
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        parts.values().iterator().next().addAll(typenames);
+        Map<String, List<Field>> split = new LinkedHashMap<>();
+        parts.forEach((graph, part) -> split.put(graph, FieldCollector.withSelections(fields, part)));
+        return split;
+    }
+
+    /** The object types a type condition stands for: representations are built from objects. */
+    Collection<String> objectTypes(String typeName) {
+        TypeMeta type = supergraph.type(typeName);
+        return type != null && type.isAbstract() ? type.possibleTypes() : List.of(typeName);
+    }
+
+    /** The subgraph resolves the field itself, needing nothing from elsewhere. */
+    static boolean resolvesDirectly(FieldMeta field, String graph) {
+        return field.resolvableIn(graph) && field.requires(graph) == null;
+    }
+}
