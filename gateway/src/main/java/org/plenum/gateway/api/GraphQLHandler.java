@@ -15,13 +15,14 @@ import org.plenum.gateway.auth.AuthenticationException;
 import org.plenum.gateway.auth.Authenticator;
 import org.plenum.gateway.config.GatewayConfig;
 import io.smallrye.mutiny.subscription.Cancellable;
-import org.plenum.gateway.engine.Errors;
+import org.plenum.gateway.engine.error.ErrorEntry;
+import org.plenum.gateway.engine.error.Errors;
 import org.plenum.gateway.engine.Gateway;
 import org.plenum.gateway.engine.GatewayBusyException;
 import org.plenum.gateway.engine.GatewayRequest;
 import org.plenum.gateway.engine.GatewayResponse;
 import org.plenum.gateway.engine.authorization.Caller;
-import org.plenum.gateway.engine.execute.ResponseJson;
+import org.plenum.gateway.engine.json.ResponseJson;
 import org.plenum.gateway.metrics.CostMetrics;
 import org.plenum.gateway.metrics.Outcome;
 import org.plenum.gateway.metrics.RequestMetrics;
@@ -266,8 +267,7 @@ public class GraphQLHandler {
     }
 
     private void reject(RoutingContext context, ResponseType responseType, GraphQLRequestException error, long start) {
-        Map<String, Object> body = Map.of("errors", List.of(Map.of(
-                "message", error.getMessage(), "extensions", Map.of("code", error.code()))));
+        Map<String, Object> body = Errors.body(List.of(ErrorEntry.message(error.getMessage()).code(error.code()).build()));
         if (error.status() == 503) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
@@ -322,9 +322,9 @@ public class GraphQLHandler {
             serialize(bytes, body);
         } catch (ResponseTooLargeException e) {
             bytes.clear();
-            serializeOrFail(bytes, Map.of("errors", List.of(Map.of("message", "The response is larger than "
-                    + maxResponseBytes + " bytes; select fewer fields or items", "extensions", Map.of("code",
-                    "RESPONSE_TOO_LARGE", "requestId", requestId(context))))));
+            serializeOrFail(bytes, Errors.body(List.of(ErrorEntry.message("The response is larger than " + maxResponseBytes
+                    + " bytes; select fewer fields or items").code("RESPONSE_TOO_LARGE").extension("requestId", requestId(context))
+                    .build())));
         } catch (IOException e) {
             LOG.errorf(e, "Request %s: cannot serialize a GraphQL response", requestId(context));
             context.response().setStatusCode(500).end();

@@ -3,7 +3,7 @@ package org.plenum.gateway.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import org.plenum.gateway.engine.Errors;
+import org.plenum.gateway.engine.error.Errors;
 import org.plenum.gateway.persisted.Sha256;
 
 import java.io.IOException;

@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.plenum.gateway.config.GatewayConfig;
 import org.plenum.gateway.engine.authorization.Caller;
-import org.plenum.gateway.schema.GatewayStartupException;
+import org.plenum.gateway.config.GatewayStartupException;
 
 import java.util.List;
 import java.util.Locale;

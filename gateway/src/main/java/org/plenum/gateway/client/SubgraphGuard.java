@@ -6,7 +6,7 @@ import io.smallrye.mutiny.subscription.UniSubscription;
 import jakarta.enterprise.util.TypeLiteral;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.plenum.gateway.config.GatewayConfig;
-import org.plenum.gateway.engine.SubgraphFailure;
+import org.plenum.gateway.engine.subgraph.SubgraphFailure;
 import org.plenum.gateway.metrics.SubgraphMetrics;
 
 import java.time.Duration;

@@ -317,7 +317,7 @@ public interface GatewayConfig {
 
         /** What happens to documents not in the manifest: allow, log (run, log and count) or refuse. */
         @WithDefault("allow")
-        org.plenum.gateway.persisted.SafelistMode mode();
+        SafelistMode mode();
 
         /**
          * The manifest: Apollo's persisted query manifest or a plain {@code {"id": "document"}} JSON map. Required by

@@ -1,5 +1,10 @@
 package org.plenum.gateway.engine;
 
+import org.plenum.gateway.engine.error.Errors;
+import org.plenum.gateway.engine.supergraph.SupergraphException;
+import org.plenum.gateway.engine.subgraph.SubgraphRequest;
+import org.plenum.gateway.engine.subgraph.SubgraphClient;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -83,13 +88,10 @@ public final class Gateway {
         this.planner = new QueryPlanner(supergraph);
         this.executor = new PlanExecutor(client, options.exposeSubgraphErrorDetails());
         this.introspection = GraphQL.newGraphQL(supergraph.apiSchema()).build();
-        int cacheSize = options.planCacheSize() > 0 ? options.planCacheSize() : Integer.MAX_VALUE;
-        this.documents = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, PreparedDocument> eldest) {
-                return size() > cacheSize;
-            }
-        });
+        // concurrent and lock-free on reads: every request of a cached operation looks here
+        this.documents = Caffeine.newBuilder()
+                .maximumSize(options.planCacheSize() > 0 ? options.planCacheSize() : Long.MAX_VALUE)
+                .<Object, PreparedDocument>build().asMap();
         Map<String, String> urls = new LinkedHashMap<>();
         for (SubgraphInfo subgraph : supergraph.subgraphs().values()) {
             urls.put(subgraph.name(), subgraph.url());
@@ -363,9 +365,9 @@ public final class Gateway {
             fragments.putIfAbsent(fragment.getName(), fragment);
         }
         // before validation: some of its rules take time that grows with the expanded document
-        Map<String, Object> violation = OperationLimits.violation(document, fragments, options);
+        OperationLimits.LimitViolation violation = OperationLimits.violation(document, fragments, options);
         if (violation != null) {
-            return new PreparedDocument(List.of(violation));
+            return new PreparedDocument(List.of(Errors.error(violation.message(), violation.code(), null)));
         }
         List<ValidationError> validationErrors = ParseAndValidate.validate(supergraph.apiSchema(), document, Locale.ENGLISH);
         if (!validationErrors.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.plenum.gateway.engine;
 
+import org.plenum.gateway.engine.error.Errors;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -20,6 +21,10 @@ import java.util.Set;
  * checking is linear in the document's size even where expansion is exponential ({@code ...F1 ...F1} in F0, and so on).
  */
 final class OperationLimits {
+
+    /** An exceeded limit: what the client is told, and the code naming the limit. */
+    record LimitViolation(String message, String code) {
+    }
 
     /** Measures of a selection set with its fragments expanded; counts saturate instead of overflowing. */
     record Measure(long fields, int depth, long aliases, long rootFields) {
@@ -46,29 +51,29 @@ final class OperationLimits {
     }
 
     /**
-     * @return the first exceeded limit of any operation or fragment in the document as a request error, or null.
+     * @return the first exceeded limit of any operation or fragment in the document, or null.
      * Unknown fragments and fragment cycles count as empty here: validation reports them.
      */
-    static Map<String, Object> violation(Document document, Map<String, FragmentDefinition> fragments, GatewayOptions options) {
+    static LimitViolation violation(Document document, Map<String, FragmentDefinition> fragments, GatewayOptions options) {
         OperationLimits limits = new OperationLimits(fragments);
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
             Measure measure = limits.measure(operation.getSelectionSet());
             String label = operation.getName() == null ? "The operation" : "Operation " + Errors.quoted(operation.getName());
-            Map<String, Object> error = limits.check(measure, label, options);
+            LimitViolation error = limits.check(measure, label, options);
             if (error != null) {
                 return error;
             }
             if (options.maxDepth() > 0 && measure.depth() > options.maxDepth()) {
-                return Errors.error(label + " is " + measure.depth() + " levels deep; at most " + options.maxDepth()
-                        + " allowed", "MAX_DEPTH_EXCEEDED", null);
+                return new LimitViolation(label + " is " + measure.depth() + " levels deep; at most " + options.maxDepth()
+                        + " allowed", "MAX_DEPTH_EXCEEDED");
             }
             if (options.maxRootFields() > 0 && measure.rootFields() > options.maxRootFields()) {
-                return Errors.error(label + " selects " + measure.rootFields() + " root fields; at most "
-                        + options.maxRootFields() + " allowed", "MAX_ROOT_FIELDS_EXCEEDED", null);
+                return new LimitViolation(label + " selects " + measure.rootFields() + " root fields; at most "
+                        + options.maxRootFields() + " allowed", "MAX_ROOT_FIELDS_EXCEEDED");
             }
         }
         for (FragmentDefinition fragment : fragments.values()) {
-            Map<String, Object> error = limits.check(limits.fragment(fragment.getName()),
+            LimitViolation error = limits.check(limits.fragment(fragment.getName()),
                     "Fragment " + Errors.quoted(fragment.getName()), options);
             if (error != null) {
                 return error;
@@ -77,15 +82,15 @@ final class OperationLimits {
         return null;
     }
 
-    private Map<String, Object> check(Measure measure, String label, GatewayOptions options) {
+    private LimitViolation check(Measure measure, String label, GatewayOptions options) {
         if (options.maxFields() > 0 && measure.fields() > options.maxFields()) {
-            return Errors.error(label + " has " + (measure.fields() == Long.MAX_VALUE ? "too many" : measure.fields())
+            return new LimitViolation(label + " has " + (measure.fields() == Long.MAX_VALUE ? "too many" : measure.fields())
                     + " fields with its fragments expanded; at most " + options.maxFields() + " allowed",
-                    "MAX_FIELDS_EXCEEDED", null);
+                    "MAX_FIELDS_EXCEEDED");
         }
         if (options.maxAliases() > 0 && measure.aliases() > options.maxAliases()) {
-            return Errors.error(label + " uses " + measure.aliases() + " aliases; at most " + options.maxAliases()
-                    + " allowed", "MAX_ALIASES_EXCEEDED", null);
+            return new LimitViolation(label + " uses " + measure.aliases() + " aliases; at most " + options.maxAliases()
+                    + " allowed", "MAX_ALIASES_EXCEEDED");
         }
         return null;
     }

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import org.plenum.gateway.engine.Errors;
+import org.plenum.gateway.engine.error.Errors;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

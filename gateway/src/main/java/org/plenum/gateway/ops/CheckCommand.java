@@ -1,6 +1,6 @@
 package org.plenum.gateway.ops;
 
-import org.plenum.gateway.engine.SupergraphException;
+import org.plenum.gateway.engine.supergraph.SupergraphException;
 import org.plenum.gateway.engine.supergraph.Supergraph;
 
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package org.plenum.gateway.schema;
 
+import org.plenum.gateway.config.GatewayStartupException;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -10,8 +11,8 @@ import org.plenum.gateway.config.GatewayConfig;
 import org.plenum.gateway.config.PreparationExecutor;
 import org.plenum.gateway.engine.Gateway;
 import org.plenum.gateway.engine.GatewayOptions;
-import org.plenum.gateway.engine.SubgraphClient;
-import org.plenum.gateway.engine.SubgraphFailure;
+import org.plenum.gateway.engine.subgraph.SubgraphClient;
+import org.plenum.gateway.engine.subgraph.SubgraphFailure;
 import org.plenum.gateway.engine.authorization.PolicyEvaluator;
 import org.plenum.gateway.engine.cost.DemandControlOptions;
 import org.plenum.gateway.metrics.SchemaMetrics;

@@ -5,8 +5,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.plenum.gateway.config.GatewayConfig;
-import org.plenum.gateway.engine.SubgraphClient;
-import org.plenum.gateway.engine.SubgraphRequest;
+import org.plenum.gateway.engine.subgraph.SubgraphClient;
+import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 import org.plenum.gateway.engine.compose.SubgraphDefinition;
 import org.plenum.gateway.engine.compose.SupergraphComposer;
 

@@ -5,8 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.plenum.gateway.engine.SubgraphFailure;
-import org.plenum.gateway.engine.SubgraphRequest;
+import org.plenum.gateway.engine.subgraph.SubgraphFailure;
+import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 import org.plenum.gateway.shell.LibrarySubgraphsResource;
 
 import java.time.Duration;

@@ -6,8 +6,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.plenum.gateway.engine.SubgraphFailure;
-import org.plenum.gateway.engine.SubgraphRequest;
+import org.plenum.gateway.engine.subgraph.SubgraphFailure;
+import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 import org.plenum.gateway.shell.LibrarySubgraphsResource;
 import org.plenum.gateway.shell.ShellTestProfile;
 

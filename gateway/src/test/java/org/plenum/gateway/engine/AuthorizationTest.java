@@ -1,5 +1,6 @@
 package org.plenum.gateway.engine;
 
+import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 import graphql.schema.DataFetcher;
 import org.junit.jupiter.api.Test;
 import org.plenum.gateway.engine.authorization.Caller;

@@ -1,5 +1,8 @@
 package org.plenum.gateway.engine;
 
+import org.plenum.gateway.engine.subgraph.SubgraphRequest;
+import org.plenum.gateway.engine.subgraph.SubgraphFailure;
+import org.plenum.gateway.engine.subgraph.SubgraphClient;
 import io.smallrye.mutiny.Uni;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.plenum.gateway.engine;
 
+import org.plenum.gateway.engine.subgraph.SubgraphClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package org.plenum.gateway.engine;
 
+import org.plenum.gateway.engine.supergraph.SupergraphException;
+import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

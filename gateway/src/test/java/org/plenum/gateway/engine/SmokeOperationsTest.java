@@ -1,5 +1,7 @@
 package org.plenum.gateway.engine;
 
+import org.plenum.gateway.engine.supergraph.SupergraphException;
+import org.plenum.gateway.engine.subgraph.SubgraphClient;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,7 +9,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenum.gateway.config.GatewayConfig;
-import org.plenum.gateway.schema.GatewayStartupException;
+import org.plenum.gateway.config.GatewayStartupException;
 
 import java.io.IOException;
 import java.nio.file.Files;

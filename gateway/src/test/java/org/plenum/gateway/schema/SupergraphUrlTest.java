@@ -1,5 +1,6 @@
 package org.plenum.gateway.schema;
 
+import org.plenum.gateway.config.GatewayStartupException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;

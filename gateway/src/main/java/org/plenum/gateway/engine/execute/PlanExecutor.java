@@ -1,9 +1,10 @@
 package org.plenum.gateway.engine.execute;
 
 import io.smallrye.mutiny.Uni;
-import org.plenum.gateway.engine.SubgraphClient;
-import org.plenum.gateway.engine.SubgraphFailure;
-import org.plenum.gateway.engine.SubgraphRequest;
+import org.plenum.gateway.engine.subgraph.SubgraphClient;
+import org.plenum.gateway.engine.subgraph.SubgraphFailure;
+import org.plenum.gateway.engine.subgraph.SubgraphRequest;
+import org.plenum.gateway.engine.error.ErrorEntry;
 import org.plenum.gateway.engine.json.JsonObject;
 import org.plenum.gateway.engine.plan.FetchNode;
 import org.plenum.gateway.engine.plan.PathSegment;
@@ -327,35 +328,28 @@ public final class PlanExecutor {
          */
         private static Map<String, Object> error(FetchNode fetch, Map<?, ?> subgraphError, Object path,
                                                  boolean exposeDetails, String requestId) {
-            Map<String, Object> error = new LinkedHashMap<>();
             Object code = subgraphError.get("extensions") instanceof Map<?, ?> extensions ? extensions.get("code") : null;
             boolean masked = !exposeDetails && code == null;
             if (masked) {
                 LOG.log(System.Logger.Level.WARNING, "Request " + requestId + ": subgraph " + fetch.subgraphName()
                         + " returned an error without a code: " + subgraphError);
             }
-            error.put("message", masked ? "Subgraph \"" + fetch.subgraphName() + "\" returned an error" : subgraphError.get("message"));
+            ErrorEntry error = ErrorEntry.message(masked ? "Subgraph \"" + fetch.subgraphName() + "\" returned an error"
+                    : String.valueOf(subgraphError.get("message")));
             if (path instanceof List<?> segments) {
                 List<Object> clientPath = new ArrayList<>(segments.size());
                 for (Object segment : segments) {
                     clientPath.add(ResponseKeys.clientSegment(segment));
                 }
-                error.put("path", clientPath);
+                error.path(clientPath);
             }
-            Map<String, Object> extensions = new LinkedHashMap<>();
             if (exposeDetails && subgraphError.get("extensions") instanceof Map<?, ?> subgraphExtensions) {
-                extensions.putAll(cast(subgraphExtensions));
-            } else if (code != null) {
-                extensions.put("code", code);
+                error.extensions(subgraphExtensions);
             } else {
-                extensions.put("code", "SUBGRAPH_ERROR");
+                error.code(code != null ? String.valueOf(code) : "SUBGRAPH_ERROR");
             }
-            extensions.putIfAbsent("serviceName", fetch.subgraphName());
-            if (masked && requestId != null) {
-                extensions.put("requestId", requestId);
-            }
-            error.put("extensions", extensions);
-            return error;
+            return error.extensionIfAbsent("serviceName", fetch.subgraphName())
+                    .extension("requestId", masked ? requestId : null).build();
         }
 
         /**
@@ -384,19 +378,8 @@ public final class PlanExecutor {
         }
 
         private Map<String, Object> failureError(FetchNode fetch, String message, String code, List<Object> path) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", message);
-            if (path != null) {
-                error.put("path", path);
-            }
-            Map<String, Object> extensions = new LinkedHashMap<>();
-            extensions.put("code", code);
-            extensions.put("serviceName", fetch.subgraphName());
-            if (requestId != null) {
-                extensions.put("requestId", requestId);
-            }
-            error.put("extensions", extensions);
-            return error;
+            return ErrorEntry.message(message).path(path).code(code).extension("serviceName", fetch.subgraphName())
+                    .extension("requestId", requestId).build();
         }
     }
 }

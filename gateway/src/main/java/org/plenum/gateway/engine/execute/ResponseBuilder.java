@@ -4,6 +4,7 @@ import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLOutputType;
+import org.plenum.gateway.engine.error.ErrorEntry;
 import org.plenum.gateway.engine.json.JsonObject;
 import org.plenum.gateway.engine.plan.ResponseShape;
 
@@ -123,13 +124,7 @@ final class ResponseBuilder {
     }
 
     private void addError(String message, List<Object> segments, Map<String, Object> extensions) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("path", segments);
-        if (extensions != null) {
-            error.put("extensions", extensions);
-        }
-        errors.add(error);
+        errors.add(ErrorEntry.message(message).path(segments).extensions(extensions).build());
     }
 
     /** Adds the spec's error, unless an error already explains this null (same path, a parent's, or a failed fetch). */

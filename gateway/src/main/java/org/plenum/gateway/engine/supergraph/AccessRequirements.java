@@ -11,7 +11,6 @@ import graphql.language.ObjectTypeDefinition;
 import graphql.language.StringValue;
 import graphql.language.TypeDefinition;
 import graphql.language.Value;
-import org.plenum.gateway.engine.SupergraphException;
 
 import java.util.ArrayList;
 import java.util.Collections;

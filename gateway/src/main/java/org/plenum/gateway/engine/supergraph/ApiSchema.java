@@ -21,7 +21,6 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.SchemaPrinter;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 import graphql.schema.idl.errors.SchemaProblem;
-import org.plenum.gateway.engine.SupergraphException;
 
 import java.util.ArrayList;
 import java.util.HashSet;

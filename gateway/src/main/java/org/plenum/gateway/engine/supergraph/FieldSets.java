@@ -17,7 +17,7 @@ public final class FieldSets {
             Document document = Parser.parse("{" + fieldSet + "}");
             return document.getFirstDefinitionOfType(OperationDefinition.class).orElseThrow().getSelectionSet();
         } catch (InvalidSyntaxException e) {
-            throw new org.plenum.gateway.engine.SupergraphException(
+            throw new SupergraphException(
                     "Invalid field set \"" + fieldSet + "\" on " + where + ": " + e.getMessage(), e);
         }
     }

@@ -25,7 +25,6 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
-import org.plenum.gateway.engine.SupergraphException;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

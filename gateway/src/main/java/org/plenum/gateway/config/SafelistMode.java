@@ -1,4 +1,4 @@
-package org.plenum.gateway.persisted;
+package org.plenum.gateway.config;
 
 /** What the gateway does with a document that is not in the manifest. */
 public enum SafelistMode {

@@ -1,8 +1,7 @@
-package org.plenum.gateway.engine;
+package org.plenum.gateway.engine.error;
 
 import graphql.language.SourceLocation;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,18 +45,10 @@ public final class Errors {
         return "\"" + echo(clientInput) + "\"";
     }
 
-    static Map<String, Object> error(String message, String code, List<SourceLocation> locations) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) + "..." : message);
-        if (locations != null && !locations.isEmpty()) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (SourceLocation location : locations) {
-                list.add(Map.of("line", location.getLine(), "column", location.getColumn()));
-            }
-            error.put("locations", list);
-        }
-        error.put("extensions", Map.of("code", code));
-        return error;
+    /** A request error: the message (cut to a sane length), where in the document, and its code. */
+    public static Map<String, Object> error(String message, String code, List<SourceLocation> locations) {
+        return ErrorEntry.message(message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) + "..." : message)
+                .locations(locations).code(code).build();
     }
 
     /** The error with {@code extensions.requestId}: its details are in the log under that id. */
@@ -74,7 +65,7 @@ public final class Errors {
         return error;
     }
 
-    static Map<String, Object> body(List<Map<String, Object>> errors) {
+    public static Map<String, Object> body(List<Map<String, Object>> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("errors", errors);
         return body;

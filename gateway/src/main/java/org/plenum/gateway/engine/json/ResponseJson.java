@@ -1,4 +1,4 @@
-package org.plenum.gateway.engine.execute;
+package org.plenum.gateway.engine.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.plenum.gateway.engine.json.JsonObject;

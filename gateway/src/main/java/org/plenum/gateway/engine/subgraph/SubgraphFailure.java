@@ -1,4 +1,4 @@
-package org.plenum.gateway.engine;
+package org.plenum.gateway.engine.subgraph;
 
 /** A subgraph fetch that produced no GraphQL response; {@code code} becomes the error's extensions.code. */
 public class SubgraphFailure extends RuntimeException {

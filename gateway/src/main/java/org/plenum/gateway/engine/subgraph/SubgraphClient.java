@@ -1,4 +1,4 @@
-package org.plenum.gateway.engine;
+package org.plenum.gateway.engine.subgraph;
 
 import io.smallrye.mutiny.Uni;
 

@@ -1,4 +1,4 @@
-package org.plenum.gateway.engine;
+package org.plenum.gateway.engine.supergraph;
 
 /** The supergraph SDL cannot be used: syntax error, missing join definitions or inconsistent join metadata. */
 public class SupergraphException extends IllegalArgumentException {
