@@ -8,6 +8,7 @@ import graphql.language.SelectionSet;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 
+import org.plenum.gateway.engine.sdl.TypeRefs;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package org.plenum.gateway.engine.compose;
 
+import org.plenum.gateway.engine.sdl.TypeRefs;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -30,6 +30,9 @@ import graphql.language.UnionTypeExtensionDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 
+import org.plenum.gateway.engine.sdl.Link;
+
+import org.plenum.gateway.engine.sdl.TypeRefs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -231,8 +234,8 @@ final class SubgraphReader {
                 case "requires" -> result.requires = fieldSet(directive);
                 case "provides" -> result.provides = fieldSet(directive);
                 case "override" -> {
-                    result.overrideFrom = LinkedSpecs.stringArgument(directive, "from");
-                    result.overrideLabel = LinkedSpecs.stringArgument(directive, "label");
+                    result.overrideFrom = Link.stringArgument(directive, "from");
+                    result.overrideLabel = Link.stringArgument(directive, "label");
                 }
                 default -> {
                     // other directives are not composed

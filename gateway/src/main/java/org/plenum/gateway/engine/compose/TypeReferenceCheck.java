@@ -1,5 +1,6 @@
 package org.plenum.gateway.engine.compose;
 
+import org.plenum.gateway.engine.sdl.TypeRefs;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

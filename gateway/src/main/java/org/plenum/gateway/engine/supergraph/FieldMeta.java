@@ -2,6 +2,8 @@ package org.plenum.gateway.engine.supergraph;
 
 import graphql.language.SelectionSet;
 
+import org.plenum.gateway.engine.sdl.TypeRefs;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,7 +66,7 @@ public final class FieldMeta {
     /** The named type that subgraph declares (a narrower one than the supergraph's, perhaps). */
     public String namedTypeIn(String graph) {
         String declared = typeIn(graph);
-        return declared == null ? namedType : declared.replace("[", "").replace("]", "").replace("!", "");
+        return declared == null ? namedType : TypeRefs.baseName(declared);
     }
 
     /** How many lists wrap the field's type. */

@@ -1,21 +1,16 @@
 package org.plenum.gateway.engine.supergraph;
 
-import graphql.language.ArrayValue;
 import graphql.language.Directive;
 import graphql.language.Document;
-import graphql.language.ObjectValue;
 import graphql.language.SDLDefinition;
 import graphql.language.SchemaDefinition;
-import graphql.language.StringValue;
-import graphql.language.Value;
+import org.plenum.gateway.engine.sdl.Link;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /** The specs.apollo.dev specs a supergraph @links (join, link, inaccessible, tag, ...) and their local names. */
 final class LinkedSpecs {
-
-    private static final String APOLLO_SPECS = "https://specs.apollo.dev/";
 
     /** spec name (e.g. "join") -> local name (its alias or the same) */
     private final Map<String, String> localNames = new HashMap<>();
@@ -34,38 +29,19 @@ final class LinkedSpecs {
         return specs;
     }
 
-    private void read(Directive link) {
-        String url = Supergraph.string(link, "url");
-        if (url == null || !url.startsWith(APOLLO_SPECS)) {
+    private void read(Directive directive) {
+        Link link = Link.parse(directive);
+        if (link == null || !link.isApolloSpec()) {
             return;
         }
-        String[] parts = url.substring(APOLLO_SPECS.length()).split("/");
-        String spec = parts[0];
-        String alias = Supergraph.string(link, "as");
-        localNames.put(spec, alias == null ? spec : alias);
-        if (link.getArgument("import") != null && link.getArgument("import").getValue() instanceof ArrayValue imports) {
-            for (Value<?> imported : imports.getValues()) {
-                if (imported instanceof StringValue name && name.getValue().startsWith("@")) {
-                    importedDirectives.put(name.getValue().substring(1), spec);
-                    importedAs.put(spec + "/" + name.getValue().substring(1), name.getValue().substring(1));
-                } else if (imported instanceof ObjectValue object) {
-                    String name = objectString(object, "name");
-                    String as = objectString(object, "as");
-                    if (as != null) {
-                        importedDirectives.put(as.replace("@", ""), spec);
-                        if (name != null) {
-                            importedAs.put(spec + "/" + name.replace("@", ""), as.replace("@", ""));
-                        }
-                    }
-                }
+        String spec = link.name();
+        localNames.put(spec, link.prefix());
+        for (Link.Import imported : link.imports()) {
+            if (imported.isDirective()) {
+                importedDirectives.put(imported.localName(), spec);
+                importedAs.put(spec + "/" + imported.featureName(), imported.localName());
             }
         }
-    }
-
-    private static String objectString(ObjectValue object, String field) {
-        return object.getObjectFields().stream().filter(f -> f.getName().equals(field)).findFirst()
-                .filter(f -> f.getValue() instanceof StringValue)
-                .map(f -> ((StringValue) f.getValue()).getValue()).orElse(null);
     }
 
     boolean has(String spec) {

@@ -12,8 +12,6 @@ import graphql.language.EnumValue;
 import graphql.language.EnumValueDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.InterfaceTypeDefinition;
-import graphql.language.ListType;
-import graphql.language.NonNullType;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.StringValue;
 import graphql.language.Type;
@@ -25,6 +23,7 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
+import org.plenum.gateway.engine.sdl.TypeRefs;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -148,7 +147,7 @@ public final class Supergraph {
 
     private static void readFields(TypeMeta meta, List<FieldDefinition> fields, String joinField) {
         for (FieldDefinition field : fields) {
-            FieldMeta fieldMeta = meta.fieldOrCreate(field.getName(), namedType(field.getType()), listDepth(field.getType()));
+            FieldMeta fieldMeta = meta.fieldOrCreate(field.getName(), TypeRefs.baseName(field.getType()), TypeRefs.listDepth(field.getType()));
             fieldMeta.setType(AstPrinter.printAst(field.getType()));
             List<Directive> joins = field.getDirectives(joinField);
             if (joins.isEmpty()) {
@@ -206,18 +205,6 @@ public final class Supergraph {
         for (Directive directive : directives) {
             meta.addRelated(enumValue(directive, "graph"), string(directive, argument));
         }
-    }
-
-    private static String namedType(Type<?> type) {
-        return type instanceof TypeName name ? name.getName()
-                : namedType(type instanceof ListType list ? list.getType() : ((NonNullType) type).getType());
-    }
-
-    private static int listDepth(Type<?> type) {
-        if (type instanceof TypeName) {
-            return 0;
-        }
-        return type instanceof ListType list ? 1 + listDepth(list.getType()) : listDepth(((NonNullType) type).getType());
     }
 
     static String typeName(Type<?> type) {

@@ -1,4 +1,4 @@
-package org.plenum.gateway.engine.compose;
+package org.plenum.gateway.engine.sdl;
 
 import graphql.language.AstPrinter;
 import graphql.language.ListType;
@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.function.BiPredicate;
 
 /** Helpers on type references ({@code [Topic!]!}): naming, renaming, printing and the subtype rules of composition. */
-final class TypeRefs {
+public final class TypeRefs {
 
     private TypeRefs() {
     }
 
-    static String baseName(Type<?> type) {
+    public static String baseName(Type<?> type) {
         if (type instanceof NonNullType nonNull) {
             return baseName(nonNull.getType());
         }
@@ -25,7 +25,20 @@ final class TypeRefs {
         return ((TypeName) type).getName();
     }
 
-    static Type<?> rename(Type<?> type, Map<String, String> renames) {
+    /** The named type of a printed type reference, e.g. {@code Topic} of {@code [Topic!]!}. */
+    public static String baseName(String printed) {
+        return printed.replace("[", "").replace("]", "").replace("!", "").trim();
+    }
+
+    /** How many lists wrap the named type. */
+    public static int listDepth(Type<?> type) {
+        if (type instanceof NonNullType nonNull) {
+            return listDepth(nonNull.getType());
+        }
+        return type instanceof ListType list ? 1 + listDepth(list.getType()) : 0;
+    }
+
+    public static Type<?> rename(Type<?> type, Map<String, String> renames) {
         if (type instanceof NonNullType nonNull) {
             return new NonNullType(rename(nonNull.getType(), renames));
         }
@@ -36,11 +49,11 @@ final class TypeRefs {
         return renames.containsKey(name) ? new TypeName(renames.get(name)) : type;
     }
 
-    static String print(Type<?> type) {
+    public static String print(Type<?> type) {
         return AstPrinter.printAst(type);
     }
 
-    static boolean same(Type<?> a, Type<?> b) {
+    public static boolean same(Type<?> a, Type<?> b) {
         return print(a).equals(print(b));
     }
 
@@ -49,7 +62,7 @@ final class TypeRefs {
      * non-null is a subtype of nullable, lists and non-null propagate, and an object/interface/union member is a
      * subtype of the abstract type it belongs to ({@code isMember(member, abstractType)}).
      */
-    static boolean isStrictSubtype(Type<?> type, Type<?> candidate, BiPredicate<String, String> isMember) {
+    public static boolean isStrictSubtype(Type<?> type, Type<?> candidate, BiPredicate<String, String> isMember) {
         return !same(type, candidate) && isSubtype(type, candidate, isMember);
     }
 
