@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Interfaces and unions whose members live in different subgraphs, and @interfaceObject. */
 class AbstractTypesTest {
@@ -97,6 +98,29 @@ class AbstractTypesTest {
         // in subgraph accounts User.id is ID! and Admin.id is ID: one query cannot select both as "id"
         assertEquals(Map.of("data", Map.of("accounts", List.of(Map.of("id", "u1", "name", "Ada"),
                 Map.of("id", "a1", "name", "Root")))), response.body());
+    }
+
+    @Test
+    void answersAFieldBothTheInterfaceObjectAndTheConcreteTypeResolveFromOneSubgraphEveryTime() {
+        // the two subgraphs disagree on purpose: an answer mixing them, or changing between runs, is caught
+        FakeSubgraphClient client = new FakeSubgraphClient()
+                .with("a", new FakeSubgraph(Fixtures.subgraphSdl("interface-object-shareable", "a"),
+                        Map.of("Account", List.of(Map.of("__typename", "Admin", "id", "1", "isMain", true, "isActive", true),
+                                Map.of("__typename", "Regular", "id", "2", "isMain", false))), Map.of(), Map.of()))
+                .with("c", new FakeSubgraph(Fixtures.subgraphSdl("interface-object-shareable", "c"),
+                        Map.of("Account", List.of(Map.of("__typename", "Account", "id", "1", "isActive", false),
+                                Map.of("__typename", "Account", "id", "2", "isActive", false))),
+                        Map.of("accounts", List.of(Map.of("__typename", "Account", "id", "1", "isActive", false),
+                                Map.of("__typename", "Account", "id", "2", "isActive", false))), Map.of()));
+        Gateway gateway = Fixtures.gateway("interface-object-shareable", client);
+        Map<String, Object> expected = Map.of("data", Map.of("accounts", List.of(
+                Map.of("__typename", "Admin", "isActive", false), Map.of("__typename", "Regular", "isActive", false))));
+
+        for (int run = 0; run < 50; run++) {
+            assertEquals(expected, Fixtures.run(gateway, "{ accounts { __typename isActive } }").body(), "run " + run);
+        }
+        assertEquals(List.of("c", "a"), client.requests().stream().limit(2).map(SubgraphRequest::subgraph).toList());
+        assertFalse(client.requestsTo("a").get(0).query().contains("isActive"), client.requestsTo("a").get(0).query());
     }
 
     @Test

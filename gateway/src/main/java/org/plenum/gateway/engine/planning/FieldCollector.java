@@ -95,6 +95,35 @@ final class FieldCollector {
         return false;
     }
 
+    /**
+     * The fragments (inline or spread) whose type condition is another type than the position's, found through
+     * fragments on the type itself: the parts of a selection that only the concrete type can decide.
+     */
+    List<Selection> otherTypeConditions(String typeName, List<Selection> selections) {
+        List<Selection> found = new ArrayList<>();
+        for (Selection<?> selection : selections) {
+            if (!included((DirectivesContainer<?>) selection)) {
+                continue;
+            }
+            if (selection instanceof InlineFragment inline) {
+                String condition = inline.getTypeCondition() == null ? null : inline.getTypeCondition().getName();
+                if (condition != null && !condition.equals(typeName)) {
+                    found.add(inline);
+                } else {
+                    found.addAll(otherTypeConditions(typeName, inline.getSelectionSet().getSelections()));
+                }
+            } else if (selection instanceof FragmentSpread spread && fragments.get(spread.getName()) != null) {
+                FragmentDefinition fragment = fragments.get(spread.getName());
+                if (!fragment.getTypeCondition().getName().equals(typeName)) {
+                    found.add(spread);
+                } else {
+                    found.addAll(otherTypeConditions(typeName, fragment.getSelectionSet().getSelections()));
+                }
+            }
+        }
+        return found;
+    }
+
     /** The field (with its arguments and directives) selecting only part of what it selects. */
     static List<Field> withSelections(List<Field> fields, List<Selection> part) {
         return List.of(fields.get(0).transform(builder ->

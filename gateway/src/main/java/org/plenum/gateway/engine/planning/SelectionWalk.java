@@ -173,8 +173,15 @@ final class SelectionWalk {
                             + type.name() + " (needs a @key on the interface)"));
             FetchGroup lookupGroup = entityGroup(group, selection, type.name(), type.name(), target, path, provided, null);
             producers.add(lookupGroup);
+            // what the interface object resolved stays its answer: the lookup asks only for the rest
+            List<Selection> rest = new ArrayList<>(collector.otherTypeConditions(type.name(), selections));
+            collector.collect(type.name(), selections).forEach((key, fields) -> {
+                if (!local.containsKey(key)) {
+                    rest.addAll(fields);
+                }
+            });
             producers.addAll(visitSelections(lookupGroup, lookupGroup.selection.fragment(type.name()), type.name(),
-                    selections, path, null, internal));
+                    rest, path, null, internal));
         }
         return producers;
     }
