@@ -28,6 +28,24 @@ final class Reachability {
 
     /** Whether each selected field resolves in the subgraph, or through a key of its type it has, elsewhere. */
     boolean reachable(String graph, TypeMeta type, List<Selection> selections) {
+        return reachable(graph, type, selections, null);
+    }
+
+    /**
+     * Like {@link #reachable(String, TypeMeta, List)}, where an enclosing @provides lets the subgraph resolve
+     * {@code provided} too. Of an abstract type, each of its object types the subgraph can return must be reachable.
+     */
+    boolean reachable(String graph, TypeMeta type, List<Selection> selections, List<Selection> provided) {
+        if (type.isAbstract()) {
+            for (String possible : type.possibleTypes()) {
+                TypeMeta object = supergraph.type(possible);
+                if (object != null && object.inGraph(graph) && !reachable(graph, object, selections, provided)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        Map<String, List<Field>> providedFields = provided == null ? Map.of() : collector.collect(type.name(), provided);
         for (List<Field> fields : collector.collect(type.name(), selections).values()) {
             String name = fields.get(0).getName();
             if (name.startsWith("__")) {
@@ -37,15 +55,17 @@ final class Reachability {
             if (field == null) {
                 return false;
             }
-            if (!resolvesDirectly(field, graph)) {
+            List<Field> providedField = providedFields.get(name);
+            if (providedField == null && !resolvesDirectly(field, graph)) {
                 if (field.resolvableIn().stream().noneMatch(other -> type.keys(other).stream()
-                        .anyMatch(key -> resolvesFieldSet(graph, type.name(), key.selections())))) {
+                        .anyMatch(key -> resolvesFieldSet(graph, type.name(), key.selections(), providedFields.keySet())))) {
                     return false;
                 }
                 continue;
             }
             TypeMeta result = supergraph.type(field.namedType());
-            if (result != null && !result.isAbstract() && !reachable(graph, result, FieldCollector.subSelections(fields))) {
+            if (result != null && !reachable(graph, result, FieldCollector.subSelections(fields),
+                    providedField == null ? null : FieldCollector.subSelections(providedField))) {
                 return false;
             }
         }
@@ -54,9 +74,14 @@ final class Reachability {
 
     /** Whether the subgraph resolves every field of a field set (a key, say) itself, without @requires. */
     boolean resolvesFieldSet(String graph, String typeName, SelectionSet fieldSet) {
+        return resolvesFieldSet(graph, typeName, fieldSet, Set.of());
+    }
+
+    /** Like {@link #resolvesFieldSet(String, String, SelectionSet)}, where top-level fields named in provided count. */
+    private boolean resolvesFieldSet(String graph, String typeName, SelectionSet fieldSet, Set<String> provided) {
         TypeMeta type = supergraph.type(typeName);
         for (Selection<?> selection : fieldSet.getSelections()) {
-            if (selection instanceof Field f && !f.getName().equals("__typename")) {
+            if (selection instanceof Field f && !f.getName().equals("__typename") && !provided.contains(f.getName())) {
                 FieldMeta field = type.field(f.getName());
                 if (field == null || !resolvesDirectly(field, graph)
                         || (f.getSelectionSet() != null && supergraph.type(field.namedType()) != null

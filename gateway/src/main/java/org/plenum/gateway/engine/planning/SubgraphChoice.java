@@ -45,8 +45,8 @@ final class SubgraphChoice {
         List<Selection> selections = FieldCollector.subSelections(fields);
         TypeMeta type = supergraph.type(field.namedType());
         boolean composite = type != null;
-        return candidates.stream().max(Comparator.<String, Boolean>comparing(graph -> !composite || type.isAbstract()
-                        || reachability.reachable(graph, type, selections))
+        return candidates.stream().max(Comparator.<String, Boolean>comparing(graph -> !composite
+                        || reachability.reachable(graph, type, selections, provided(field, graph)))
                 .thenComparingLong(graph -> !composite ? 0 : localFields(graph, field, selections))
                 .thenComparing(graph -> !mutation && fetches.rootGroupFor(graph) != null)).orElseThrow();
     }
@@ -79,7 +79,10 @@ final class SubgraphChoice {
     }
 
     private long localFields(String graph, FieldMeta field, List<Selection> selections) {
-        return reachability.localFields(graph, field.namedType(), selections,
-                field.provides(graph) == null ? null : field.provides(graph).getSelections());
+        return reachability.localFields(graph, field.namedType(), selections, provided(field, graph));
+    }
+
+    private static List<Selection> provided(FieldMeta field, String graph) {
+        return field.provides(graph) == null ? null : field.provides(graph).getSelections();
     }
 }
