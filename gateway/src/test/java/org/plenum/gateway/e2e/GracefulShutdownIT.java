@@ -50,7 +50,7 @@ class GracefulShutdownIT {
         subgraphs = new LibrarySubgraphs(vertx);
         String subgraphsUrl = subgraphs.start();
         Path supergraph = work.resolve("supergraph.graphql");
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("shell/supergraph.graphql")) {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("shell/library/supergraph.graphql")) {
             Files.copy(in, supergraph);
         }
         int port = freePort();

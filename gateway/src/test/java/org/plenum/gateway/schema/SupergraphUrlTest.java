@@ -109,7 +109,7 @@ class SupergraphUrlTest {
 
     @Test
     void changedSupergraphIsSwappedInAnUnchangedOneIsNotFetchedAgain() {
-        String original = resource("shell/supergraph.graphql");
+        String original = resource("shell/library/supergraph.graphql");
         answer = new Answer(200, "\"v1\"", original);
         ActiveGateway active = new ActiveGateway();
         SchemaLoader loader = loader(Map.of(), active);
@@ -138,7 +138,7 @@ class SupergraphUrlTest {
 
     @Test
     void brokenSupergraphNeverReplacesTheOneInUseAndIsCountedOnce() {
-        answer = new Answer(200, "\"v1\"", resource("shell/supergraph.graphql"));
+        answer = new Answer(200, "\"v1\"", resource("shell/library/supergraph.graphql"));
         ActiveGateway active = new ActiveGateway();
         SchemaLoader loader = loader(Map.of(), active);
         loader.reload();
@@ -191,7 +191,7 @@ class SupergraphUrlTest {
 
     @Test
     void headersCanComeFromTheEnvironment() {
-        answer = new Answer(200, null, resource("shell/supergraph.graphql"));
+        answer = new Answer(200, null, resource("shell/library/supergraph.graphql"));
         ActiveGateway active = new ActiveGateway();
 
         loader(Map.of(), Map.of("PLENUM_GATEWAY_SUPERGRAPH_FETCH_HEADERS_AUTHORIZATION", "Bearer from-a-secret"), active)

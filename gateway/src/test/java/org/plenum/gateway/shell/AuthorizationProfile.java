@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The shell test app with authorization directives: the library supergraph composed by {@code @apollo/composition}
- * with {@code shell/authorization/catalog.graphql} (renameBook needs scope books:write, Author.born an authenticated
+ * with {@code shell/authorization/subgraphs/catalog.graphql} (renameBook needs scope books:write, Author.born an authenticated
  * caller), and claims rules for a few policies.
  */
 public class AuthorizationProfile extends ShellTestProfile {

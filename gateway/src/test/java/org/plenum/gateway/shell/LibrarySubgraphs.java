@@ -57,7 +57,7 @@ public final class LibrarySubgraphs {
                 GLASS_ORCHARDS, List.of());
         Map<String, Integer> stock = Map.of(QUIET_HARBOUR, 4, GLASS_ORCHARDS, 0);
         this.subgraphs = Map.of(
-                "catalog", new TestSubgraph("shell/catalog.graphql", Map.of(
+                "catalog", new TestSubgraph("shell/library/catalog-live.graphql", Map.of(
                         "Query.books", env -> List.copyOf(books.values()),
                         "Query.book", env -> books.get(env.<String>getArgument("isbn")),
                         "Query.requestHeader", env -> env.getGraphQlContext().<MultiMap>get(TestSubgraph.HEADERS)
@@ -67,9 +67,9 @@ public final class LibrarySubgraphs {
                             return book;
                         })),
                         representation -> books.get((String) representation.get("isbn"))),
-                "reviews", new TestSubgraph("shell/reviews.graphql", Map.of(),
+                "reviews", new TestSubgraph("shell/library/subgraphs/reviews.graphql", Map.of(),
                         representation -> entity(representation, "reviews", reviews.get(representation.get("isbn")))),
-                "stock", new TestSubgraph("shell/stock.graphql", Map.of(),
+                "stock", new TestSubgraph("shell/library/subgraphs/stock.graphql", Map.of(),
                         representation -> entity(representation, "copiesInStock", stock.get(representation.get("isbn")))));
     }
 

@@ -32,7 +32,7 @@ public class LibrarySubgraphsResource implements QuarkusTestResourceLifecycleMan
     @Override
     public void init(Map<String, String> initArgs) {
         compose = Boolean.parseBoolean(initArgs.get(COMPOSE));
-        supergraph = initArgs.getOrDefault(SUPERGRAPH, "shell/supergraph.graphql");
+        supergraph = initArgs.getOrDefault(SUPERGRAPH, "shell/library/supergraph.graphql");
     }
 
     @Override

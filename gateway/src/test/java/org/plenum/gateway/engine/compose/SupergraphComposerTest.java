@@ -23,14 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Composes each fixture in {@code src/test/resources/compose/<case>/} (one {@code <subgraph>.graphql} per
- * subgraph, URL {@code http://<subgraph>/graphql}) and checks the result against what {@code @apollo/composition}
- * 2.14.4 produced for the same subgraphs: {@code supergraph.graphql}, or the error messages in {@code errors.txt}.
- * <p>
- * To regenerate an expected file: in a scratch directory, {@code npm install @apollo/composition@2.14.4 graphql@16},
- * then call {@code composeServices([{name, url: `http://${name}/graphql`, typeDefs: parse(sdl)}, ...])} with the
- * subgraphs sorted by file name and write {@code result.supergraphSdl} (or the {@code result.errors} messages, one
- * per line). Supergraphs are compared by meaning ({@link SupergraphShape}), not text. Accepted differences: our
+ * Composes each fixture in {@code src/test/resources/compose/<case>/} (the fixtures' one layout: a
+ * {@code subgraphs/<subgraph>.graphql} per subgraph, URL {@code http://<subgraph>.test/graphql}) and checks the result
+ * against what {@code @apollo/composition} produced for the same subgraphs: {@code supergraph.graphql}, or the error
+ * messages in {@code errors.txt} (one per line). {@code src/test/composition/compose.mjs} writes those files for every
+ * fixture, and the build checks that none is stale. Supergraphs are compared by meaning ({@link SupergraphShape}), not text. Accepted differences: our
  * error messages may add where the problem is after Apollo's text; composition hints are not produced.
  */
 class SupergraphComposerTest {
@@ -201,12 +198,12 @@ class SupergraphComposerTest {
 
     private static List<SubgraphDefinition> subgraphs(String fixture) {
         List<SubgraphDefinition> subgraphs = new ArrayList<>();
-        try (Stream<Path> files = Files.list(FIXTURES.resolve(fixture))) {
+        try (Stream<Path> files = Files.list(FIXTURES.resolve(fixture).resolve("subgraphs"))) {
             for (Path file : files.sorted().toList()) {
                 String fileName = file.getFileName().toString();
-                if (fileName.endsWith(".graphql") && !fileName.equals("supergraph.graphql")) {
+                if (fileName.endsWith(".graphql")) {
                     String name = fileName.substring(0, fileName.length() - ".graphql".length());
-                    subgraphs.add(new SubgraphDefinition(name, "http://" + name + "/graphql", Files.readString(file)));
+                    subgraphs.add(new SubgraphDefinition(name, "http://" + name + ".test/graphql", Files.readString(file)));
                 }
             }
         } catch (IOException e) {
