@@ -1,4 +1,4 @@
-package org.plenum.speakers.model;
+package org.plenum.speakers;
 
 import java.time.Instant;
 

@@ -1,9 +1,8 @@
-package org.plenum.speakers.model;
+package org.plenum.speakers;
 
 import java.time.Instant;
 
 import io.quarkus.mongodb.panache.common.MongoEntity;
-import org.plenum.speakers.Speaker;
 import org.bson.codecs.pojo.annotations.BsonId;
 
 /**
@@ -12,7 +11,7 @@ import org.bson.codecs.pojo.annotations.BsonId;
  * clean-up still resolves its speaker. Keyed by the speaker id, so repeated deletions leave one tombstone.
  */
 @MongoEntity(collection = "speaker_deletions")
-public class SpeakerDeletion {
+public class SpeakerTombstone {
 
     @BsonId
     public String speakerId;
@@ -25,10 +24,10 @@ public class SpeakerDeletion {
     /** When topics-service confirmed removing the quotes; null while it has not. */
     public Instant acknowledgedAt;
 
-    public SpeakerDeletion() {
+    public SpeakerTombstone() {
     }
 
-    public SpeakerDeletion(Speaker speaker, Instant requestedAt) {
+    public SpeakerTombstone(Speaker speaker, Instant requestedAt) {
         this.speakerId = speaker.id;
         this.speaker = speaker;
         this.requestedAt = requestedAt;

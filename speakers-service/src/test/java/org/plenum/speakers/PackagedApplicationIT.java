@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
-import org.plenum.speakers.config.EmbeddedMongoServer;
+import org.plenum.speakers.embedded.EmbeddedMongoServer;
 import org.plenum.speakers.support.GraphQL;
 import org.plenum.subgraph.protection.testing.TestTokens;
 

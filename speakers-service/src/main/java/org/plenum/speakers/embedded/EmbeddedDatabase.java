@@ -1,4 +1,4 @@
-package org.plenum.speakers.config;
+package org.plenum.speakers.embedded;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -14,6 +14,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.plenum.speakers.config.SpeakersConfig;
 
 /**
  * Decides where MongoDB is: at {@code quarkus.mongodb.connection-string} when set, otherwise in an embedded
@@ -33,9 +34,9 @@ public class EmbeddedDatabase {
     private ServerAddress address;
 
     public EmbeddedDatabase(@ConfigProperty(name = "quarkus.mongodb.connection-string") Optional<String> connectionString,
-            @ConfigProperty(name = "plenum.embedded.data-dir") Path dataDir) {
+            SpeakersConfig config) {
         this.external = connectionString.filter(url -> !url.isBlank()).isPresent();
-        this.dataDir = dataDir;
+        this.dataDir = config.embedded().dataDir();
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.plenum.speakers.config;
+package org.plenum.speakers.embedded;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.mongodb.MongoClientSettings;
 import io.quarkus.mongodb.runtime.MongoClientCustomizer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.plenum.speakers.config.SpeakersConfig;
 
 /**
  * Points the Quarkus MongoDB client at the embedded server when no connection string is configured, and bounds
@@ -22,9 +22,9 @@ public class EmbeddedMongoClientCustomizer implements MongoClientCustomizer {
     private final Duration operationTimeout;
 
     public EmbeddedMongoClientCustomizer(EmbeddedDatabase embeddedDatabase,
-            @ConfigProperty(name = "plenum.database.timeout", defaultValue = "5s") Duration operationTimeout) {
+            SpeakersConfig config) {
         this.embeddedDatabase = embeddedDatabase;
-        this.operationTimeout = operationTimeout;
+        this.operationTimeout = config.database().timeout();
     }
 
     @Override

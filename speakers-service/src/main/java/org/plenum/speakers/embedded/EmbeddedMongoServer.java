@@ -1,4 +1,4 @@
-package org.plenum.speakers.config;
+package org.plenum.speakers.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,7 @@
 package org.plenum.speakers.graphql;
 
 import java.util.List;
-import java.util.function.Supplier;
 
-import com.mongodb.MongoException;
-import com.mongodb.MongoOperationTimeoutException;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
@@ -19,17 +16,12 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.jboss.logging.Logger;
 import org.plenum.speakers.Speaker;
 import org.plenum.speakers.model.SpeakerConnection;
 import org.plenum.speakers.model.SpeakerFilter;
 import org.plenum.speakers.model.SpeakerInput;
-import org.plenum.speakers.service.DatabaseTimeoutException;
-import org.plenum.speakers.service.DatabaseUnavailableException;
-import org.plenum.speakers.service.InternalErrorException;
-import org.plenum.speakers.service.InvalidInputException;
-import org.plenum.speakers.service.SpeakerNotFoundException;
 import org.plenum.speakers.service.SpeakerService;
+import org.plenum.subgraph.protection.errors.ReportsFailures;
 import org.plenum.subgraph.protection.graphql.ListSize;
 import org.plenum.subgraph.protection.security.ScopesChecked;
 
@@ -38,27 +30,26 @@ import org.plenum.subgraph.protection.security.ScopesChecked;
  * writes need the scope {@value #WRITE_SCOPE}, published as {@code @requiresScopes} and checked here too.
  */
 @GraphQLApi
+@ReportsFailures
 @ScopesChecked
-@Link(url = SpeakerGraphQLApi.FEDERATION_2_9, _import = { @Import(name = "@key"), @Import(name = "@shareable"),
+@Link(url = SpeakersApi.FEDERATION_2_9, _import = { @Import(name = "@key"), @Import(name = "@shareable"),
         @Import(name = "@listSize"), @Import(name = "@requiresScopes"), @Import(name = "Scope") })
-public class SpeakerGraphQLApi {
+public class SpeakersApi {
 
     /** 2.9 for @listSize (demand control); SmallRye's latest known version is 2.7. */
     static final String FEDERATION_2_9 = "https://specs.apollo.dev/federation/v2.9";
     public static final String WRITE_SCOPE = "speakers:write";
 
-    private static final Logger LOG = Logger.getLogger(SpeakerGraphQLApi.class);
-
     private final SpeakerService service;
 
-    public SpeakerGraphQLApi(SpeakerService service) {
+    public SpeakersApi(SpeakerService service) {
         this.service = service;
     }
 
     @Query
     @Description("The speaker with this id, or null if there is none")
     public Uni<Speaker> speaker(@NonNull @Id String id) {
-        return guarded(() -> service.findById(id));
+        return service.findById(id);
     }
 
     @Query
@@ -66,7 +57,7 @@ public class SpeakerGraphQLApi {
     @Description("Speakers in a stable order; first: 0..100, after: an endCursor or cursor of an earlier page")
     @ListSize(slicingArguments = "first", sizedFields = "edges")
     public Uni<SpeakerConnection> speakers(@DefaultValue("20") Integer first, String after, SpeakerFilter filter) {
-        return guarded(() -> service.page(first, after, filter));
+        return service.page(first, after, filter);
     }
 
     @Mutation
@@ -76,7 +67,7 @@ public class SpeakerGraphQLApi {
             + "with the same key and input returns the speaker the first request created instead of creating another; "
             + "the same key with other input is refused (IDEMPOTENCY_KEY_REUSED). Keys are kept for a day.")
     public Uni<Speaker> createSpeaker(@NonNull SpeakerInput input, String idempotencyKey) {
-        return guarded(() -> service.create(input, idempotencyKey));
+        return service.create(input, idempotencyKey);
     }
 
     @Mutation
@@ -84,7 +75,7 @@ public class SpeakerGraphQLApi {
     @RequiresScopes(scopes = @ScopeGroup(@ScopeItem(WRITE_SCOPE)))
     @Description("Replaces all fields of the speaker; NOT_FOUND if there is none with this id")
     public Uni<Speaker> updateSpeaker(@NonNull @Id String id, @NonNull SpeakerInput input) {
-        return guarded(() -> service.update(id, input));
+        return service.update(id, input);
     }
 
     @Mutation
@@ -92,31 +83,12 @@ public class SpeakerGraphQLApi {
     @RequiresScopes(scopes = @ScopeGroup(@ScopeItem(WRITE_SCOPE)))
     @Description("Deletes the speaker here and their quotes in topics-service; NOT_FOUND if there is none")
     public Uni<Boolean> deleteSpeaker(@NonNull @Id String id) {
-        return guarded(() -> service.delete(id));
+        return service.delete(id);
     }
 
     /** Federation entity lookup: one database query for all representations of a request. */
     @Resolver
     public Uni<List<Speaker>> speakersByIds(List<String> id) {
-        return guarded(() -> service.findAllInOrder(id));
-    }
-
-    /**
-     * Runs the operation, reporting database failures as GraphQL errors with a code. Client mistakes are only
-     * answered; anything else is also logged here (SmallRye's own error logging is off).
-     */
-    private static <T> Uni<T> guarded(Supplier<Uni<? extends T>> operation) {
-        return Uni.createFrom().<T> deferred(operation)
-                .onFailure(MongoOperationTimeoutException.class).transform(DatabaseTimeoutException::new)
-                .onFailure(MongoException.class).transform(DatabaseUnavailableException::new)
-                .onFailure(failure -> !(failure instanceof InvalidInputException || failure instanceof SpeakerNotFoundException))
-                .invoke(failure -> LOG.error("GraphQL operation failed", failure))
-                .onFailure(failure -> !isAnswer(failure)).transform(InternalErrorException::new);
-    }
-
-    /** Failures whose message and code are meant for the client; anything else is a bug or an outage. */
-    private static boolean isAnswer(Throwable failure) {
-        return failure instanceof InvalidInputException || failure instanceof SpeakerNotFoundException
-                || failure instanceof DatabaseUnavailableException || failure instanceof DatabaseTimeoutException;
+        return service.findAllInOrder(id);
     }
 }

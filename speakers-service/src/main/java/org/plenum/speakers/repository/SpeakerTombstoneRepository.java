@@ -3,8 +3,8 @@ package org.plenum.speakers.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
-import org.plenum.speakers.model.SpeakerDeletion;
+import org.plenum.speakers.SpeakerTombstone;
 
 @ApplicationScoped
-public class SpeakerDeletionRepository implements ReactivePanacheMongoRepositoryBase<SpeakerDeletion, String> {
+public class SpeakerTombstoneRepository implements ReactivePanacheMongoRepositoryBase<SpeakerTombstone, String> {
 }

@@ -1,4 +1,4 @@
-package org.plenum.speakers.service;
+package org.plenum.speakers.seed;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -11,16 +11,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.plenum.speakers.MetaMarker;
 import org.plenum.speakers.Speaker;
-import org.plenum.speakers.model.MetaMarker;
+import org.plenum.speakers.config.SpeakersConfig;
 import org.plenum.speakers.repository.MetaMarkerRepository;
+import org.plenum.speakers.repository.MongoFailures;
 import org.plenum.speakers.repository.SpeakerRepository;
 
 /**
@@ -39,10 +38,10 @@ public class SampleDataLoader {
     private final boolean enabled;
 
     public SampleDataLoader(SpeakerRepository speakers, MetaMarkerRepository markers,
-            @ConfigProperty(name = "plenum.seed.enabled", defaultValue = "true") boolean enabled) {
+            SpeakersConfig config) {
         this.speakers = speakers;
         this.markers = markers;
-        this.enabled = enabled;
+        this.enabled = config.seed().enabled();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -63,7 +62,7 @@ public class SampleDataLoader {
         return Multi.createFrom().iterable(samples)
                 .onItem().transformToUniAndConcatenate(speaker -> speakers.persist(speaker).replaceWith(1)
                         // already there: inserted by an interrupted earlier load or a concurrent replica
-                        .onFailure(SampleDataLoader::isDuplicateKey).recoverWithItem(0))
+                        .onFailure(MongoFailures::duplicateKey).recoverWithItem(0))
                 .collect().with(Collectors.summingInt(Integer::intValue));
     }
 
@@ -73,9 +72,5 @@ public class SampleDataLoader {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read " + RESOURCE, e);
         }
-    }
-
-    private static boolean isDuplicateKey(Throwable failure) {
-        return failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 }

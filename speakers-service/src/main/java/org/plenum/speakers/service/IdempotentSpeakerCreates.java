@@ -6,19 +6,19 @@ import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import org.bson.types.ObjectId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.plenum.subgraph.protection.IdempotencyKeys;
+import org.plenum.speakers.IdempotencyKey;
 import org.plenum.speakers.Speaker;
-import org.plenum.speakers.model.IdempotencyKey;
-import org.plenum.speakers.repository.IdempotencyKeyRepository;
+import org.plenum.speakers.config.SpeakersConfig;
 import org.plenum.speakers.model.SpeakerInput;
+import org.plenum.speakers.repository.IdempotencyKeyRepository;
+import org.plenum.speakers.repository.MongoFailures;
 import org.plenum.speakers.repository.SpeakerRepository;
+import org.plenum.subgraph.protection.IdempotencyKeys;
+import org.plenum.subgraph.protection.errors.IdempotencyKeyReusedException;
 
 /**
  * createSpeaker once per idempotency key. MongoDB writes one document atomically, so the key is claimed first with
@@ -37,11 +37,11 @@ public class IdempotentSpeakerCreates {
     private final Duration retention;
 
     public IdempotentSpeakerCreates(SpeakerRepository speakers, IdempotencyKeyRepository keys, SecurityIdentity identity,
-            @ConfigProperty(name = "plenum.idempotency.retention") Duration retention) {
+            SpeakersConfig config) {
         this.speakers = speakers;
         this.keys = keys;
         this.identity = identity;
-        this.retention = retention;
+        this.retention = config.idempotency().retention();
     }
 
     public Uni<Speaker> create(SpeakerInput input, String idempotencyKey) {
@@ -55,7 +55,7 @@ public class IdempotentSpeakerCreates {
         IdempotencyKey claim = new IdempotencyKey(identity.getPrincipal().getName() + "|" + OPERATION + "|" + key,
                 digest, speaker.id, Instant.now());
         return keys.persist(claim)
-                .onFailure(IdempotentSpeakerCreates::duplicate).recoverWithUni(() -> keys.findById(claim.id))
+                .onFailure(MongoFailures::duplicateKey).recoverWithUni(() -> keys.findById(claim.id))
                 .chain(recorded -> {
                     if (!recorded.inputHash.equals(digest)) {
                         throw new IdempotencyKeyReusedException(key);
@@ -64,7 +64,7 @@ public class IdempotentSpeakerCreates {
                     return speakers.findById(speaker.id).chain(existing -> existing != null
                             ? Uni.createFrom().item(existing)
                             : speakers.persist(speaker)
-                                    .onFailure(IdempotentSpeakerCreates::duplicate)
+                                    .onFailure(MongoFailures::duplicateKey)
                                     .recoverWithUni(() -> speakers.findById(speaker.id)));
                 });
     }
@@ -72,10 +72,5 @@ public class IdempotentSpeakerCreates {
     @Scheduled(identity = "idempotency-key-expiry", every = "1h", delayed = "1m")
     Uni<Void> forgetOldKeys() {
         return keys.delete("createdAt < ?1", Instant.now().minus(retention)).replaceWithVoid();
-    }
-
-    private static boolean duplicate(Throwable failure) {
-        return failure instanceof MongoWriteException write
-                && ErrorCategory.fromErrorCode(write.getError().getCode()) == ErrorCategory.DUPLICATE_KEY;
     }
 }

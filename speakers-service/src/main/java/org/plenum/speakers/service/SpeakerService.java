@@ -15,6 +15,8 @@ import org.plenum.speakers.model.SpeakerEdge;
 import org.plenum.speakers.model.SpeakerFilter;
 import org.plenum.speakers.model.SpeakerInput;
 import org.plenum.speakers.repository.SpeakerRepository;
+import org.plenum.subgraph.protection.errors.InvalidInputException;
+import org.plenum.subgraph.protection.errors.NotFoundException;
 
 @ApplicationScoped
 public class SpeakerService {
@@ -86,10 +88,14 @@ public class SpeakerService {
     public Uni<Speaker> update(String id, SpeakerInput input) {
         Speaker speaker = SpeakerInputValidator.toSpeaker(id, input);
         return speakers.replaceExisting(speaker)
-                .onItem().ifNull().failWith(() -> new SpeakerNotFoundException(id));
+                .onItem().ifNull().failWith(() -> SpeakerService.notFound(id));
     }
 
     public Uni<Boolean> delete(String id) {
         return deletions.delete(id);
+    }
+
+    static NotFoundException notFound(String id) {
+        return new NotFoundException("No speaker with id \"" + id + "\"");
     }
 }

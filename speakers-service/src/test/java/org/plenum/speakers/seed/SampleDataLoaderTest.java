@@ -1,4 +1,4 @@
-package org.plenum.speakers.service;
+package org.plenum.speakers.seed;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;

@@ -16,7 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.plenum.speakers.repository.SpeakerDeletionRepository;
+import org.plenum.speakers.repository.SpeakerTombstoneRepository;
 import org.plenum.speakers.support.GraphQL;
 import org.plenum.speakers.support.TestEnvironment;
 
@@ -36,7 +36,7 @@ class SpeakerDeletionTest {
     String topicsServiceUrl;
 
     @Inject
-    SpeakerDeletionRepository tombstones;
+    SpeakerTombstoneRepository tombstones;
 
     @Test
     void topicsServiceIsToldAndTheTombstoneRemovedAMomentAfter() throws InterruptedException {

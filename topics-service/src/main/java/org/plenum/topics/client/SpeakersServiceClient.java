@@ -1,60 +1,49 @@
-package org.plenum.topics.service;
+package org.plenum.topics.client;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** Asks speakers-service (the owner of speakers) whether a speaker exists, over its GraphQL API. */
-@ApplicationScoped
-public class SpeakerDirectory {
+/**
+ * speakers-service's GraphQL API, asked whether a speaker exists; base URL {@code plenum.speakers-service.url}. The
+ * query is public, so no credentials are sent.
+ */
+@RegisterRestClient(configKey = "speakers-service")
+@Path("/graphql")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface SpeakersServiceClient {
 
-    private static final String SPEAKER_QUERY = "query($id: ID!){ speaker(id: $id){ id } }";
-
-    private final WebClient client;
-    private final String graphqlUrl;
-
-    public SpeakerDirectory(Vertx vertx,
-            @ConfigProperty(name = "plenum.speakers-service.url", defaultValue = "http://localhost:8082") String url) {
-        this.client = WebClient.create(vertx);
-        this.graphqlUrl = url.replaceAll("/+$", "") + "/graphql";
-    }
-
-    public String graphqlUrl() {
-        return graphqlUrl;
-    }
-
-    /**
-     * Whether speakers-service knows the speaker. Fails (so the caller can report the service as unavailable)
-     * when it cannot be reached, does not answer within the timeout or answers with an error.
-     */
+    /** Fails when speakers-service cannot be reached, answers with an HTTP error or not within the timeout. */
+    @POST
     @Timeout(3000)
-    public Uni<Boolean> exists(String speakerId) {
-        JsonObject request = new JsonObject()
-                .put("query", SPEAKER_QUERY)
-                .put("variables", new JsonObject().put("id", speakerId));
-        return client.postAbs(graphqlUrl).sendJsonObject(request).map(SpeakerDirectory::speakerFound);
+    Uni<SpeakerAnswer> speaker(SpeakerQuery query);
+
+    record SpeakerQuery(String query, Map<String, String> variables) {
+
+        public static SpeakerQuery byId(String speakerId) {
+            return new SpeakerQuery("query($id: ID!){ speaker(id: $id){ id } }", Map.of("id", speakerId));
+        }
     }
 
-    private static boolean speakerFound(HttpResponse<?> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP status " + response.statusCode());
-        }
-        JsonObject body = response.bodyAsJsonObject();
-        if (body.getJsonArray("errors") != null && !body.getJsonArray("errors").isEmpty()) {
-            throw new IllegalStateException("GraphQL errors " + body.getJsonArray("errors").encode());
-        }
-        JsonObject data = body.getJsonObject("data");
-        return data != null && data.getValue("speaker") != null;
-    }
+    record SpeakerAnswer(Data data, List<Object> errors) {
 
-    @PreDestroy
-    void close() {
-        client.close();
+        public record Data(Map<String, Object> speaker) {
+        }
+
+        /** Whether speakers-service knows the speaker; an answer with GraphQL errors says nothing, so it fails. */
+        public boolean found() {
+            if (errors != null && !errors.isEmpty()) {
+                throw new IllegalStateException("GraphQL errors " + errors);
+            }
+            return data != null && data.speaker() != null;
+        }
     }
 }

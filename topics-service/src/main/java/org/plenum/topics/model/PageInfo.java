@@ -1,4 +1,4 @@
-package org.plenum.topics.graphql;
+package org.plenum.topics.model;
 
 import io.smallrye.graphql.api.federation.Shareable;
 import org.eclipse.microprofile.graphql.Description;

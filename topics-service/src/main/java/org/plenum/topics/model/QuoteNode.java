@@ -1,4 +1,4 @@
-package org.plenum.topics.graphql;
+package org.plenum.topics.model;
 
 import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Key;
@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.plenum.topics.Quote;
 
-/** The GraphQL view of a {@link Quote}; its topics are a batched field of {@link RelationFields}. */
+/** The GraphQL view of a {@link Quote}; its topics are a batched field of {@link org.plenum.topics.graphql.RelationFields}. */
 @Name("Quote")
 @Key(fields = @FieldSet("id"))
 @Description("A verbatim passage said by a speaker about one or more topics")
@@ -34,12 +34,12 @@ public class QuoteNode {
         this.speaker = speaker;
     }
 
-    static QuoteNode of(Quote quote) {
+    public static QuoteNode of(Quote quote) {
         return quote == null ? null
                 : new QuoteNode(quote.id.toString(), quote.text, quote.source, new SpeakerNode(quote.speakerId));
     }
 
-    long quoteId() {
+    public long quoteId() {
         return Long.parseLong(id);
     }
 }

@@ -1,4 +1,4 @@
-package org.plenum.topics.graphql;
+package org.plenum.topics.model;
 
 import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Key;
@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 /**
  * A reference to a speaker of speakers-service, which owns the type and its other fields; this subgraph
- * contributes {@code topics} and {@code quotes} (see {@link RelationFields}).
+ * contributes {@code topics} and {@code quotes} (see {@link org.plenum.topics.graphql.RelationFields}).
  */
 @Name("Speaker")
 @Key(fields = @FieldSet("id"))

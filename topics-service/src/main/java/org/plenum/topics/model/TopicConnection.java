@@ -1,9 +1,8 @@
-package org.plenum.topics.graphql;
+package org.plenum.topics.model;
 
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.plenum.topics.model.TopicPage;
 import org.plenum.topics.service.Cursor;
 
 /** A Relay connection over topics in a stable order (ascending id). */
@@ -18,13 +17,13 @@ public class TopicConnection {
     @Description("The number of topics matching the filter, on all pages")
     public final int totalCount;
 
-    TopicConnection(List<TopicEdge> edges, PageInfo pageInfo, int totalCount) {
+    public TopicConnection(List<TopicEdge> edges, PageInfo pageInfo, int totalCount) {
         this.edges = edges;
         this.pageInfo = pageInfo;
         this.totalCount = totalCount;
     }
 
-    static TopicConnection of(TopicPage page) {
+    public static TopicConnection of(TopicPage page) {
         List<TopicEdge> edges = page.topics().stream()
                 .map(topic -> new TopicEdge(Cursor.of(topic.id), TopicNode.of(topic)))
                 .toList();

@@ -1,4 +1,4 @@
-package org.plenum.topics.graphql;
+package org.plenum.topics.model;
 
 import org.eclipse.microprofile.graphql.NonNull;
 

@@ -1,4 +1,4 @@
-package org.plenum.topics.graphql;
+package org.plenum.topics.model;
 
 import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Key;
@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.plenum.topics.Topic;
 
-/** The GraphQL view of a {@link Topic}; its quotes and speakers are batched fields of {@link RelationFields}. */
+/** The GraphQL view of a {@link Topic}; its quotes and speakers are batched fields of {@link org.plenum.topics.graphql.RelationFields}. */
 @Name("Topic")
 @Key(fields = @FieldSet("id"))
 @Description("A subject the speakers talk about")
@@ -34,12 +34,12 @@ public class TopicNode {
         this.keywords = keywords;
     }
 
-    static TopicNode of(Topic topic) {
+    public static TopicNode of(Topic topic) {
         return topic == null ? null
                 : new TopicNode(topic.id.toString(), topic.title, topic.summary, List.of(topic.keywords));
     }
 
-    long topicId() {
+    public long topicId() {
         return Long.parseLong(id);
     }
 }

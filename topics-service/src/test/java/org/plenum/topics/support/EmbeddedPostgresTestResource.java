@@ -1,4 +1,4 @@
-package org.plenum.topics;
+package org.plenum.topics.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -40,7 +40,7 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
         }
     }
 
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

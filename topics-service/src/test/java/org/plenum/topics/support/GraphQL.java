@@ -1,4 +1,4 @@
-package org.plenum.topics;
+package org.plenum.topics.support;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

@@ -1,4 +1,4 @@
-package org.plenum.topics;
+package org.plenum.topics.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

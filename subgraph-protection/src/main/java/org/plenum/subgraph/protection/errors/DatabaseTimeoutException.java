@@ -1,12 +1,12 @@
-package org.plenum.topics.service;
+package org.plenum.subgraph.protection.errors;
 
 import io.smallrye.graphql.api.ErrorCode;
 
-/** The database stopped a statement that ran past its time limit; nothing was changed, a smaller request may pass. */
+/** The database stopped work that ran past its time limit; nothing was changed, a smaller request may pass. */
 @ErrorCode("TIMEOUT")
-public class TimeoutException extends RuntimeException {
+public class DatabaseTimeoutException extends RuntimeException {
 
-    public TimeoutException(String message, Throwable cause) {
+    public DatabaseTimeoutException(String message, Throwable cause) {
         super(message, cause);
     }
 }

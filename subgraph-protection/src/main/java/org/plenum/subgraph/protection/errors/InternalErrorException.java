@@ -1,8 +1,8 @@
-package org.plenum.topics.service;
+package org.plenum.subgraph.protection.errors;
 
 import io.smallrye.graphql.api.ErrorCode;
 
-/** An unexpected failure (a bug or an outage), logged with its details; the transaction was rolled back. */
+/** An unexpected failure (a bug): the client gets a short message and this code, the details are in the log. */
 @ErrorCode("INTERNAL_SERVER_ERROR")
 public class InternalErrorException extends RuntimeException {
 

@@ -1,8 +1,8 @@
-package org.plenum.topics.service;
+package org.plenum.subgraph.protection.errors;
 
 import io.smallrye.graphql.api.ErrorCode;
 
-/** The request names a topic, quote or speaker that does not exist; nothing was changed. */
+/** The request names something that does not exist; nothing was changed. */
 @ErrorCode("NOT_FOUND")
 public class NotFoundException extends RuntimeException {
 

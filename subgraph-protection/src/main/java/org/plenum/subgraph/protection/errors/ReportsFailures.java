@@ -1,4 +1,4 @@
-package org.plenum.topics.graphql;
+package org.plenum.subgraph.protection.errors;
 
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;
@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** GraphQL resolvers whose unexpected failures are logged and turned into clear errors, see {@link FailureReporter}. */
+/** GraphQL resolvers whose failures reach clients as clear errors with a code, see {@link FailureReporter}. */
 @InterceptorBinding
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

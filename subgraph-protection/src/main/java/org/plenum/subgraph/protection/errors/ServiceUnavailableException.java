@@ -1,8 +1,8 @@
-package org.plenum.topics.service;
+package org.plenum.subgraph.protection.errors;
 
 import io.smallrye.graphql.api.ErrorCode;
 
-/** A service this request depends on did not answer in time; nothing was changed, the request may be retried. */
+/** The database or a service this request depends on could not be reached; the request may be retried. */
 @ErrorCode("SERVICE_UNAVAILABLE")
 public class ServiceUnavailableException extends RuntimeException {
 
