@@ -18,6 +18,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.plenum.speakers.Speaker;
 import org.plenum.speakers.model.SpeakerConnection;
+import org.plenum.speakers.model.SpeakerDeletion;
 import org.plenum.speakers.model.SpeakerFilter;
 import org.plenum.speakers.model.SpeakerInput;
 import org.plenum.speakers.service.SpeakerService;
@@ -81,8 +82,9 @@ public class SpeakersApi {
     @Mutation
     @NonNull
     @RequiresScopes(scopes = @ScopeGroup(@ScopeItem(WRITE_SCOPE)))
-    @Description("Deletes the speaker here and their quotes in topics-service; NOT_FOUND if there is none")
-    public Uni<Boolean> deleteSpeaker(@NonNull @Id String id) {
+    @Description("Deletes the speaker here and their quotes in topics-service; NOT_FOUND if there is none. "
+            + "topicsCleanup says whether topics-service has removed the quotes yet (PENDING: it is told again later).")
+    public Uni<SpeakerDeletion> deleteSpeaker(@NonNull @Id String id) {
         return service.delete(id);
     }
 

@@ -16,6 +16,8 @@ import org.plenum.speakers.Speaker;
 import org.plenum.speakers.SpeakerTombstone;
 import org.plenum.speakers.client.TopicsServiceClient;
 import org.plenum.speakers.config.SpeakersConfig;
+import org.plenum.speakers.model.CleanupState;
+import org.plenum.speakers.model.SpeakerDeletion;
 import org.plenum.speakers.repository.SpeakerRepository;
 import org.plenum.speakers.repository.SpeakerTombstoneRepository;
 
@@ -49,14 +51,14 @@ public class SpeakerDeletionService {
                 .map(found -> found.stream().map(tombstone -> tombstone.speaker).filter(Objects::nonNull).toList());
     }
 
-    /** Deletes the speaker; true once it is gone here, even if topics-service must still be told later. */
-    public Uni<Boolean> delete(String id) {
+    /** Deletes the speaker, saying whether topics-service already removed their quotes or will be told later. */
+    public Uni<SpeakerDeletion> delete(String id) {
         return speakers.findById(id)
                 .onItem().ifNull().failWith(() -> SpeakerService.notFound(id))
                 .chain(speaker -> tombstones.persistOrUpdate(new SpeakerTombstone(speaker, Instant.now())))
                 .chain(() -> speakers.deleteById(id))
-                .call(() -> notifyTopicsService(id))
-                .replaceWith(Boolean.TRUE);
+                .chain(() -> notifyTopicsService(id))
+                .map(acknowledged -> new SpeakerDeletion(acknowledged ? CleanupState.DONE : CleanupState.PENDING));
     }
 
     @Scheduled(identity = "speaker-deletion-retry", every = "${plenum.speaker-deletions.retry-interval}",
@@ -66,7 +68,7 @@ public class SpeakerDeletionService {
         return tombstones.listAll()
                 .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
                 .onItem().transformToUniAndConcatenate(tombstone -> tombstone.acknowledgedAt == null
-                        ? notifyTopicsService(tombstone.speakerId)
+                        ? notifyTopicsService(tombstone.speakerId).replaceWithVoid()
                         : tombstone.acknowledgedAt.isBefore(forgettable)
                         ? tombstones.deleteById(tombstone.speakerId).replaceWithVoid()
                         : Uni.createFrom().voidItem())
@@ -74,14 +76,18 @@ public class SpeakerDeletionService {
                 .replaceWithVoid();
     }
 
-    /** Never fails: an unreachable topics-service leaves the tombstone unacknowledged for the next retry. */
-    private Uni<Void> notifyTopicsService(String speakerId) {
+    /**
+     * Whether topics-service acknowledged. Never fails: an unreachable topics-service leaves the tombstone
+     * unacknowledged for the next retry.
+     */
+    private Uni<Boolean> notifyTopicsService(String speakerId) {
         return topicsService.deleteSpeakerData(speakerId)
                 .call(() -> tombstones.update("acknowledgedAt", Instant.now()).where("_id", speakerId))
+                .replaceWith(true)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("topics-service not yet told that speaker %s was deleted (will retry): %s",
                             speakerId, failure.toString());
-                    return null;
+                    return false;
                 });
     }
 }

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import org.plenum.speakers.Speaker;
 import org.plenum.speakers.model.PageInfo;
 import org.plenum.speakers.model.SpeakerConnection;
+import org.plenum.speakers.model.SpeakerDeletion;
 import org.plenum.speakers.model.SpeakerEdge;
 import org.plenum.speakers.model.SpeakerFilter;
 import org.plenum.speakers.model.SpeakerInput;
@@ -91,7 +92,7 @@ public class SpeakerService {
                 .onItem().ifNull().failWith(() -> SpeakerService.notFound(id));
     }
 
-    public Uni<Boolean> delete(String id) {
+    public Uni<SpeakerDeletion> delete(String id) {
         return deletions.delete(id);
     }
 

@@ -47,7 +47,7 @@ class SampleDataLoaderTest {
         Speaker khalil = speakers.findById("khalil-hashmi").await().indefinitely();
         try {
             GraphQL.ok("mutation { updateSpeaker(id: \"lin-nan\", input: { name: \"Lin Nan\", bio: \"Edited by a user\" }) { id } }");
-            GraphQL.ok("mutation { deleteSpeaker(id: \"khalil-hashmi\") }");
+            GraphQL.ok("mutation { deleteSpeaker(id: \"khalil-hashmi\") { deleted } }");
 
             assertEquals(0, loader.loadOnce().await().indefinitely());
 
