@@ -24,14 +24,15 @@ public class MongoFailures implements DatabaseFailures {
                     "The speakers database stopped this request's query after its time limit; ask for less", failure));
         }
         if (failure instanceof MongoException) {
-            return Optional.of(new ServiceUnavailableException("The speakers database is unavailable, please retry later",
-                    failure));
+            return Optional.of(
+                    new ServiceUnavailableException("The speakers database is unavailable, please retry later", failure));
         }
         return Optional.empty();
     }
 
     /** A unique index (the _id) refused an insert: another request or an earlier run wrote the document first. */
     public static boolean duplicateKey(Throwable failure) {
-        return failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        return failure instanceof MongoWriteException write
+                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 }

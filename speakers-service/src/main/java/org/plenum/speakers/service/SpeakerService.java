@@ -28,9 +28,9 @@ public class SpeakerService {
     private final SpeakerRepository speakers;
     private final SpeakerDeletionService deletions;
 
-    private final IdempotentSpeakerCreates creates;
+    private final IdempotentCreates creates;
 
-    public SpeakerService(SpeakerRepository speakers, SpeakerDeletionService deletions, IdempotentSpeakerCreates creates) {
+    public SpeakerService(SpeakerRepository speakers, SpeakerDeletionService deletions, IdempotentCreates creates) {
         this.speakers = speakers;
         this.deletions = deletions;
         this.creates = creates;
@@ -81,7 +81,7 @@ public class SpeakerService {
         });
     }
 
-    /** Creates the speaker; once only per idempotency key ({@link IdempotentSpeakerCreates}) when one is given. */
+    /** Creates the speaker; once only per idempotency key ({@link IdempotentCreates}) when one is given. */
     public Uni<Speaker> create(SpeakerInput input, String idempotencyKey) {
         return creates.create(input, idempotencyKey);
     }

@@ -8,7 +8,10 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.plenum.topics.Quote;
 
-/** The GraphQL view of a {@link Quote}; its topics are a batched field of {@link org.plenum.topics.graphql.RelationFields}. */
+/**
+ * The GraphQL view of a {@link Quote}; its topics are a batched field of
+ * {@link org.plenum.topics.graphql.RelationFields}.
+ */
 @Name("Quote")
 @Key(fields = @FieldSet("id"))
 @Description("A verbatim passage said by a speaker about one or more topics")

@@ -9,7 +9,10 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.plenum.topics.Topic;
 
-/** The GraphQL view of a {@link Topic}; its quotes and speakers are batched fields of {@link org.plenum.topics.graphql.RelationFields}. */
+/**
+ * The GraphQL view of a {@link Topic}; its quotes and speakers are batched fields of
+ * {@link org.plenum.topics.graphql.RelationFields}.
+ */
 @Name("Topic")
 @Key(fields = @FieldSet("id"))
 @Description("A subject the speakers talk about")

@@ -27,7 +27,7 @@ import org.plenum.subgraph.protection.errors.IdempotencyKeyReusedException;
  * Keys are per caller and kept for {@code plenum.idempotency.retention}.
  */
 @ApplicationScoped
-public class IdempotentSpeakerCreates {
+public class IdempotentCreates {
 
     private static final String OPERATION = "createSpeaker";
 
@@ -36,7 +36,7 @@ public class IdempotentSpeakerCreates {
     private final SecurityIdentity identity;
     private final Duration retention;
 
-    public IdempotentSpeakerCreates(SpeakerRepository speakers, IdempotencyKeyRepository keys, SecurityIdentity identity,
+    public IdempotentCreates(SpeakerRepository speakers, IdempotencyKeyRepository keys, SecurityIdentity identity,
             SpeakersConfig config) {
         this.speakers = speakers;
         this.keys = keys;
