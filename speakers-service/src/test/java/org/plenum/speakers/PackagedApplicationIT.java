@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
-import org.plenum.speakers.config.EmbeddedMongoServer;
+import org.plenum.speakers.embedded.EmbeddedMongoServer;
 import org.plenum.speakers.support.GraphQL;
 import org.plenum.subgraph.protection.testing.TestTokens;
 
@@ -58,7 +58,7 @@ class PackagedApplicationIT {
             createdId = first.graphql("mutation { createSpeaker(input: { name: \"Survivor\", country: \"Chile\" }) { id } }")
                     .extract().path("data.createSpeaker.id");
             first.graphql("mutation { updateSpeaker(id: \"lin-nan\", input: { name: \"Lin Nan\", bio: \"Edited\" }) { id } }");
-            first.graphql("mutation { deleteSpeaker(id: \"khalil-hashmi\") }");
+            first.graphql("mutation { deleteSpeaker(id: \"khalil-hashmi\") { deleted } }");
         }
         try (RunningApp second = RunningApp.start(dataDir, "restart-2.log")) {
             second.graphql("query($id: ID!) { speaker(id: $id) { name country } }", Map.of("id", createdId))

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.plenum.topics.GraphQL.management;
+import static org.plenum.topics.support.GraphQL.management;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -13,6 +13,8 @@ import java.net.URL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
+import org.plenum.topics.support.GraphQL;
 
 /** Health and metrics are served on the management interface only, so a network policy can open them alone. */
 @QuarkusTest

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.plenum.topics.GraphQL.post;
+import static org.plenum.topics.support.GraphQL.post;
 
 import io.restassured.RestAssured;
 import java.io.IOException;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.plenum.subgraph.protection.testing.TestTokens;
 import org.plenum.topics.embedded.EmbeddedPostgresServer;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
 
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) run as a process, as operators and the

@@ -126,8 +126,10 @@ class FederationIT {
         assertThat(gateway("query($t: ID!) { topic(id: $t) { speakers { id name } } }", Map.of("t", topicId))
                 .getList("data.topic.speakers.name"), hasItem("Short-lived Speaker"));
 
-        assertThat(gateway("mutation($s: ID!) { deleteSpeaker(id: $s) }", Map.of("s", speakerId))
-                .getBoolean("data.deleteSpeaker"), is(true));
+        JsonPath deletion = gateway("mutation($s: ID!) { deleteSpeaker(id: $s) { deleted topicsCleanup } }",
+                Map.of("s", speakerId));
+        assertThat(deletion.getBoolean("data.deleteSpeaker.deleted"), is(true));
+        assertThat(deletion.getString("data.deleteSpeaker.topicsCleanup"), is("DONE"));
 
         String everything = """
                 { topics(first: 100) { edges { node { id speakers { id name } quotes { id text speaker { id name } } } } } }""";

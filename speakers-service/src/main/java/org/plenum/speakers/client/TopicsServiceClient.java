@@ -4,11 +4,13 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.plenum.speakers.config.SpeakersConfig;
 
 /**
  * topics-service's internal API; base URL {@code plenum.topics-service.url}. Calls carry the service token
@@ -27,7 +29,7 @@ public interface TopicsServiceClient {
 
     /** {@code Bearer <service token>}, or no header when none is configured (topics-service then refuses). */
     default String serviceAuthorization() {
-        return ConfigProvider.getConfig().getOptionalValue("plenum.topics-service.token", String.class)
-                .map(token -> "Bearer " + token).orElse(null);
+        return ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(SpeakersConfig.class)
+                .topicsService().token().map(token -> "Bearer " + token).orElse(null);
     }
 }

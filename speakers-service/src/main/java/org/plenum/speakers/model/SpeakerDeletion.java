@@ -1,36 +1,20 @@
 package org.plenum.speakers.model;
 
-import java.time.Instant;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
 
-import io.quarkus.mongodb.panache.common.MongoEntity;
-import org.plenum.speakers.Speaker;
-import org.bson.codecs.pojo.annotations.BsonId;
-
-/**
- * Tombstone of a deleted speaker: kept until topics-service confirmed removing their quotes, and a while after
- * ({@code plenum.speaker-deletions.resolvable-for}), with a copy of the speaker, so that a quote read before the
- * clean-up still resolves its speaker. Keyed by the speaker id, so repeated deletions leave one tombstone.
- */
-@MongoEntity(collection = "speaker_deletions")
+@Description("The answer to deleteSpeaker: the speaker is gone here; the clean-up in topics-service may still be "
+        + "pending")
 public class SpeakerDeletion {
 
-    @BsonId
-    public String speakerId;
+    @Description("Always true: a speaker that does not exist is a NOT_FOUND error instead")
+    public final boolean deleted;
 
-    public Instant requestedAt;
+    @NonNull
+    public final CleanupState topicsCleanup;
 
-    /** The speaker as it was, for entity lookups while quotes may still name them. */
-    public Speaker speaker;
-
-    /** When topics-service confirmed removing the quotes; null while it has not. */
-    public Instant acknowledgedAt;
-
-    public SpeakerDeletion() {
-    }
-
-    public SpeakerDeletion(Speaker speaker, Instant requestedAt) {
-        this.speakerId = speaker.id;
-        this.speaker = speaker;
-        this.requestedAt = requestedAt;
+    public SpeakerDeletion(CleanupState topicsCleanup) {
+        this.deleted = true;
+        this.topicsCleanup = topicsCleanup;
     }
 }

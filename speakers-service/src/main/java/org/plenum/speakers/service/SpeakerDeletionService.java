@@ -10,14 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plenum.speakers.Speaker;
+import org.plenum.speakers.SpeakerTombstone;
 import org.plenum.speakers.client.TopicsServiceClient;
+import org.plenum.speakers.config.SpeakersConfig;
+import org.plenum.speakers.model.CleanupState;
 import org.plenum.speakers.model.SpeakerDeletion;
-import org.plenum.speakers.repository.SpeakerDeletionRepository;
 import org.plenum.speakers.repository.SpeakerRepository;
+import org.plenum.speakers.repository.SpeakerTombstoneRepository;
 
 /**
  * Deletes speakers so that topics-service also drops their quotes: a tombstone is written before the speaker is
@@ -31,17 +33,16 @@ public class SpeakerDeletionService {
     private static final Logger LOG = Logger.getLogger(SpeakerDeletionService.class);
 
     private final SpeakerRepository speakers;
-    private final SpeakerDeletionRepository tombstones;
+    private final SpeakerTombstoneRepository tombstones;
     private final TopicsServiceClient topicsService;
     private final Duration resolvableFor;
 
-    public SpeakerDeletionService(SpeakerRepository speakers, SpeakerDeletionRepository tombstones,
-            @RestClient TopicsServiceClient topicsService,
-            @ConfigProperty(name = "plenum.speaker-deletions.resolvable-for") Duration resolvableFor) {
+    public SpeakerDeletionService(SpeakerRepository speakers, SpeakerTombstoneRepository tombstones,
+            @RestClient TopicsServiceClient topicsService, SpeakersConfig config) {
         this.speakers = speakers;
         this.tombstones = tombstones;
         this.topicsService = topicsService;
-        this.resolvableFor = resolvableFor;
+        this.resolvableFor = config.speakerDeletions().resolvableFor();
     }
 
     /** Deleted speakers with these ids whose tombstones are still kept, as they were. */
@@ -50,14 +51,14 @@ public class SpeakerDeletionService {
                 .map(found -> found.stream().map(tombstone -> tombstone.speaker).filter(Objects::nonNull).toList());
     }
 
-    /** Deletes the speaker; true once it is gone here, even if topics-service must still be told later. */
-    public Uni<Boolean> delete(String id) {
+    /** Deletes the speaker, saying whether topics-service already removed their quotes or will be told later. */
+    public Uni<SpeakerDeletion> delete(String id) {
         return speakers.findById(id)
-                .onItem().ifNull().failWith(() -> new SpeakerNotFoundException(id))
-                .chain(speaker -> tombstones.persistOrUpdate(new SpeakerDeletion(speaker, Instant.now())))
+                .onItem().ifNull().failWith(() -> SpeakerService.notFound(id))
+                .chain(speaker -> tombstones.persistOrUpdate(new SpeakerTombstone(speaker, Instant.now())))
                 .chain(() -> speakers.deleteById(id))
-                .call(() -> notifyTopicsService(id))
-                .replaceWith(Boolean.TRUE);
+                .chain(() -> notifyTopicsService(id))
+                .map(acknowledged -> new SpeakerDeletion(acknowledged ? CleanupState.DONE : CleanupState.PENDING));
     }
 
     @Scheduled(identity = "speaker-deletion-retry", every = "${plenum.speaker-deletions.retry-interval}",
@@ -67,7 +68,7 @@ public class SpeakerDeletionService {
         return tombstones.listAll()
                 .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
                 .onItem().transformToUniAndConcatenate(tombstone -> tombstone.acknowledgedAt == null
-                        ? notifyTopicsService(tombstone.speakerId)
+                        ? notifyTopicsService(tombstone.speakerId).replaceWithVoid()
                         : tombstone.acknowledgedAt.isBefore(forgettable)
                         ? tombstones.deleteById(tombstone.speakerId).replaceWithVoid()
                         : Uni.createFrom().voidItem())
@@ -75,14 +76,18 @@ public class SpeakerDeletionService {
                 .replaceWithVoid();
     }
 
-    /** Never fails: an unreachable topics-service leaves the tombstone unacknowledged for the next retry. */
-    private Uni<Void> notifyTopicsService(String speakerId) {
+    /**
+     * Whether topics-service acknowledged. Never fails: an unreachable topics-service leaves the tombstone
+     * unacknowledged for the next retry.
+     */
+    private Uni<Boolean> notifyTopicsService(String speakerId) {
         return topicsService.deleteSpeakerData(speakerId)
                 .call(() -> tombstones.update("acknowledgedAt", Instant.now()).where("_id", speakerId))
+                .replaceWith(true)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("topics-service not yet told that speaker %s was deleted (will retry): %s",
                             speakerId, failure.toString());
-                    return null;
+                    return false;
                 });
     }
 }

@@ -4,6 +4,7 @@ import org.plenum.speakers.Speaker;
 import org.plenum.speakers.model.SpeakerFilter;
 import org.plenum.speakers.model.SpeakerInput;
 import org.plenum.subgraph.protection.IdempotencyKeys;
+import org.plenum.subgraph.protection.errors.InvalidInputException;
 
 /**
  * Input limits, checked before anything is written. Strings are trimmed; optional blank strings become null.
@@ -18,7 +19,6 @@ public final class SpeakerInputValidator {
     private SpeakerInputValidator() {
     }
 
-    /** A speaker with the given id and the validated, trimmed input fields. */
     /** A client's idempotency key, see {@link IdempotencyKeys}. */
     public static String idempotencyKey(String key) {
         if (!IdempotencyKeys.wellFormed(key)) {
@@ -27,6 +27,7 @@ public final class SpeakerInputValidator {
         return key;
     }
 
+    /** A speaker with the given id and the validated, trimmed input fields. */
     public static Speaker toSpeaker(String id, SpeakerInput input) {
         if (input == null) {
             throw new InvalidInputException("input is required");

@@ -11,10 +11,13 @@ import io.smallrye.mutiny.Uni;
 import org.plenum.speakers.Speaker;
 import org.plenum.speakers.model.PageInfo;
 import org.plenum.speakers.model.SpeakerConnection;
+import org.plenum.speakers.model.SpeakerDeletion;
 import org.plenum.speakers.model.SpeakerEdge;
 import org.plenum.speakers.model.SpeakerFilter;
 import org.plenum.speakers.model.SpeakerInput;
 import org.plenum.speakers.repository.SpeakerRepository;
+import org.plenum.subgraph.protection.errors.InvalidInputException;
+import org.plenum.subgraph.protection.errors.NotFoundException;
 
 @ApplicationScoped
 public class SpeakerService {
@@ -25,9 +28,9 @@ public class SpeakerService {
     private final SpeakerRepository speakers;
     private final SpeakerDeletionService deletions;
 
-    private final IdempotentSpeakerCreates creates;
+    private final IdempotentCreates creates;
 
-    public SpeakerService(SpeakerRepository speakers, SpeakerDeletionService deletions, IdempotentSpeakerCreates creates) {
+    public SpeakerService(SpeakerRepository speakers, SpeakerDeletionService deletions, IdempotentCreates creates) {
         this.speakers = speakers;
         this.deletions = deletions;
         this.creates = creates;
@@ -78,7 +81,7 @@ public class SpeakerService {
         });
     }
 
-    /** Creates the speaker; once only per idempotency key ({@link IdempotentSpeakerCreates}) when one is given. */
+    /** Creates the speaker; once only per idempotency key ({@link IdempotentCreates}) when one is given. */
     public Uni<Speaker> create(SpeakerInput input, String idempotencyKey) {
         return creates.create(input, idempotencyKey);
     }
@@ -86,10 +89,14 @@ public class SpeakerService {
     public Uni<Speaker> update(String id, SpeakerInput input) {
         Speaker speaker = SpeakerInputValidator.toSpeaker(id, input);
         return speakers.replaceExisting(speaker)
-                .onItem().ifNull().failWith(() -> new SpeakerNotFoundException(id));
+                .onItem().ifNull().failWith(() -> SpeakerService.notFound(id));
     }
 
-    public Uni<Boolean> delete(String id) {
+    public Uni<SpeakerDeletion> delete(String id) {
         return deletions.delete(id);
+    }
+
+    static NotFoundException notFound(String id) {
+        return new NotFoundException("No speaker with id \"" + id + "\"");
     }
 }

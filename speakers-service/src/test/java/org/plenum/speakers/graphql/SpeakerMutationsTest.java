@@ -3,8 +3,8 @@ package org.plenum.speakers.graphql;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
-import static org.plenum.speakers.support.GraphQL.speakerInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.plenum.speakers.support.GraphQL.speakerInput;
 
 import java.util.Map;
 
@@ -28,7 +28,7 @@ class SpeakerMutationsTest {
             mutation($id: ID!, $input: SpeakerInput!) {
               updateSpeaker(id: $id, input: $input) { id name role organization country bio }
             }""";
-    static final String DELETE = "mutation($id: ID!) { deleteSpeaker(id: $id) }";
+    static final String DELETE = "mutation($id: ID!) { deleteSpeaker(id: $id) { deleted topicsCleanup } }";
     static final String GET = "query($id: ID!) { speaker(id: $id) { id name role organization country bio } }";
     static final String TOTAL = "{ speakers(first: 0) { totalCount } }";
 
@@ -118,7 +118,9 @@ class SpeakerMutationsTest {
     @Test
     void deleteRemovesTheSpeaker() {
         String id = createSpeaker("Short-lived", null);
-        GraphQL.ok(DELETE, Map.of("id", id)).body("data.deleteSpeaker", equalTo(true));
+        GraphQL.ok(DELETE, Map.of("id", id))
+                .body("data.deleteSpeaker.deleted", equalTo(true))
+                .body("data.deleteSpeaker.topicsCleanup", equalTo("DONE"));
         GraphQL.ok(GET, Map.of("id", id)).body("data.speaker", nullValue());
         GraphQL.error(DELETE, Map.of("id", id), "NOT_FOUND", "deleteSpeaker");
     }

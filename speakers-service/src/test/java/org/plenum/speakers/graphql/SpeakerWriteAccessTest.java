@@ -22,7 +22,7 @@ import org.plenum.subgraph.protection.testing.TestTokens;
 class SpeakerWriteAccessTest {
 
     private static final String CREATE = "mutation { createSpeaker(input: { name: \"Uninvited\" }) { id } }";
-    private static final String DELETE = "mutation { deleteSpeaker(id: \"lin-nan\") }";
+    private static final String DELETE = "mutation { deleteSpeaker(id: \"lin-nan\") { deleted } }";
 
     @Test
     void withoutATokenNothingIsWritten() {

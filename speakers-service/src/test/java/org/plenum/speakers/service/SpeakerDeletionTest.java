@@ -16,7 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.plenum.speakers.repository.SpeakerDeletionRepository;
+import org.plenum.speakers.repository.SpeakerTombstoneRepository;
 import org.plenum.speakers.support.GraphQL;
 import org.plenum.speakers.support.TestEnvironment;
 
@@ -29,19 +29,21 @@ import org.plenum.speakers.support.TestEnvironment;
 class SpeakerDeletionTest {
 
     static final String CREATE = "mutation($name: String!) { createSpeaker(input: { name: $name }) { id } }";
-    static final String DELETE = "mutation($id: ID!) { deleteSpeaker(id: $id) }";
+    static final String DELETE = "mutation($id: ID!) { deleteSpeaker(id: $id) { deleted topicsCleanup } }";
     static final String ENTITY = "query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Speaker { id name } } }";
 
     @ConfigProperty(name = TestEnvironment.FAKE_TOPICS_URL)
     String topicsServiceUrl;
 
     @Inject
-    SpeakerDeletionRepository tombstones;
+    SpeakerTombstoneRepository tombstones;
 
     @Test
     void topicsServiceIsToldAndTheTombstoneRemovedAMomentAfter() throws InterruptedException {
         String id = create("Deleted at once");
-        GraphQL.ok(DELETE, Map.of("id", id)).body("data.deleteSpeaker", equalTo(true));
+        GraphQL.ok(DELETE, Map.of("id", id))
+                .body("data.deleteSpeaker.deleted", equalTo(true))
+                .body("data.deleteSpeaker.topicsCleanup", equalTo("DONE"));
         assertEquals(List.of(id + " 204"), callsFor(id));
         GraphQL.ok("query($id: ID!) { speaker(id: $id) { id } }", Map.of("id", id)).body("data.speaker", nullValue());
 
@@ -55,7 +57,10 @@ class SpeakerDeletionTest {
         String id = create("Deleted while topics-service fails");
         given().post(topicsServiceUrl + "/fail/2").then().statusCode(204);
 
-        GraphQL.ok(DELETE, Map.of("id", id)).body("data.deleteSpeaker", equalTo(true));
+        // the answer says the clean-up has not run: topics-service refused
+        GraphQL.ok(DELETE, Map.of("id", id))
+                .body("data.deleteSpeaker.deleted", equalTo(true))
+                .body("data.deleteSpeaker.topicsCleanup", equalTo("PENDING"));
         GraphQL.ok("query($id: ID!) { speaker(id: $id) { id } }", Map.of("id", id)).body("data.speaker", nullValue());
         assertEquals(id + " 503", callsFor(id).get(0));
         // topics-service still has the speaker's quotes: a query through the gateway may resolve their speaker
@@ -65,6 +70,11 @@ class SpeakerDeletionTest {
         await(() -> callsFor(id).contains(id + " 204"), "a retry acknowledged for " + id);
         assertEquals(List.of(id + " 503", id + " 503"), callsFor(id).subList(0, 2));
         await(() -> tombstones.findById(id).await().indefinitely() == null, "tombstone of " + id + " removed");
+
+        // topics-service answers again: the next deletion's clean-up runs at once and says so
+        String next = create("Deleted once topics-service is back");
+        GraphQL.ok(DELETE, Map.of("id", next)).body("data.deleteSpeaker.topicsCleanup", equalTo("DONE"));
+        assertEquals(List.of(next + " 204"), callsFor(next));
     }
 
     private static Map<String, Object> representation(String id) {

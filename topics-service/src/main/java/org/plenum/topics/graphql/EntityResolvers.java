@@ -4,6 +4,10 @@ import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.plenum.subgraph.protection.errors.ReportsFailures;
+import org.plenum.topics.model.QuoteNode;
+import org.plenum.topics.model.SpeakerNode;
+import org.plenum.topics.model.TopicNode;
 import org.plenum.topics.service.QuoteService;
 import org.plenum.topics.service.TopicService;
 

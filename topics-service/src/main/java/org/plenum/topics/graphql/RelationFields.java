@@ -9,7 +9,11 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
+import org.plenum.subgraph.protection.errors.ReportsFailures;
 import org.plenum.subgraph.protection.graphql.ListSize;
+import org.plenum.topics.model.QuoteNode;
+import org.plenum.topics.model.SpeakerNode;
+import org.plenum.topics.model.TopicNode;
 import org.plenum.topics.service.QuoteService;
 import org.plenum.topics.service.TopicService;
 

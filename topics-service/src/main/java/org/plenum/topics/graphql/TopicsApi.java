@@ -13,11 +13,15 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.plenum.subgraph.protection.errors.ReportsFailures;
 import org.plenum.subgraph.protection.graphql.ListSize;
 import org.plenum.subgraph.protection.security.ScopesChecked;
 import org.plenum.topics.model.QuoteInput;
+import org.plenum.topics.model.QuoteNode;
+import org.plenum.topics.model.TopicConnection;
 import org.plenum.topics.model.TopicFilter;
 import org.plenum.topics.model.TopicInput;
+import org.plenum.topics.model.TopicNode;
 import org.plenum.topics.service.QuoteService;
 import org.plenum.topics.service.TopicService;
 

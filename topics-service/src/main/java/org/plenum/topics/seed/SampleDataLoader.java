@@ -11,9 +11,9 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
+import org.plenum.topics.config.TopicsConfig;
 
 /**
  * Loads the interview's topics and quotes once per database. The {@code sample-data} row of {@code plenum_meta}
@@ -29,9 +29,9 @@ public class SampleDataLoader {
     private final ObjectMapper json;
     private final boolean enabled;
 
-    public SampleDataLoader(ObjectMapper json, @ConfigProperty(name = "plenum.seed.enabled", defaultValue = "true") boolean enabled) {
+    public SampleDataLoader(ObjectMapper json, TopicsConfig config) {
         this.json = json;
-        this.enabled = enabled;
+        this.enabled = config.seed().enabled();
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {

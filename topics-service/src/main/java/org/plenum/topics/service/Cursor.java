@@ -2,6 +2,7 @@ package org.plenum.topics.service;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.plenum.subgraph.protection.errors.InvalidInputException;
 
 /** Opaque pagination cursors: base64url of "topic:&lt;id&gt;" (clients must not rely on the format). */
 public final class Cursor {
@@ -29,7 +30,7 @@ public final class Cursor {
         } catch (IllegalArgumentException malformed) {
             // NumberFormatException is one too; reported below
         }
-        throw new BadUserInputException("after: '" + cursor + "' is not a cursor of this list; "
+        throw new InvalidInputException("after: '" + cursor + "' is not a cursor of this list; "
                 + "pass an edge's cursor or pageInfo.endCursor");
     }
 }

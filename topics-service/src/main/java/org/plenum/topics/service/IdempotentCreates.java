@@ -4,18 +4,19 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.plenum.subgraph.protection.IdempotencyKeys;
+import org.plenum.subgraph.protection.errors.IdempotencyKeyReusedException;
+import org.plenum.subgraph.protection.errors.NotFoundException;
+import org.plenum.topics.config.TopicsConfig;
 import org.plenum.topics.repository.IdempotencyKeyRepository;
+import org.plenum.topics.repository.PostgresFailures;
 
 /**
  * Creates that a client can safely retry: with an idempotency key, the key (per caller and operation) and a digest of
@@ -27,18 +28,16 @@ import org.plenum.topics.repository.IdempotencyKeyRepository;
 public class IdempotentCreates {
 
     private static final Logger LOG = Logger.getLogger(IdempotentCreates.class);
-    /** PostgreSQL's unique_violation: a concurrent request with the same key (or the same unique value) won. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final IdempotencyKeyRepository keys;
     private final SecurityIdentity identity;
     private final Duration retention;
 
     public IdempotentCreates(IdempotencyKeyRepository keys, SecurityIdentity identity,
-            @ConfigProperty(name = "plenum.idempotency.retention") Duration retention) {
+            TopicsConfig config) {
         this.keys = keys;
         this.identity = identity;
-        this.retention = retention;
+        this.retention = config.idempotency().retention();
     }
 
     /**
@@ -66,7 +65,7 @@ public class IdempotentCreates {
                     "What the idempotency key '" + key + "' created has been deleted since"));
         }));
         // a request with the same key at the same time won the race: its result is recorded now
-        return once.get().onFailure(IdempotentCreates::uniqueViolation).recoverWithUni(once::get);
+        return once.get().onFailure(PostgresFailures::uniqueViolation).recoverWithUni(once::get);
     }
 
     @Scheduled(identity = "idempotency-key-expiry", every = "1h", delayed = "1m")
@@ -74,17 +73,5 @@ public class IdempotentCreates {
         return Panache.withTransaction(() -> keys.deleteRecordedBefore(Instant.now().minus(retention)))
                 .invoke(forgotten -> LOG.debugf("Forgot %d idempotency keys", forgotten))
                 .replaceWithVoid();
-    }
-
-    private static boolean uniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
-                    || cause instanceof ConstraintViolationException violation
-                    && (violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE
-                    || UNIQUE_VIOLATION.equals(violation.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.plenum.subgraph.protection.IdempotencyKeys;
+import org.plenum.subgraph.protection.errors.InvalidInputException;
 
 /**
  * The documented limits of user input. Lengths count characters (Unicode code points) after trimming,
@@ -36,7 +37,7 @@ public final class InputRules {
     /** A client's idempotency key, see {@link IdempotencyKeys}. */
     public static String idempotencyKey(String key) {
         if (!IdempotencyKeys.wellFormed(key)) {
-            throw new BadUserInputException(IdempotencyKeys.RULE);
+            throw new InvalidInputException(IdempotencyKeys.RULE);
         }
         return key;
     }
@@ -45,7 +46,7 @@ public final class InputRules {
     public static String required(String field, String value, int max) {
         String trimmed = value == null ? "" : value.strip();
         if (trimmed.isEmpty()) {
-            throw new BadUserInputException(field + " must not be empty");
+            throw new InvalidInputException(field + " must not be empty");
         }
         return withinLimit(field, trimmed, max);
     }
@@ -64,7 +65,7 @@ public final class InputRules {
             return new String[0];
         }
         if (keywords.size() > KEYWORDS_MAX) {
-            throw new BadUserInputException(field + " has " + keywords.size() + " keywords; at most "
+            throw new InvalidInputException(field + " has " + keywords.size() + " keywords; at most "
                     + KEYWORDS_MAX + " are allowed");
         }
         Set<String> seen = new HashSet<>();
@@ -72,7 +73,7 @@ public final class InputRules {
         for (String keyword : keywords) {
             String trimmed = required(field + " entry", keyword, KEYWORD_MAX);
             if (!seen.add(trimmed.toLowerCase(Locale.ROOT))) {
-                throw new BadUserInputException(field + " contains '" + trimmed
+                throw new InvalidInputException(field + " contains '" + trimmed
                         + "' more than once (keywords are compared ignoring case)");
             }
             result.add(trimmed);
@@ -89,7 +90,7 @@ public final class InputRules {
     public static int pageSize(Integer first, int defaultSize) {
         int size = first == null ? defaultSize : first;
         if (size < 0 || size > PAGE_SIZE_MAX) {
-            throw new BadUserInputException("first must be between 0 and " + PAGE_SIZE_MAX + ", got " + size);
+            throw new InvalidInputException("first must be between 0 and " + PAGE_SIZE_MAX + ", got " + size);
         }
         return size;
     }
@@ -97,11 +98,11 @@ public final class InputRules {
     private static String withinLimit(String field, String value, int max) {
         if (value.indexOf('\0') >= 0) {
             // PostgreSQL text cannot hold NUL characters
-            throw new BadUserInputException(field + " must not contain NUL (\\u0000) characters");
+            throw new InvalidInputException(field + " must not contain NUL (\\u0000) characters");
         }
         int length = value.codePointCount(0, value.length());
         if (length > max) {
-            throw new BadUserInputException(field + " is " + length + " characters long; at most " + max
+            throw new InvalidInputException(field + " is " + length + " characters long; at most " + max
                     + " are allowed");
         }
         return value;

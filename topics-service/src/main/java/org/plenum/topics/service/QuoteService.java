@@ -9,9 +9,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.plenum.subgraph.protection.errors.InvalidInputException;
+import org.plenum.subgraph.protection.errors.NotFoundException;
+import org.plenum.subgraph.protection.errors.ServiceUnavailableException;
 import org.plenum.topics.Quote;
 import org.plenum.topics.Topic;
+import org.plenum.topics.client.SpeakersServiceClient;
+import org.plenum.topics.client.SpeakersServiceClient.SpeakerAnswer;
+import org.plenum.topics.client.SpeakersServiceClient.SpeakerQuery;
+import org.plenum.topics.config.TopicsConfig;
 import org.plenum.topics.model.QuoteInput;
 import org.plenum.topics.repository.QuoteRepository;
 import org.plenum.topics.repository.TopicRepository;
@@ -23,15 +31,17 @@ public class QuoteService {
 
     private final QuoteRepository quotes;
     private final TopicRepository topics;
-    private final SpeakerDirectory speakers;
+    private final SpeakersServiceClient speakers;
+    private final String speakersUrl;
 
     private final IdempotentCreates idempotent;
 
-    public QuoteService(QuoteRepository quotes, TopicRepository topics, SpeakerDirectory speakers,
-            IdempotentCreates idempotent) {
+    public QuoteService(QuoteRepository quotes, TopicRepository topics, @RestClient SpeakersServiceClient speakers,
+            TopicsConfig config, IdempotentCreates idempotent) {
         this.quotes = quotes;
         this.topics = topics;
         this.speakers = speakers;
+        this.speakersUrl = config.speakersService().url();
         this.idempotent = idempotent;
     }
 
@@ -99,10 +109,10 @@ public class QuoteService {
     }
 
     private Uni<Void> requireSpeaker(String speakerId) {
-        return speakers.exists(speakerId)
+        return speakers.speaker(SpeakerQuery.byId(speakerId)).map(SpeakerAnswer::found)
                 .onFailure().transform(e -> {
                     // the cause (host, port, transport) goes to the log only
-                    LOG.warnf("speakers-service at %s could not confirm speaker '%s': %s", speakers.graphqlUrl(),
+                    LOG.warnf("speakers-service at %s could not confirm speaker '%s': %s", speakersUrl,
                             speakerId, e);
                     return new ServiceUnavailableException("speakers-service could not confirm speaker '" + speakerId
                             + "'; nothing was saved, try again later", e);
@@ -118,17 +128,17 @@ public class QuoteService {
     /** Distinct, 1 to 20, each an existing topic (checked here for form, in the transaction for existence). */
     private static Set<Long> topicIds(List<String> ids) {
         if (ids == null || ids.isEmpty()) {
-            throw new BadUserInputException("input.topicIds must name at least one topic");
+            throw new InvalidInputException("input.topicIds must name at least one topic");
         }
         if (ids.size() > InputRules.TOPICS_PER_QUOTE_MAX) {
-            throw new BadUserInputException("input.topicIds names " + ids.size() + " topics; at most "
+            throw new InvalidInputException("input.topicIds names " + ids.size() + " topics; at most "
                     + InputRules.TOPICS_PER_QUOTE_MAX + " are allowed");
         }
         Set<Long> result = new LinkedHashSet<>();
         for (String id : ids) {
             long topicId = Ids.parse(id).orElseThrow(() -> TopicService.notFound(id));
             if (!result.add(topicId)) {
-                throw new BadUserInputException("input.topicIds names topic '" + id + "' more than once");
+                throw new InvalidInputException("input.topicIds names topic '" + id + "' more than once");
             }
         }
         return result;

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.plenum.subgraph.protection.errors.InvalidInputException;
+import org.plenum.subgraph.protection.errors.NotFoundException;
 import org.plenum.topics.Topic;
 import org.plenum.topics.model.TopicCriteria;
 import org.plenum.topics.model.TopicFilter;
@@ -103,7 +105,7 @@ public class TopicService {
     private Uni<Void> requireUniqueTitle(Topic topic) {
         return topics.titleTaken(topic.title, topic.id).invoke(taken -> {
             if (taken) {
-                throw new BadUserInputException("input.title: a topic titled '" + topic.title
+                throw new InvalidInputException("input.title: a topic titled '" + topic.title
                         + "' already exists (titles are compared ignoring case)");
             }
         }).replaceWithVoid();

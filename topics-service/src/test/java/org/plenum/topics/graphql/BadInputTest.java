@@ -2,8 +2,8 @@ package org.plenum.topics.graphql;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.plenum.topics.GraphQL.assertError;
-import static org.plenum.topics.GraphQL.post;
+import static org.plenum.topics.support.GraphQL.assertError;
+import static org.plenum.topics.support.GraphQL.post;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.plenum.topics.EmbeddedPostgresTestResource;
-import org.plenum.topics.SpeakersServiceStandIn;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
+import org.plenum.topics.support.SpeakersServiceStandIn;
 
 /** Each kind of bad input gets a clear error with a code, and nothing is written. */
 @QuarkusTest

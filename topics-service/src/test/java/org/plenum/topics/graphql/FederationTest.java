@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.plenum.topics.GraphQL.post;
-import static org.plenum.topics.GraphQL.sqlStatementsExecuted;
+import static org.plenum.topics.support.GraphQL.post;
+import static org.plenum.topics.support.GraphQL.sqlStatementsExecuted;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.plenum.topics.EmbeddedPostgresTestResource;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
 
 /**
  * The subgraph contract with a federation gateway: a Federation 2 SDL, entity lookups in request order, and

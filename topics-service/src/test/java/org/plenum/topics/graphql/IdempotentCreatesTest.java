@@ -4,9 +4,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.plenum.topics.GraphQL.assertError;
-import static org.plenum.topics.GraphQL.post;
-import static org.plenum.topics.GraphQL.postWith;
+import static org.plenum.topics.support.GraphQL.assertError;
+import static org.plenum.topics.support.GraphQL.post;
+import static org.plenum.topics.support.GraphQL.postWith;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.plenum.subgraph.protection.testing.TestTokens;
-import org.plenum.topics.EmbeddedPostgresTestResource;
-import org.plenum.topics.GraphQL;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
+import org.plenum.topics.support.GraphQL;
 
 /** A client that retries a create with its idempotency key gets the first result, never a second row. */
 @QuarkusTest

@@ -4,8 +4,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.plenum.topics.GraphQL.post;
-import static org.plenum.topics.GraphQL.sqlStatementsExecuted;
+import static org.plenum.topics.support.GraphQL.post;
+import static org.plenum.topics.support.GraphQL.sqlStatementsExecuted;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.plenum.topics.EmbeddedPostgresTestResource;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
 
 /** Every nested list takes {@code first} (default 10, at most 100), so no field returns unbounded data. */
 @QuarkusTest

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.plenum.topics.GraphQL.post;
-import static org.plenum.topics.GraphQL.sqlStatementsExecuted;
+import static org.plenum.topics.support.GraphQL.post;
+import static org.plenum.topics.support.GraphQL.sqlStatementsExecuted;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.plenum.topics.EmbeddedPostgresTestResource;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
 
 /**
  * The attacks anyone the network lets through could send straight to this subgraph: each is refused quickly with a

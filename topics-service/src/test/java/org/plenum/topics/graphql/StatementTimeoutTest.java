@@ -2,8 +2,8 @@ package org.plenum.topics.graphql;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.plenum.topics.GraphQL.assertError;
-import static org.plenum.topics.GraphQL.post;
+import static org.plenum.topics.support.GraphQL.assertError;
+import static org.plenum.topics.support.GraphQL.post;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -17,7 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.plenum.topics.EmbeddedPostgresTestResource;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
 
 /**
  * PostgreSQL itself stops a statement past the configured statement_timeout: the client gets TIMEOUT quickly and

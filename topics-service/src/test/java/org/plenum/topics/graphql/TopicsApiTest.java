@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.plenum.topics.GraphQL.post;
+import static org.plenum.topics.support.GraphQL.post;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.plenum.topics.EmbeddedPostgresTestResource;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresTestResource.class)

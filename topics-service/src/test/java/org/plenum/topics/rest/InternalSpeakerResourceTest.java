@@ -6,16 +6,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.plenum.topics.GraphQL.post;
+import static org.plenum.topics.support.GraphQL.post;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import io.restassured.specification.RequestSpecification;
-import org.plenum.topics.EmbeddedPostgresTestResource;
 import org.plenum.subgraph.protection.testing.TestTokens;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresTestResource.class)

@@ -1,0 +1,24 @@
+package org.plenum.speakers;
+
+import java.time.Instant;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+import org.bson.codecs.pojo.annotations.BsonId;
+
+/** A one-off fact about this database, such as "the sample data was loaded", in {@code plenum_meta}. */
+@MongoEntity(collection = "plenum_meta")
+public class MetaMarker {
+
+    @BsonId
+    public String name;
+
+    public Instant at;
+
+    public MetaMarker() {
+    }
+
+    public MetaMarker(String name, Instant at) {
+        this.name = name;
+        this.at = at;
+    }
+}
