@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -104,16 +105,7 @@ class RequiresProvidesTest {
 
     @Test
     void sendsRequiredFieldsWithArgumentsBesideTheClientsOwnUseOfTheField() {
-        FakeSubgraphClient client = new FakeSubgraphClient()
-                .with("catalog", new FakeSubgraph(Fixtures.subgraphSdl("requires-arguments", "catalog"), Map.of(),
-                        Map.of("products", List.of(Map.of("__typename", "Product", "upc", "p1", "weight", 2))),
-                        Map.<String, DataFetcher<?>>of("Product.price", env -> "USD".equals(env.getArgument("currency")) ? 10 : 9)))
-                .with("shipping", new FakeSubgraph(Fixtures.subgraphSdl("requires-arguments", "shipping"),
-                        Map.of("Product", List.of(Map.of("__typename", "Product", "upc", "p1"))), Map.of(),
-                        Map.<String, DataFetcher<?>>of("Product.estimate", env -> {
-                            Map<String, Object> product = env.getSource();
-                            return (int) product.get("price") * (int) product.get("weight");
-                        })));
+        FakeSubgraphClient client = pricedProducts();
 
         GatewayResponse response = Fixtures.run(Fixtures.gateway("requires-arguments", client),
                 "{ products { price(currency: \"EUR\") estimate } }");
@@ -121,6 +113,35 @@ class RequiresProvidesTest {
         assertEquals(Map.of("data", Map.of("products", List.of(Map.of("price", 9, "estimate", 20)))), response.body());
         assertEquals(List.of(Map.of("__typename", "Product", "upc", "p1", "price", 10, "weight", 2)),
                 client.requestsTo("shipping").get(0).variables().get("representations"));
+    }
+
+    @Test
+    void sendsRequirementsOfOneFieldWithOtherArgumentsInSeparateEntityFetches() {
+        FakeSubgraphClient client = pricedProducts();
+
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("requires-arguments", client),
+                "{ products { estimate euroEstimate } }");
+
+        // one representation cannot carry both prices: each estimate must get the price it requires
+        assertEquals(Map.of("data", Map.of("products", List.of(Map.of("estimate", 20, "euroEstimate", 18)))), response.body());
+        assertEquals(Set.of(List.of(Map.of("__typename", "Product", "upc", "p1", "price", 10, "weight", 2)),
+                        List.of(Map.of("__typename", "Product", "upc", "p1", "price", 9, "weight", 2))),
+                Set.copyOf(client.requestsTo("shipping").stream().map(request -> request.variables().get("representations")).toList()));
+    }
+
+    /** A product whose price is 10 in USD and 9 in EUR; shipping estimates price times weight. */
+    private static FakeSubgraphClient pricedProducts() {
+        DataFetcher<Integer> estimate = env -> {
+            Map<String, Object> product = env.getSource();
+            return (int) product.get("price") * (int) product.get("weight");
+        };
+        return new FakeSubgraphClient()
+                .with("catalog", new FakeSubgraph(Fixtures.subgraphSdl("requires-arguments", "catalog"), Map.of(),
+                        Map.of("products", List.of(Map.of("__typename", "Product", "upc", "p1", "weight", 2))),
+                        Map.<String, DataFetcher<?>>of("Product.price", env -> "USD".equals(env.getArgument("currency")) ? 10 : 9)))
+                .with("shipping", new FakeSubgraph(Fixtures.subgraphSdl("requires-arguments", "shipping"),
+                        Map.of("Product", List.of(Map.of("__typename", "Product", "upc", "p1"))), Map.of(),
+                        Map.<String, DataFetcher<?>>of("Product.estimate", estimate, "Product.euroEstimate", estimate)));
     }
 
     @Test

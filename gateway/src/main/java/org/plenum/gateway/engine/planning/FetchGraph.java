@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** The fetch groups of one operation and the order they were opened in, as the walk builds them. */
 final class FetchGraph {
@@ -39,12 +40,12 @@ final class FetchGraph {
 
     /**
      * An entity fetch to the subgraph at the path that can wait for all of {@code dependencies}: an open one that none
-     * of them waits for, else a new one.
+     * of them waits for and that {@code fits}, else a new one.
      */
-    FetchGroup entityGroup(String graph, List<PathSegment> path, Set<FetchGroup> dependencies) {
+    FetchGroup entityGroup(String graph, List<PathSegment> path, Set<FetchGroup> dependencies, Predicate<FetchGroup> fits) {
         FetchGroup group = groups.stream()
                 .filter(g -> g.entity && g.graph.equals(graph) && g.mergeAt.equals(path) && !dependencies.contains(g)
-                        && dependencies.stream().noneMatch(d -> d.dependsOn(g)))
+                        && dependencies.stream().noneMatch(d -> d.dependsOn(g)) && fits.test(g))
                 .findFirst().orElseGet(() -> newGroup(graph, path, true));
         group.dependsOn.addAll(dependencies);
         return group;

@@ -79,6 +79,24 @@ final class FetchGroup {
         }
     }
 
+    /**
+     * Whether a representation of the type can also carry these required fields: not when it already requires a
+     * field of the same name with other arguments, since a representation has one value per field name.
+     */
+    boolean acceptsRequirements(String runtimeType, SelectionSet required) {
+        RepresentationBuilder builder = representations.get(runtimeType);
+        if (builder == null || required == null) {
+            return true;
+        }
+        for (graphql.language.Selection<?> selection : required.getSelections()) {
+            if (selection instanceof Field field && builder.required.fields().stream().anyMatch(existing ->
+                    existing.name().equals(field.getName()) && !existing.responseKey().equals(ResponseKeys.internalKey(field)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void useVariables(List<Argument> arguments) {
         for (Argument argument : arguments) {
             collectVariables(argument.getValue());

@@ -340,7 +340,8 @@ final class SelectionWalk {
             // required fields may come from the target itself, in an earlier fetch
             dependencies.addAll(visitSelections(group, selection, runtimeType, requires.getSelections(), path, provided, true));
         }
-        FetchGroup entityGroup = fetches.entityGroup(target, path, dependencies);
+        FetchGroup entityGroup = fetches.entityGroup(target, path, dependencies,
+                open -> open.acceptsRequirements(runtimeType, requires));
         entityGroup.addRepresentation(runtimeType, typename, key.selections(), requires, reachability::objectTypes);
         return entityGroup;
     }
