@@ -245,10 +245,17 @@ public final class Gateway {
         return plan.chain(operationPlan -> executePlan(operationPlan, request, variables, type, operation.getName(),
                         body -> demandControl.measure(cost, operation, prepared.fragments, coerced.toMap(), body.get("data"))))
                 .onFailure(PlanningException.class).recoverWithItem(e -> new GatewayResponse(
-                        Errors.body(List.of(Errors.error(e.getMessage(), "QUERY_PLANNING_FAILED", null))), false, type, operation.getName()))
+                        planningFailure(e.getMessage()), false, type, operation.getName()))
                 .onFailure(PreparationTimeout.class).recoverWithItem(() -> new GatewayResponse(Errors.body(List.of(
                         Errors.error("Planning the operation took longer than " + options.preparationTimeout().toMillis()
                                 + " ms; it is refused", "DOCUMENT_TOO_COMPLEX", null))), true, type, operation.getName()));
+    }
+
+    /** The operation was valid but no plan can answer it: execution could not start, so no data at all. */
+    private static Map<String, Object> planningFailure(String message) {
+        Map<String, Object> body = Errors.body(List.of(Errors.error(message, "QUERY_PLANNING_FAILED", null)));
+        body.put("data", null);
+        return body;
     }
 
     /** @param measure the cost of what the response holds */

@@ -207,4 +207,15 @@ class PlannerEdgeCasesTest {
     private static List<String> subgraphs(FakeSubgraphClient client) {
         return client.requests().stream().map(SubgraphRequest::subgraph).toList();
     }
+
+    @Test
+    void refusesAFieldOnlyAnInterfaceObjectWithoutAResolvableKeyHasWhereNothingElseCanReachIt() {
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("unresolvable-interface-object", new FakeSubgraphClient()),
+                "{ node { score } }");
+
+        // never a plan that silently drops the field
+        assertEquals(List.of(Map.of("message", "No subgraph can resolve Node.score from subgraph a (no usable @key)",
+                "extensions", Map.of("code", "QUERY_PLANNING_FAILED"))), response.body().get("errors"));
+        assertTrue(response.body().containsKey("data") && response.body().get("data") == null, "data: null, nothing ran");
+    }
 }

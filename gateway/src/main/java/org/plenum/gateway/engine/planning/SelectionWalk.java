@@ -122,6 +122,13 @@ final class SelectionWalk {
                 returnable.add(possible);
             }
         }
+        if (type.kind() == TypeMeta.Kind.INTERFACE && returnable.isEmpty()) {
+            // no implementation here: the interface's own fields are all this subgraph can be asked, and one it
+            // cannot resolve must fail the plan rather than vanish from it
+            producers.addAll(visitFields(group, selection, typeName, collector.collect(typeName, selections), path,
+                    provided, internal));
+            return producers;
+        }
         if (type.kind() == TypeMeta.Kind.INTERFACE && provided == null
                 && !collector.hasTypeConditionsOtherThan(typeName, selections)) {
             Map<String, List<Field>> fields = collector.collect(typeName, selections);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.plenum.gateway.engine.plan.OperationPlan;
 import org.plenum.gateway.engine.plan.PlanPrinter;
+import org.plenum.gateway.engine.plan.PlanningException;
 import org.plenum.gateway.engine.supergraph.Supergraph;
 
 import java.io.IOException;
@@ -47,7 +48,12 @@ class GoldenPlanTest {
     private static void check(Path operationFile) throws IOException {
         Path fixture = operationFile.getParent().getParent();
         Supergraph supergraph = Supergraph.parse(Files.readString(fixture.resolve("supergraph.graphql")));
-        String plan = PlanPrinter.print(plan(supergraph, Files.readString(operationFile)).root());
+        String plan;
+        try {
+            plan = PlanPrinter.print(plan(supergraph, Files.readString(operationFile)).root());
+        } catch (PlanningException e) {
+            plan = "Planning fails: " + e.getMessage() + "\n"; // the answer some operations must get
+        }
         Path golden = Path.of(operationFile.toString().replaceFirst("\\.graphql$", ".plan"));
         if (UPDATE) {
             Files.writeString(golden, plan);
