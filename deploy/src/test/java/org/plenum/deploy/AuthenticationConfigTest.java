@@ -1,11 +1,11 @@
 package org.plenum.deploy;
 
+import java.util.List;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
-import java.util.Map;
 
 /** All three services trust one identity provider from config; only speakers-service holds the service token. */
 class AuthenticationConfigTest {

@@ -1,5 +1,7 @@
 package org.plenum.deploy;
 
+import org.yaml.snakeyaml.Yaml;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Runs the real kustomize binary (pinned in package.json, installed by the Maven build) on a copy of

@@ -1,11 +1,11 @@
 package org.plenum.deploy;
 
+import java.util.List;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
-import java.util.Map;
 
 /** Labels are everywhere, and every selector and reference by name finds what it is meant to. */
 class LabelsAndSelectorsTest {

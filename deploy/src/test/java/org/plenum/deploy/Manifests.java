@@ -1,10 +1,10 @@
 package org.plenum.deploy;
 
+import org.opentest4j.AssertionFailedError;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.opentest4j.AssertionFailedError;
 
 /** The objects one overlay renders to. */
 record Manifests(String overlay, List<K8sObject> objects) {

@@ -1,6 +1,6 @@
 package org.plenum.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.plenum.deploy.IngressRules.Peer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.plenum.deploy.IngressRules.Peer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Evaluates the rendered NetworkPolicies for every pair of peer and pod port: exactly the

@@ -1,12 +1,11 @@
 package org.plenum.deploy;
 
-import java.lang.reflect.InvocationTargetException;
-import java.util.Map;
-
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
-
 import io.kubernetes.client.openapi.JSON;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
 
 /**
  * Validates objects with the model classes that the official Kubernetes Java client generates from the

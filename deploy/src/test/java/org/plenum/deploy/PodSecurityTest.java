@@ -1,14 +1,14 @@
 package org.plenum.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.kubernetes.client.custom.Quantity;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import io.kubernetes.client.custom.Quantity;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every pod meets the "restricted" Pod Security Standard and has bounded resources. */
 class PodSecurityTest {

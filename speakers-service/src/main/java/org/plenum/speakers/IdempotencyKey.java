@@ -1,9 +1,9 @@
 package org.plenum.speakers;
 
-import java.time.Instant;
-
 import io.quarkus.mongodb.panache.common.MongoEntity;
 import org.bson.codecs.pojo.annotations.BsonId;
+
+import java.time.Instant;
 
 /**
  * A create's idempotency key, claimed (inserted) before the speaker is: it fixes the id the speaker gets, so every

@@ -1,9 +1,9 @@
 package org.plenum.speakers;
 
-import java.time.Instant;
-
 import io.quarkus.mongodb.panache.common.MongoEntity;
 import org.bson.codecs.pojo.annotations.BsonId;
+
+import java.time.Instant;
 
 /** A one-off fact about this database, such as "the sample data was loaded", in {@code plenum_meta}. */
 @MongoEntity(collection = "plenum_meta")

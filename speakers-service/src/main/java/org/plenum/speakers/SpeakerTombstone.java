@@ -1,9 +1,9 @@
 package org.plenum.speakers;
 
-import java.time.Instant;
-
 import io.quarkus.mongodb.panache.common.MongoEntity;
 import org.bson.codecs.pojo.annotations.BsonId;
+
+import java.time.Instant;
 
 /**
  * Tombstone of a deleted speaker: kept until topics-service confirmed removing their quotes, and a while after

@@ -1,11 +1,11 @@
 package org.plenum.speakers;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+import org.plenum.speakers.embedded.EmbeddedMongoServer;
+import org.plenum.speakers.support.GraphQL;
+import org.plenum.subgraph.protection.testing.TestTokens;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.Test;
-import org.plenum.speakers.embedded.EmbeddedMongoServer;
-import org.plenum.speakers.support.GraphQL;
-import org.plenum.subgraph.protection.testing.TestTokens;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Runs the packaged application ({@code target/quarkus-app/quarkus-run.jar}) as a separate process, the way

@@ -2,8 +2,8 @@ package org.plenum.topics;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.ColumnResult;
-import jakarta.persistence.EntityResult;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityResult;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -12,6 +12,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
+
 import java.util.HashSet;
 import java.util.Set;
 

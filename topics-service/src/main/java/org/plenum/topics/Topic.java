@@ -2,8 +2,8 @@ package org.plenum.topics;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.ColumnResult;
-import jakarta.persistence.EntityResult;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityResult;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;

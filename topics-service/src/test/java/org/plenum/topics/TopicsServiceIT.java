@@ -1,14 +1,12 @@
 package org.plenum.topics;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.plenum.topics.support.GraphQL.post;
-
 import io.restassured.RestAssured;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.plenum.subgraph.protection.testing.TestTokens;
+import org.plenum.topics.embedded.EmbeddedPostgresServer;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -20,11 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.plenum.subgraph.protection.testing.TestTokens;
-import org.plenum.topics.embedded.EmbeddedPostgresServer;
-import org.plenum.topics.support.EmbeddedPostgresTestResource;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.plenum.topics.support.GraphQL.post;
 
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) run as a process, as operators and the

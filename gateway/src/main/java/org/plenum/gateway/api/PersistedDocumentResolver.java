@@ -7,10 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.plenum.gateway.config.GatewayConfig;
+import org.plenum.gateway.config.SafelistMode;
 import org.plenum.gateway.engine.error.Errors;
 import org.plenum.gateway.persisted.AutomaticPersistedQueries;
 import org.plenum.gateway.persisted.DocumentManifest;
-import org.plenum.gateway.config.SafelistMode;
 import org.plenum.gateway.persisted.Sha256;
 import org.plenum.gateway.persisted.TrustedDocuments;
 

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.plenum.gateway.config.GatewayConfig;
-import org.plenum.gateway.engine.authorization.Caller;
 import org.plenum.gateway.config.GatewayStartupException;
+import org.plenum.gateway.engine.authorization.Caller;
 
 import java.util.List;
 import java.util.Locale;

@@ -3,8 +3,8 @@ package org.plenum.gateway.client;
 import org.plenum.gateway.config.GatewayConfig;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 

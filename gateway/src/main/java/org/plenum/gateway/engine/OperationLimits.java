@@ -1,6 +1,5 @@
 package org.plenum.gateway.engine;
 
-import org.plenum.gateway.engine.error.Errors;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -9,6 +8,7 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import org.plenum.gateway.engine.error.Errors;
 
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package org.plenum.gateway.ops;
 
-import org.plenum.gateway.engine.supergraph.SupergraphException;
 import org.plenum.gateway.engine.supergraph.Supergraph;
+import org.plenum.gateway.engine.supergraph.SupergraphException;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package org.plenum.gateway.persisted;
 
-import org.plenum.gateway.config.SafelistMode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.plenum.gateway.config.GatewayConfig;
 import org.plenum.gateway.config.GatewayStartupException;
+import org.plenum.gateway.config.SafelistMode;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,5 @@
 package org.plenum.gateway.schema;
 
-import org.plenum.gateway.config.GatewayStartupException;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -8,13 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.plenum.gateway.config.GatewayConfig;
+import org.plenum.gateway.config.GatewayStartupException;
 import org.plenum.gateway.config.PreparationExecutor;
 import org.plenum.gateway.engine.Gateway;
 import org.plenum.gateway.engine.GatewayOptions;
-import org.plenum.gateway.engine.subgraph.SubgraphClient;
-import org.plenum.gateway.engine.subgraph.SubgraphFailure;
 import org.plenum.gateway.engine.authorization.PolicyEvaluator;
 import org.plenum.gateway.engine.cost.DemandControlOptions;
+import org.plenum.gateway.engine.subgraph.SubgraphClient;
+import org.plenum.gateway.engine.subgraph.SubgraphFailure;
 import org.plenum.gateway.metrics.SchemaMetrics;
 
 import java.time.Duration;

@@ -5,10 +5,10 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.plenum.gateway.config.GatewayConfig;
-import org.plenum.gateway.engine.subgraph.SubgraphClient;
-import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 import org.plenum.gateway.engine.compose.SubgraphDefinition;
 import org.plenum.gateway.engine.compose.SupergraphComposer;
+import org.plenum.gateway.engine.subgraph.SubgraphClient;
+import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
 package org.plenum.gateway.e2e;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import org.plenum.gateway.auth.TestIssuer;
 
 import java.util.Map;

@@ -1,10 +1,10 @@
 package org.plenum.gateway.engine;
 
-import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 import graphql.schema.DataFetcher;
 import org.junit.jupiter.api.Test;
 import org.plenum.gateway.engine.authorization.Caller;
 import org.plenum.gateway.engine.authorization.PolicyEvaluator;
+import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package org.plenum.gateway.engine;
 
-import org.plenum.gateway.engine.subgraph.SubgraphFailure;
-import org.plenum.gateway.engine.subgraph.SubgraphClient;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
+import org.plenum.gateway.engine.subgraph.SubgraphClient;
+import org.plenum.gateway.engine.subgraph.SubgraphFailure;
 
 import java.net.ConnectException;
 import java.time.Duration;

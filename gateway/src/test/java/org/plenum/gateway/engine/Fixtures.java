@@ -1,6 +1,7 @@
 package org.plenum.gateway.engine;
 
 import org.plenum.gateway.engine.subgraph.SubgraphClient;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package org.plenum.gateway.engine;
 
-import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 import org.junit.jupiter.api.Test;
+import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package org.plenum.gateway.engine;
 
-import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 import graphql.schema.DataFetcher;
 import org.junit.jupiter.api.Test;
+import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package org.plenum.gateway.engine;
 
-import org.plenum.gateway.engine.supergraph.SupergraphException;
-import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 import org.junit.jupiter.api.Test;
+import org.plenum.gateway.engine.subgraph.SubgraphRequest;
+import org.plenum.gateway.engine.supergraph.SupergraphException;
 
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package org.plenum.gateway.engine;
 
-import org.plenum.gateway.engine.supergraph.SupergraphException;
-import org.plenum.gateway.engine.subgraph.SubgraphClient;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.plenum.gateway.engine.subgraph.SubgraphClient;
+import org.plenum.gateway.engine.supergraph.SupergraphException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

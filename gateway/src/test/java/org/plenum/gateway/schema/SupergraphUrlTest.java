@@ -1,6 +1,5 @@
 package org.plenum.gateway.schema;
 
-import org.plenum.gateway.config.GatewayStartupException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plenum.gateway.client.VertxSubgraphClient;
 import org.plenum.gateway.config.GatewayConfig;
+import org.plenum.gateway.config.GatewayStartupException;
 import org.plenum.gateway.config.PreparationExecutor;
 import org.plenum.gateway.engine.Gateway;
 import org.plenum.gateway.engine.authorization.PolicyEvaluator;

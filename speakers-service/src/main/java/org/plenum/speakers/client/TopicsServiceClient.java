@@ -1,11 +1,10 @@
 package org.plenum.speakers.client;
 
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;

@@ -1,11 +1,11 @@
 package org.plenum.speakers.config;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** speakers-service's own settings ({@code plenum.*}, documented in README.md) with their defaults. */
 @ConfigMapping(prefix = "plenum")

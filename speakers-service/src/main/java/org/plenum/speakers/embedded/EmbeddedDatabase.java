@@ -1,20 +1,19 @@
 package org.plenum.speakers.embedded;
 
-import java.nio.file.Path;
-import java.util.Optional;
-
+import com.mongodb.ServerAddress;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-
-import com.mongodb.ServerAddress;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.plenum.speakers.config.SpeakersConfig;
+
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Decides where MongoDB is: at {@code quarkus.mongodb.connection-string} when set, otherwise in an embedded

@@ -1,14 +1,13 @@
 package org.plenum.speakers.embedded;
 
+import com.mongodb.MongoClientSettings;
+import io.quarkus.mongodb.runtime.MongoClientCustomizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.plenum.speakers.config.SpeakersConfig;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.mongodb.MongoClientSettings;
-import io.quarkus.mongodb.runtime.MongoClientCustomizer;
-import org.plenum.speakers.config.SpeakersConfig;
 
 /**
  * Points the Quarkus MongoDB client at the embedded server when no connection string is configured, and bounds

@@ -1,7 +1,5 @@
 package org.plenum.speakers.graphql;
 
-import java.util.List;
-
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
@@ -25,6 +23,8 @@ import org.plenum.speakers.service.SpeakerService;
 import org.plenum.subgraph.protection.errors.ReportsFailures;
 import org.plenum.subgraph.protection.graphql.ListSize;
 import org.plenum.subgraph.protection.security.ScopesChecked;
+
+import java.util.List;
 
 /**
  * The speakers subgraph: Federation 2 schema, queries, mutations and the batched entity resolver. Reads are public;

@@ -1,8 +1,8 @@
 package org.plenum.speakers.model;
 
-import java.util.List;
-
 import org.eclipse.microprofile.graphql.NonNull;
+
+import java.util.List;
 
 public class SpeakerConnection {
 

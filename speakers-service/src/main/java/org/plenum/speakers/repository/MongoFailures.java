@@ -1,16 +1,15 @@
 package org.plenum.speakers.repository;
 
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.MongoOperationTimeoutException;
 import com.mongodb.MongoWriteException;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.plenum.subgraph.protection.errors.DatabaseFailures;
 import org.plenum.subgraph.protection.errors.DatabaseTimeoutException;
 import org.plenum.subgraph.protection.errors.ServiceUnavailableException;
+
+import java.util.Optional;
 
 /** MongoDB's failures, as the driver reports them. */
 @ApplicationScoped

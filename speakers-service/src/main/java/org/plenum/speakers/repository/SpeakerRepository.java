@@ -1,17 +1,16 @@
 package org.plenum.speakers.repository;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.plenum.speakers.Speaker;
+
+import java.util.List;
 
 @ApplicationScoped
 public class SpeakerRepository implements ReactivePanacheMongoRepositoryBase<Speaker, String> {

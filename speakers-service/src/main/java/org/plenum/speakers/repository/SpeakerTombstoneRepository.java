@@ -1,8 +1,7 @@
 package org.plenum.speakers.repository;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.plenum.speakers.SpeakerTombstone;
 
 @ApplicationScoped

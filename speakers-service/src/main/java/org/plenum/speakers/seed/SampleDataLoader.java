@@ -1,19 +1,12 @@
 package org.plenum.speakers.seed;
 
-import java.io.InputStream;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.Collectors;
-
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 import org.plenum.speakers.MetaMarker;
 import org.plenum.speakers.Speaker;
@@ -21,6 +14,12 @@ import org.plenum.speakers.config.SpeakersConfig;
 import org.plenum.speakers.repository.MetaMarkerRepository;
 import org.plenum.speakers.repository.MongoFailures;
 import org.plenum.speakers.repository.SpeakerRepository;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Loads the interview's speakers on the first start against a database. A marker in {@code plenum_meta}

@@ -1,14 +1,9 @@
 package org.plenum.speakers.service;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.types.ObjectId;
 import org.plenum.speakers.IdempotencyKey;
 import org.plenum.speakers.Speaker;
@@ -19,6 +14,10 @@ import org.plenum.speakers.repository.MongoFailures;
 import org.plenum.speakers.repository.SpeakerRepository;
 import org.plenum.subgraph.protection.IdempotencyKeys;
 import org.plenum.subgraph.protection.errors.IdempotencyKeyReusedException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * createSpeaker once per idempotency key. MongoDB writes one document atomically, so the key is claimed first with

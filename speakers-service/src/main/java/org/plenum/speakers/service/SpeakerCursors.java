@@ -1,9 +1,9 @@
 package org.plenum.speakers.service;
 
+import org.plenum.subgraph.protection.errors.InvalidInputException;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
-import org.plenum.subgraph.protection.errors.InvalidInputException;
 
 /** Opaque page cursors: base64url of a prefixed speaker id, so clients cannot mistake them for ids. */
 public final class SpeakerCursors {

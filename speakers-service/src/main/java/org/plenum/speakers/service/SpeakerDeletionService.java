@@ -1,15 +1,9 @@
 package org.plenum.speakers.service;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plenum.speakers.Speaker;
@@ -20,6 +14,11 @@ import org.plenum.speakers.model.CleanupState;
 import org.plenum.speakers.model.SpeakerDeletion;
 import org.plenum.speakers.repository.SpeakerRepository;
 import org.plenum.speakers.repository.SpeakerTombstoneRepository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Deletes speakers so that topics-service also drops their quotes: a tombstone is written before the speaker is

@@ -1,13 +1,7 @@
 package org.plenum.speakers.service;
 
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.plenum.speakers.Speaker;
 import org.plenum.speakers.model.PageInfo;
 import org.plenum.speakers.model.SpeakerConnection;
@@ -18,6 +12,11 @@ import org.plenum.speakers.model.SpeakerInput;
 import org.plenum.speakers.repository.SpeakerRepository;
 import org.plenum.subgraph.protection.errors.InvalidInputException;
 import org.plenum.subgraph.protection.errors.NotFoundException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class SpeakerService {

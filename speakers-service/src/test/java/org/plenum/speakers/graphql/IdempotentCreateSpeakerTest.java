@@ -1,7 +1,10 @@
 package org.plenum.speakers.graphql;
 
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.plenum.speakers.support.GraphQL;
+import org.plenum.speakers.support.TestEnvironment;
 
 import java.util.Map;
 import java.util.Set;
@@ -10,11 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import org.plenum.speakers.support.GraphQL;
-import org.plenum.speakers.support.TestEnvironment;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A client that retries createSpeaker with its idempotency key gets the first speaker, never a second one. */
 @QuarkusTest

@@ -1,20 +1,19 @@
 package org.plenum.speakers.seed;
 
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.plenum.speakers.Speaker;
 import org.plenum.speakers.repository.SpeakerRepository;
 import org.plenum.speakers.support.GraphQL;
 import org.plenum.speakers.support.TestEnvironment;
+
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)

@@ -1,24 +1,23 @@
 package org.plenum.speakers.service;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.plenum.speakers.repository.SpeakerTombstoneRepository;
+import org.plenum.speakers.support.GraphQL;
+import org.plenum.speakers.support.TestEnvironment;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-import jakarta.inject.Inject;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-import org.plenum.speakers.repository.SpeakerTombstoneRepository;
-import org.plenum.speakers.support.GraphQL;
-import org.plenum.speakers.support.TestEnvironment;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Deleting a speaker tells topics-service (a real HTTP server here) and retries until it acknowledges; until a

@@ -1,12 +1,11 @@
 package org.plenum.speakers.support;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.inject.Singleton;
-
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import jakarta.inject.Singleton;
 import org.bson.BsonValue;
+
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts the reads the MongoDB driver sends for the speakers collection; Quarkus registers it on its client. */
 @Singleton

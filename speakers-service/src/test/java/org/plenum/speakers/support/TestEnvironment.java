@@ -1,13 +1,13 @@
 package org.plenum.speakers.support;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.plenum.subgraph.protection.testing.TestTokens;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.plenum.subgraph.protection.testing.TestTokens;
 
 /**
  * One environment for all tests (one application start): the embedded database in a fresh directory, a

@@ -6,8 +6,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Locale;
 
 import static org.plenum.subgraph.protection.GraphQLErrorResponse.refuse;
 

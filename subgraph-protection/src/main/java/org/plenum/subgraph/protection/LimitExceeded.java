@@ -1,6 +1,7 @@
 package org.plenum.subgraph.protection;
 
 import graphql.execution.AbortExecutionException;
+
 import java.util.Map;
 
 /**

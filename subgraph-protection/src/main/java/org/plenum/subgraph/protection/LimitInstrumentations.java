@@ -4,6 +4,7 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.Instrumentation;
+
 import java.util.List;
 
 /** graphql-java's instrumentations for the {@link RequestLimits}, in the order they are checked. */

@@ -14,10 +14,11 @@ import graphql.language.Node;
 import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
 import graphql.normalized.ExecutableNormalizedField;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,8 @@
 package org.plenum.subgraph.protection;
 
-import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
+
+import java.time.Duration;
 
 /**
  * The bounds on one GraphQL request to a subgraph (keys {@code plenum.graphql.*}, documented in README.md).

@@ -1,9 +1,9 @@
 package org.plenum.subgraph.protection;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class JsonOnlyGraphQLRequestsTest {
 

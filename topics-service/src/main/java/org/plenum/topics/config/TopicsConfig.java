@@ -2,6 +2,7 @@ package org.plenum.topics.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+
 import java.time.Duration;
 
 /**

@@ -2,7 +2,6 @@ package org.plenum.topics.graphql;
 
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.mutiny.Uni;
-import java.util.List;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.plenum.subgraph.protection.errors.ReportsFailures;
 import org.plenum.topics.model.QuoteNode;
@@ -10,6 +9,8 @@ import org.plenum.topics.model.SpeakerNode;
 import org.plenum.topics.model.TopicNode;
 import org.plenum.topics.service.QuoteService;
 import org.plenum.topics.service.TopicService;
+
+import java.util.List;
 
 /**
  * Federation entity lookups ({@code _entities}): one call per type with all representations' ids, answered in

@@ -1,8 +1,6 @@
 package org.plenum.topics.graphql;
 
 import io.smallrye.mutiny.Uni;
-import java.util.List;
-import java.util.function.Function;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -16,6 +14,9 @@ import org.plenum.topics.model.SpeakerNode;
 import org.plenum.topics.model.TopicNode;
 import org.plenum.topics.service.QuoteService;
 import org.plenum.topics.service.TopicService;
+
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The list fields between topics, quotes and speakers. Each is batched (@Source List): one database query

@@ -1,10 +1,11 @@
 package org.plenum.topics.model;
 
-import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
-import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+
+import java.util.List;
 
 @Input("QuoteInput")
 public class QuoteInput {

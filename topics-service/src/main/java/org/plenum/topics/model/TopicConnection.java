@@ -1,9 +1,10 @@
 package org.plenum.topics.model;
 
-import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.plenum.topics.service.Cursor;
+
+import java.util.List;
 
 /** A Relay connection over topics in a stable order (ascending id). */
 public class TopicConnection {

@@ -1,9 +1,10 @@
 package org.plenum.topics.model;
 
-import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+
+import java.util.List;
 
 @Description("A topic's content. On update it replaces the whole topic: an omitted summary or keyword list is cleared.")
 @Input("TopicInput")

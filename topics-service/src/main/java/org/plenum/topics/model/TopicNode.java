@@ -2,12 +2,13 @@ package org.plenum.topics.model;
 
 import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Key;
-import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.plenum.topics.Topic;
+
+import java.util.List;
 
 /**
  * The GraphQL view of a {@link Topic}; its quotes and speakers are batched fields of

@@ -3,6 +3,7 @@ package org.plenum.topics.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+
 import java.time.Instant;
 
 /** The idempotency keys of creates, in the transaction of the surrounding Panache session. */

@@ -3,13 +3,14 @@ package org.plenum.topics.repository;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.QueryTimeoutException;
-import java.net.ConnectException;
-import java.util.Optional;
 import org.hibernate.exception.ConstraintViolationException;
 import org.plenum.subgraph.protection.errors.Causes;
 import org.plenum.subgraph.protection.errors.DatabaseFailures;
 import org.plenum.subgraph.protection.errors.DatabaseTimeoutException;
 import org.plenum.subgraph.protection.errors.ServiceUnavailableException;
+
+import java.net.ConnectException;
+import java.util.Optional;
 
 /** PostgreSQL's failures, as the reactive client and Hibernate report them. */
 @ApplicationScoped

@@ -3,10 +3,11 @@ package org.plenum.topics.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
-import java.util.List;
 import org.plenum.topics.Quote;
 import org.plenum.topics.model.KeyedValue;
+
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Quotes. Writes use the Panache session of the surrounding {@code @WithTransaction}; reads (one query each,

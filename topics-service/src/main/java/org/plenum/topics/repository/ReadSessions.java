@@ -2,11 +2,12 @@ package org.plenum.topics.repository;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.plenum.topics.model.KeyedValue;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
-import org.hibernate.reactive.mutiny.Mutiny;
-import org.plenum.topics.model.KeyedValue;
 
 /**
  * Runs read-only work in a stateless session of its own. GraphQL resolves sibling fields (and aliased root

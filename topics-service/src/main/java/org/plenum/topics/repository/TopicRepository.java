@@ -3,14 +3,15 @@ package org.plenum.topics.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
-import java.util.List;
-import java.util.function.UnaryOperator;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.plenum.topics.Topic;
 import org.plenum.topics.model.KeyedValue;
 import org.plenum.topics.model.TopicCriteria;
 import org.plenum.topics.model.TopicPage;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Topics. Writes use the Panache session of the surrounding {@code @WithTransaction}; reads (one query each,

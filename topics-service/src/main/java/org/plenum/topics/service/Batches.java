@@ -1,6 +1,8 @@
 package org.plenum.topics.service;
 
 import io.smallrye.mutiny.Uni;
+import org.plenum.topics.model.KeyedValue;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.plenum.topics.model.KeyedValue;
 
 /** Turns the rows of one batched query back into one result per requested key, in the order of the keys. */
 public final class Batches {

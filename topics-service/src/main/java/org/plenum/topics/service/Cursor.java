@@ -1,8 +1,9 @@
 package org.plenum.topics.service;
 
+import org.plenum.subgraph.protection.errors.InvalidInputException;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.plenum.subgraph.protection.errors.InvalidInputException;
 
 /** Opaque pagination cursors: base64url of "topic:&lt;id&gt;" (clients must not rely on the format). */
 public final class Cursor {

@@ -5,11 +5,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.plenum.subgraph.protection.IdempotencyKeys;
 import org.plenum.subgraph.protection.errors.IdempotencyKeyReusedException;
@@ -17,6 +12,12 @@ import org.plenum.subgraph.protection.errors.NotFoundException;
 import org.plenum.topics.config.TopicsConfig;
 import org.plenum.topics.repository.IdempotencyKeyRepository;
 import org.plenum.topics.repository.PostgresFailures;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Creates that a client can safely retry: with an idempotency key, the key (per caller and operation) and a digest of

@@ -1,12 +1,13 @@
 package org.plenum.topics.service;
 
+import org.plenum.subgraph.protection.IdempotencyKeys;
+import org.plenum.subgraph.protection.errors.InvalidInputException;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.plenum.subgraph.protection.IdempotencyKeys;
-import org.plenum.subgraph.protection.errors.InvalidInputException;
 
 /**
  * The documented limits of user input. Lengths count characters (Unicode code points) after trimming,

@@ -3,12 +3,6 @@ package org.plenum.topics.service;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.plenum.subgraph.protection.errors.InvalidInputException;
@@ -23,6 +17,13 @@ import org.plenum.topics.config.TopicsConfig;
 import org.plenum.topics.model.QuoteInput;
 import org.plenum.topics.repository.QuoteRepository;
 import org.plenum.topics.repository.TopicRepository;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class QuoteService {

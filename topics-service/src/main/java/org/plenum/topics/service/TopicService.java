@@ -3,9 +3,6 @@ package org.plenum.topics.service;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import org.plenum.subgraph.protection.errors.InvalidInputException;
 import org.plenum.subgraph.protection.errors.NotFoundException;
 import org.plenum.topics.Topic;
@@ -14,6 +11,10 @@ import org.plenum.topics.model.TopicFilter;
 import org.plenum.topics.model.TopicInput;
 import org.plenum.topics.model.TopicPage;
 import org.plenum.topics.repository.TopicRepository;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 @ApplicationScoped
 public class TopicService {

@@ -1,12 +1,11 @@
 package org.plenum.topics.graphql;
 
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.plenum.topics.support.GraphQL.assertError;
-import static org.plenum.topics.support.GraphQL.post;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
+import org.plenum.topics.support.SpeakersServiceStandIn;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
@@ -14,9 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
-import org.plenum.topics.support.EmbeddedPostgresTestResource;
-import org.plenum.topics.support.SpeakersServiceStandIn;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.plenum.topics.support.GraphQL.assertError;
+import static org.plenum.topics.support.GraphQL.post;
 
 /** Each kind of bad input gets a clear error with a code, and nothing is written. */
 @QuarkusTest

@@ -1,5 +1,17 @@
 package org.plenum.topics.graphql;
 
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
+
+import java.net.URL;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,17 +19,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.plenum.topics.support.GraphQL.post;
 import static org.plenum.topics.support.GraphQL.sqlStatementsExecuted;
-
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
-import org.plenum.topics.support.EmbeddedPostgresTestResource;
 
 /**
  * The subgraph contract with a federation gateway: a Federation 2 SDL, entity lookups in request order, and

@@ -1,15 +1,12 @@
 package org.plenum.topics.graphql;
 
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.plenum.topics.support.GraphQL.assertError;
-import static org.plenum.topics.support.GraphQL.post;
-import static org.plenum.topics.support.GraphQL.postWith;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.plenum.subgraph.protection.testing.TestTokens;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
+import org.plenum.topics.support.GraphQL;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +15,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
-import org.plenum.subgraph.protection.testing.TestTokens;
-import org.plenum.topics.support.EmbeddedPostgresTestResource;
-import org.plenum.topics.support.GraphQL;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.plenum.topics.support.GraphQL.assertError;
+import static org.plenum.topics.support.GraphQL.post;
+import static org.plenum.topics.support.GraphQL.postWith;
 
 /** A client that retries a create with its idempotency key gets the first result, never a second row. */
 @QuarkusTest

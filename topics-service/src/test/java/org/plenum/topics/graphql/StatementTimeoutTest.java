@@ -1,23 +1,24 @@
 package org.plenum.topics.graphql;
 
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.plenum.topics.support.GraphQL.assertError;
-import static org.plenum.topics.support.GraphQL.post;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.plenum.topics.support.EmbeddedPostgresTestResource;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.plenum.topics.support.GraphQL.assertError;
+import static org.plenum.topics.support.GraphQL.post;
 
 /**
  * PostgreSQL itself stops a statement past the configured statement_timeout: the client gets TIMEOUT quickly and

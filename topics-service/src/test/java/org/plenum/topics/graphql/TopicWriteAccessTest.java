@@ -1,5 +1,14 @@
 package org.plenum.topics.graphql;
 
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.plenum.subgraph.protection.testing.TestTokens;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
+import org.plenum.topics.support.GraphQL;
+
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,14 +16,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.plenum.topics.support.GraphQL.assertError;
 import static org.plenum.topics.support.GraphQL.post;
 import static org.plenum.topics.support.GraphQL.postWith;
-
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.plenum.subgraph.protection.testing.TestTokens;
-import org.plenum.topics.support.EmbeddedPostgresTestResource;
-import org.plenum.topics.support.GraphQL;
 
 /** Writes need a valid token with topics:write, even when the gateway is bypassed; reads stay public. */
 @QuarkusTest

@@ -1,5 +1,15 @@
 package org.plenum.topics.rest;
 
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import org.plenum.subgraph.protection.testing.TestTokens;
+import org.plenum.topics.support.EmbeddedPostgresTestResource;
+
+import java.util.List;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,15 +17,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.plenum.topics.support.GraphQL.post;
-
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.plenum.subgraph.protection.testing.TestTokens;
-import org.plenum.topics.support.EmbeddedPostgresTestResource;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresTestResource.class)

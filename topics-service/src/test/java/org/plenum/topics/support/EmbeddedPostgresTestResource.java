@@ -1,6 +1,9 @@
 package org.plenum.topics.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.plenum.subgraph.protection.testing.TestTokens;
+import org.plenum.topics.embedded.EmbeddedPostgresServer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,8 +12,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.plenum.subgraph.protection.testing.TestTokens;
-import org.plenum.topics.embedded.EmbeddedPostgresServer;
 
 /**
  * A fresh real PostgreSQL (the same embedded server the service uses locally) and a stand-in for

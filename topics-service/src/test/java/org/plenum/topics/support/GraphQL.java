@@ -1,17 +1,18 @@
 package org.plenum.topics.support;
 
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.plenum.subgraph.protection.testing.TestTokens;
+
+import java.net.URL;
+import java.util.HashMap;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
-import java.net.URL;
-import java.util.HashMap;
-import java.util.Map;
-import org.plenum.subgraph.protection.testing.TestTokens;
 
 /** Posts GraphQL documents to the running service over HTTP. */
 public final class GraphQL {

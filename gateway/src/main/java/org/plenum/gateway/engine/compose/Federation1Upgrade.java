@@ -1,6 +1,7 @@
 package org.plenum.gateway.engine.compose;
 
 import org.plenum.gateway.engine.sdl.TypeRefs;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package org.plenum.gateway.engine.compose;
 
 import graphql.language.AstPrinter;
 import graphql.language.Type;
-
 import org.plenum.gateway.engine.sdl.TypeRefs;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -7,8 +7,8 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
-
 import org.plenum.gateway.engine.sdl.TypeRefs;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,8 +5,8 @@ import graphql.language.BooleanValue;
 import graphql.language.Definition;
 import graphql.language.DescribedNode;
 import graphql.language.Description;
-import graphql.language.DirectiveDefinition;
 import graphql.language.Directive;
+import graphql.language.DirectiveDefinition;
 import graphql.language.Document;
 import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumTypeExtensionDefinition;
@@ -29,10 +29,9 @@ import graphql.language.UnionTypeDefinition;
 import graphql.language.UnionTypeExtensionDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
-
 import org.plenum.gateway.engine.sdl.Link;
-
 import org.plenum.gateway.engine.sdl.TypeRefs;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -2,8 +2,8 @@ package org.plenum.gateway.engine.compose;
 
 import graphql.language.AstPrinter;
 import graphql.language.StringValue;
-
 import org.plenum.gateway.engine.sdl.TypeRefs;
+
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;

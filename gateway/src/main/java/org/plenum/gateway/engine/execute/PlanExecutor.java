@@ -1,17 +1,17 @@
 package org.plenum.gateway.engine.execute;
 
 import io.smallrye.mutiny.Uni;
-import org.plenum.gateway.engine.subgraph.SubgraphClient;
-import org.plenum.gateway.engine.subgraph.SubgraphFailure;
-import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 import org.plenum.gateway.engine.error.ErrorEntry;
 import org.plenum.gateway.engine.json.JsonObject;
 import org.plenum.gateway.engine.plan.FetchNode;
-import org.plenum.gateway.engine.plan.PathSegment;
 import org.plenum.gateway.engine.plan.FetchSelection;
 import org.plenum.gateway.engine.plan.OperationPlan;
+import org.plenum.gateway.engine.plan.PathSegment;
 import org.plenum.gateway.engine.plan.PlanNode;
 import org.plenum.gateway.engine.plan.ResponseKeys;
+import org.plenum.gateway.engine.subgraph.SubgraphClient;
+import org.plenum.gateway.engine.subgraph.SubgraphFailure;
+import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 
 import java.util.ArrayList;
 import java.util.HashMap;

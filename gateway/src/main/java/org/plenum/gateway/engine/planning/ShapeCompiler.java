@@ -1,18 +1,18 @@
 package org.plenum.gateway.engine.planning;
 
+import graphql.Scalars;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLInterfaceType;
-import graphql.schema.GraphQLUnionType;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
-import graphql.Scalars;
+import graphql.schema.GraphQLUnionType;
 import org.plenum.gateway.engine.plan.ResponseKeys;
 import org.plenum.gateway.engine.plan.ResponseShape;
 

@@ -1,7 +1,6 @@
 package org.plenum.gateway.engine.supergraph;
 
 import graphql.language.SelectionSet;
-
 import org.plenum.gateway.engine.sdl.TypeRefs;
 
 import java.util.Collections;

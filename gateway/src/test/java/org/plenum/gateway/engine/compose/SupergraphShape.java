@@ -2,8 +2,8 @@ package org.plenum.gateway.engine.compose;
 
 import graphql.language.Argument;
 import graphql.language.AstPrinter;
-import graphql.language.DescribedNode;
 import graphql.language.Definition;
+import graphql.language.DescribedNode;
 import graphql.language.Directive;
 import graphql.language.DirectiveDefinition;
 import graphql.language.EnumTypeDefinition;

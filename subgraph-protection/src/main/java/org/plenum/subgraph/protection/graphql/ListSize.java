@@ -1,16 +1,17 @@
 package org.plenum.subgraph.protection.graphql;
 
+import io.smallrye.graphql.api.Directive;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
 import static io.smallrye.graphql.api.DirectiveLocation.FIELD_DEFINITION;
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
-
-import io.smallrye.graphql.api.Directive;
-import java.lang.annotation.Retention;
-import java.lang.annotation.Target;
-import org.eclipse.microprofile.graphql.DefaultValue;
-import org.eclipse.microprofile.graphql.Description;
-import org.eclipse.microprofile.graphql.NonNull;
 
 /**
  * Federation 2.9's {@code @listSize} (demand control), which SmallRye GraphQL does not ship: which arguments give

@@ -1,7 +1,5 @@
 package org.plenum.subgraph.protection.security;
 
-import static org.plenum.subgraph.protection.GraphQLErrorResponse.refuse;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -9,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.util.Locale;
+
+import static org.plenum.subgraph.protection.GraphQLErrorResponse.refuse;
 
 /**
  * What the HTTP layer refuses before GraphQL runs, answered as GraphQL errors. A bearer token that does not verify:

@@ -1,6 +1,7 @@
 package org.plenum.subgraph.protection.security;
 
 import jakarta.interceptor.InterceptorBinding;
+
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
