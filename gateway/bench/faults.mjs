@@ -8,15 +8,13 @@ import * as procs from './lib/processes.mjs';
 import { SIZES } from './lib/dataset.mjs';
 import { QUERIES, requestBody } from './lib/queries.mjs';
 import { judgeSoak, soak } from './lib/soak.mjs';
-import { log, newRun, startSystem } from './lib/system.mjs';
+import { SYSTEM_SUBGRAPH_FLAGS, log, newRun, startSystem } from './lib/system.mjs';
 
 // our gateway's defaults: subgraph-timeout, resilience.circuit-breaker.delay
 const SUBGRAPH_TIMEOUT_MS = 10000;
 const BREAKER_DELAY_MS = 5000;
-// the subgraphs' own request limit raised from 8 s: cold services on a busy machine load the data set
-const SUBGRAPH_FLAGS = ['-Dplenum.graphql.timeout=30s'];
 // speakers-service re-sends pending deletions every 30 s instead of 10 s: a longer window for test 5 to query in
-const SPEAKERS_FLAGS = [...SUBGRAPH_FLAGS, '-Dplenum.speaker-deletions.retry-interval=30s'];
+const SPEAKERS_FLAGS = ['-Dplenum.speaker-deletions.retry-interval=30s'];
 const BREAKER_OPENED = ['ft_circuitbreaker_opened_total', 'method="subgraph topics"'];
 // beyond the breaker's delay: a half-open probe to a just started or resumed JVM (working off what queued up while it
 // was stopped) and the answers after it, on a busy machine
@@ -335,11 +333,11 @@ async function main() {
   const started = Date.now();
   const run = newRun();
   log(`Fault run; logs in ${run.logDir}`);
-  log(`settings changed for the run: the subgraphs ${SUBGRAPH_FLAGS.join(' ')} (default 8 s), speakers-service `
-    + `${SPEAKERS_FLAGS.at(-1)} (default 10 s); our gateway all default `
+  log(`settings changed for the run: the subgraphs ${SYSTEM_SUBGRAPH_FLAGS.join(' ')} (default 8 s), speakers-service `
+    + `${SPEAKERS_FLAGS.join(' ')} (default 10 s); our gateway all default `
     + `(subgraph timeout ${SUBGRAPH_TIMEOUT_MS / 1000} s; breaker: 20 fetches, failure ratio 0.5, delay ${BREAKER_DELAY_MS / 1000} s; `
     + '2 retries of query fetches)');
-  const system = await startSystem(run, { sizes: SIZES.faults, subgraphFlags: { speakers: SPEAKERS_FLAGS, topics: SUBGRAPH_FLAGS } });
+  const system = await startSystem(run, { sizes: SIZES.faults, speakersFlags: SPEAKERS_FLAGS });
   log(`system ready in ${ms(Date.now() - started)} (databases, subgraphs with ${JSON.stringify(SIZES.faults)}, our gateway)`);
   const timed = async (name, test) => {
     const t = Date.now();

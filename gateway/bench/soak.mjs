@@ -4,7 +4,7 @@
 import * as procs from './lib/processes.mjs';
 import { QUERIES, requestBody } from './lib/queries.mjs';
 import { judgeSoak, soak } from './lib/soak.mjs';
-import { log, newRun, startSystem } from './lib/system.mjs';
+import { SYSTEM_SUBGRAPH_FLAGS, log, newRun, startSystem } from './lib/system.mjs';
 
 const minutes = Number(process.argv[2] ?? 10);
 const intervalSeconds = Number(process.argv[3] ?? 30);
@@ -15,7 +15,7 @@ if (!(minutes > 0) || !(intervalSeconds > 0)) {
 
 await procs.runMain(async () => {
   const run = newRun();
-  log(`Soak run of ${minutes} min; logs in ${run.logDir}`);
+  log(`Soak run of ${minutes} min; logs in ${run.logDir}; the subgraphs with ${SYSTEM_SUBGRAPH_FLAGS.join(' ')} (default 8 s)`);
   const { gateway } = await startSystem(run);
   const rows = await soak({ url: gateway.url, body: requestBody(QUERIES.find((q) => q.id === 'nested')), workDir: run.workDir,
     gatewayPid: gateway.proc.pid, seconds: minutes * 60, intervalSeconds, log });
