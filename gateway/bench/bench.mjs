@@ -2,13 +2,11 @@
 // the peers over one supergraph; answers compared, then wrk load, alternating targets, medians reported.
 // Usage: node bench.mjs [--smoke]   (run.sh installs and builds what this needs first)
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { canonical, differences } from './lib/compare.mjs';
 import { generate, load, SIZES } from './lib/dataset.mjs';
-import { benchIssuer } from './lib/auth.mjs';
 import { graphqlRequestStats, isReady, postGraphQL } from './lib/http.mjs';
 import { runWrk } from './lib/load.mjs';
 import * as procs from './lib/processes.mjs';
@@ -16,10 +14,10 @@ import { QUERIES, SIZE_PROBES, registrationBody, requestBody, runsOn } from './l
 import { evaluateTargets, render, summarize } from './lib/report.mjs';
 import { composeSupergraph } from './lib/supergraph.mjs';
 import { dumpSubgraphs } from './lib/dump.mjs';
+import { SUBGRAPH_JVM_FLAGS, benchDir, log, newRun, packagedApps, projectRoot, startDatabases, startGateways, startSubgraphs,
+  writeHiveConfig } from './lib/system.mjs';
 import { GATEWAY_JVM_FLAGS, gatewayTargets } from './lib/targets.mjs';
 
-const benchDir = dirname(fileURLToPath(import.meta.url));
-const projectRoot = join(benchDir, '..', '..');
 const smoke = process.argv.includes('--smoke');
 const settings = smoke
   ? { mode: 'Smoke', rounds: 1, prewarmSeconds: 0, warmupSeconds: 1, seconds: 2, connections: 16, sizes: SIZES.smoke }
@@ -30,90 +28,9 @@ for (const [key, name] of [['rounds', 'BENCH_ROUNDS'], ['seconds', 'BENCH_SECOND
 }
 const queries = QUERIES.filter((q) => !process.env.BENCH_QUERIES || process.env.BENCH_QUERIES.split(',').includes(q.id));
 const WRK_THREADS = 1;
-const SUBGRAPH_JVM_FLAGS = ['-Xmx512m'];
-const workDir = mkdtempSync(join(tmpdir(), 'plenum-bench-'));
-const logDir = join(workDir, 'logs');
-// Writes need a token (speakers:write, topics:write): every request of the bench carries one (lib/http.mjs, graphql.lua)
-const issuer = benchIssuer(workDir);
-process.env.BENCH_AUTHORIZATION = `Bearer ${issuer.token('speakers:write topics:write')}`;
-// Hive Gateway passes the client's Authorization on to the subgraphs only when configured to (cwd = workDir)
-writeFileSync(join(workDir, 'gateway.config.mjs'), 'export const gatewayConfig = { propagateHeaders: { '
-  + "fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }) } };\n");
-mkdirSync(logDir);
-
-/**
- * A copy of the module's packaged app, taken at the start: a rebuild of the module during the run (the work tree is
- * shared) must not pull jars from under a running process.
- */
-function packagedApp(module) {
-  const copy = join(workDir, 'apps', module);
-  cpSync(join(projectRoot, module, 'target', 'quarkus-app'), copy, { recursive: true });
-  return join(copy, 'quarkus-run.jar');
-}
-
-const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
-
-async function startDatabases() {
-  const dataDir = join(workDir, 'databases');
-  const db = procs.start('databases', 'java', ['-Xmx256m', '-cp', process.env.BENCH_DB_CLASSPATH,
-    join(benchDir, 'DatabaseServers.java'), dataDir], { logDir, stdin: 'pipe' });
-  let urls;
-  await procs.awaitReady(db, async () => {
-    const line = readFileSync(db.log, 'utf8').split('\n').find((l) => l.startsWith('POSTGRES_JDBC_URL='));
-    if (line) urls = Object.fromEntries(line.split(' ').map((pair) => pair.split(/=(.*)/s).slice(0, 2)));
-    return Boolean(line);
-  }, 120000);
-  // PostgreSQL detaches from its launcher (pg_ctl): find the postmaster to watch it and, at worst, kill it
-  const postmaster = () => Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  db.extraPids = () => {
-    try {
-      return [postmaster()];
-    } catch {
-      return [];
-    }
-  };
-  db.pids = () => [...procs.processTree(db.pid), ...db.extraPids().flatMap((pid) => procs.processTree(pid))];
-  return { db, urls };
-}
-
-async function startSubgraphs(urls, jars) {
-  const ports = { speakers: await procs.freePort(), topics: await procs.freePort() };
-  // health and metrics are served on each subgraph's management interface, apart from GraphQL
-  const managementPorts = { speakers: await procs.freePort(), topics: await procs.freePort() };
-  const base = (name) => `http://localhost:${ports[name]}`;
-  const jdbc = urls.POSTGRES_JDBC_URL;
-  const common = (name) => [...SUBGRAPH_JVM_FLAGS, ...issuer.subgraphFlags, `-Dquarkus.http.port=${ports[name]}`,
-    `-Dquarkus.management.port=${managementPorts[name]}`, '-Dplenum.seed.enabled=false'];
-  const started = {
-    speakers: procs.start('speakers-service', 'java', [...common('speakers'),
-      `-Dquarkus.mongodb.connection-string=${urls.MONGODB_URL}`, `-Dplenum.topics-service.url=${base('topics')}`,
-      `-Dplenum.topics-service.token=${issuer.token('topics:speaker-cleanup')}`,
-      '-jar', jars['speakers-service']], { logDir }),
-    topics: procs.start('topics-service', 'java', [...common('topics'),
-      `-Dquarkus.datasource.jdbc.url=${jdbc}`, `-Dquarkus.datasource.reactive.url=${jdbc.replace(/^jdbc:/, '').split('?')[0]}`,
-      '-Dquarkus.datasource.username=postgres', '-Dquarkus.datasource.password=postgres',
-      `-Dplenum.speakers-service.url=${base('speakers')}`,
-      '-jar', jars['topics-service']], { logDir }),
-  };
-  await Promise.all(Object.entries(started).map(([name, proc]) =>
-    procs.awaitReady(proc, () => isReady(`http://localhost:${managementPorts[name]}/q/health/ready`), 120000)));
-  return Object.fromEntries(Object.entries(started).map(([name, proc]) =>
-    [name, { proc, baseUrl: base(name), graphqlUrl: `${base(name)}/graphql`,
-      metricsUrl: `http://localhost:${managementPorts[name]}` }]));
-}
-
-async function startGateways(targets) {
-  await Promise.all(targets.map(async (target) => {
-    const port = await procs.freePort();
-    target.url = `http://127.0.0.1:${port}${target.path}`;
-    target.proc = procs.start(target.id, target.command, target.args(port), { logDir, env: target.env, cwd: workDir });
-    await procs.awaitReady(target.proc, async () => {
-      const answer = await postGraphQL(target.url, { query: '{ __typename }' });
-      return answer.data?.__typename === 'Query';
-    }, 120000);
-    log(`${target.label} ready on port ${port}`);
-  }));
-}
+const run = newRun();
+const { workDir, logDir, issuer } = run;
+writeHiveConfig(run);
 
 /** Every target's answer to every query must be the same JSON; the mutation's, the same but for the new id. */
 async function checkAnswers(targets, phase) {
@@ -250,7 +167,7 @@ async function benchmarkOn(set, subgraphs, db, jars) {
   const only = process.env.BENCH_TARGETS?.split(',');
   const gateways = gatewayTargets({ benchDir, supergraphFile, gatewayJar: jars.gateway,
     jfrFile: process.env.BENCH_JFR ? join(workDir, `gateway-${set.id}.jfr`) : undefined, authFlags: issuer.gatewayFlags }).filter((t) => !only || only.includes(t.id));
-  await startGateways(gateways);
+  await startGateways(run, gateways);
   const direct = { id: 'direct', label: `topics subgraph straight (ceiling)`, url: subgraphs.topics.graphqlUrl };
   const targets = [...gateways, direct];
 
@@ -304,10 +221,10 @@ async function benchmarkOn(set, subgraphs, db, jars) {
 async function main() {
   const started = Date.now();
   log(`${settings.mode} run; logs in ${logDir}`);
-  const jars = Object.fromEntries(['gateway', 'topics-service', 'speakers-service'].map((m) => [m, packagedApp(m)]));
-  const { db, urls } = await startDatabases();
+  const jars = packagedApps(run);
+  const { db, urls } = await startDatabases(run);
   log('databases ready');
-  const real = await startSubgraphs(urls, jars);
+  const real = await startSubgraphs(run, urls, jars);
   log('subgraphs ready');
   const loadStart = Date.now();
   await load(generate(settings.sizes), { speakers: real.speakers.graphqlUrl, topics: real.topics.graphqlUrl });
@@ -383,21 +300,4 @@ async function main() {
   return failures;
 }
 
-let exitCode = 0;
-process.on('SIGINT', () => {
-  procs.killAllNow();
-  process.exit(130);
-});
-try {
-  const failures = await main();
-  if (failures.length) {
-    console.error(`FAILED:\n  ${failures.join('\n  ')}`);
-    exitCode = 1;
-  }
-} catch (error) {
-  console.error(`FAILED: ${error.stack ?? error}`);
-  exitCode = 1;
-} finally {
-  await procs.stopAll();
-}
-process.exit(exitCode);
+await procs.runMain(main);

@@ -2,6 +2,8 @@
 # The gateway benchmark in one command (see README.md in this folder).
 #   gateway/bench/run.sh           full run (about 12 minutes), report in gateway/bench/results/latest.md
 #   gateway/bench/run.sh --smoke   a short run of every target and query with all the correctness checks (CI)
+#   gateway/bench/run.sh --faults  the fault run: signals to the real services under load, checks with numbers (CI)
+#   gateway/bench/run.sh --soak MINUTES   steady load on our gateway, latency and RSS per interval
 #   gateway/bench/run.sh --build   rebuild the three packaged apps first (otherwise only missing ones are built)
 # Installs what it needs: wrk (Debian), the pinned peer gateways (npm ci), the packaged apps (Maven).
 set -euo pipefail
@@ -52,4 +54,9 @@ if [[ ! -s "$classpath_file" ]]; then
 fi
 export BENCH_DB_CLASSPATH="$(cat "$classpath_file")"
 
-exec node "$bench/bench.mjs" "${args[@]}"
+script=bench.mjs
+case "${args[0]:-}" in
+  --faults) script=faults.mjs; args=("${args[@]:1}") ;;
+  --soak) script=soak.mjs; args=("${args[@]:1}") ;;
+esac
+exec node "$bench/$script" "${args[@]}"

@@ -4,10 +4,10 @@ import { queryData } from './http.mjs';
 export const SIZES = {
   full: { speakers: 2000, topics: 1000, quotes: 4000 },
   smoke: { speakers: 200, topics: 100, quotes: 400 },
+  faults: { speakers: 50, topics: 25, quotes: 100 },
 };
 
 const SEED = 20260505;
-const BATCH = 50;
 
 const FIRST_NAMES = ['Amira', 'Bao', 'Carlos', 'Dilnoza', 'Elif', 'Farid', 'Grace', 'Hiroshi', 'Ines', 'Jamal', 'Kateryna',
   'Lucia', 'Mehmet', 'Nadia', 'Oluwaseun', 'Pedro', 'Qiu', 'Rania', 'Sofia', 'Tariq', 'Umar', 'Valentina', 'Wei', 'Ximena',
@@ -71,17 +71,17 @@ export function generate(sizes) {
 }
 
 /**
- * Runs one mutation per item, BATCH of them (aliased) per request, `parallel` requests at a time; resolves to the
+ * Runs one mutation per item, `batch` of them (aliased) per request, `parallel` requests at a time; resolves to the
  * created ids in item order. With parallel = 1 the ids are created in item order too.
  */
-async function createAll(url, mutation, inputType, items, toInput, parallel = 1) {
+async function createAll(url, mutation, inputType, items, toInput, batchSize, parallel = 1) {
   const ids = new Array(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const start = next;
-      next += BATCH;
-      const batch = items.slice(start, start + BATCH);
+      next += batchSize;
+      const batch = items.slice(start, start + batchSize);
       const params = batch.map((_, i) => `$i${i}: ${inputType}!`).join(', ');
       const fields = batch.map((_, i) => `m${i}: ${mutation}(input: $i${i}) { id }`).join(' ');
       const variables = Object.fromEntries(batch.map((item, i) => [`i${i}`, toInput(item)]));
@@ -93,17 +93,17 @@ async function createAll(url, mutation, inputType, items, toInput, parallel = 1)
   return ids;
 }
 
-/** Loads the data set into the running subgraphs. */
-export async function load(data, subgraphUrls) {
+/** Loads the data set into the running subgraphs, `batchSize` creates per request (small ones suit cold services). */
+export async function load(data, subgraphUrls, batchSize = 50) {
   // speakers and topics one batch after the other, so that pages list them in the same order in every run
   const [speakerIds, topicIds] = await Promise.all([
-    createAll(subgraphUrls.speakers, 'createSpeaker', 'SpeakerInput', data.speakers, (s) => s),
-    createAll(subgraphUrls.topics, 'createTopic', 'TopicInput', data.topics, (t) => t),
+    createAll(subgraphUrls.speakers, 'createSpeaker', 'SpeakerInput', data.speakers, (s) => s, batchSize),
+    createAll(subgraphUrls.topics, 'createTopic', 'TopicInput', data.topics, (t) => t, batchSize),
   ]);
   await createAll(subgraphUrls.topics, 'addQuote', 'QuoteInput', data.quotes, (q) => ({
     speakerId: speakerIds[q.speaker],
     topicIds: q.topics.map((t) => topicIds[t]),
     text: q.text,
     source: q.source,
-  }), 4);
+  }), batchSize, 4);
 }

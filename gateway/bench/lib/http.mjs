@@ -37,17 +37,32 @@ export async function isReady(url) {
   return response.status === 200;
 }
 
+async function metricsText(baseUrl) {
+  const response = await fetch(`${baseUrl}/q/metrics`);
+  return response.text();
+}
+
+/** The sum of a Prometheus metric's samples whose labels contain `labels` (e.g. 'uri="/graphql"'). */
+function sumOf(text, name, labels) {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    // the value follows the labels; an exemplar (`# {trace_id=...} value timestamp`) may follow it
+    const match = line.match(/^([a-zA-Z_:][\w:]*)\{(.*?)\} (\S+)/);
+    if (match && match[1] === name && match[2].includes(labels)) sum += Number(match[3]);
+  }
+  return sum;
+}
+
 /** Requests the service has served on /graphql (all methods and statuses) and their total time, from its /q/metrics. */
 export async function graphqlRequestStats(baseUrl) {
-  const response = await fetch(`${baseUrl}/q/metrics`);
-  const text = await response.text();
-  const stats = { count: 0, seconds: 0 };
-  for (const line of text.split('\n')) {
-    const match = line.match(/^http_server_requests_seconds_(count|sum)\{(.*)\} (\S+)/);
-    if (match && match[2].includes('uri="/graphql"')) {
-      // the value follows the labels; an exemplar (`# {trace_id=...} value timestamp`) may follow it
-      stats[match[1] === 'count' ? 'count' : 'seconds'] += Number(match[3]);
-    }
-  }
-  return stats;
+  const text = await metricsText(baseUrl);
+  return {
+    count: sumOf(text, 'http_server_requests_seconds_count', 'uri="/graphql"'),
+    seconds: sumOf(text, 'http_server_requests_seconds_sum', 'uri="/graphql"'),
+  };
+}
+
+/** One metric of the service's /q/metrics, its samples with `labels` summed. */
+export async function metricValue(baseUrl, name, labels) {
+  return sumOf(await metricsText(baseUrl), name, labels);
 }

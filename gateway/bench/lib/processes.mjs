@@ -59,6 +59,27 @@ export function killAllNow() {
   }
 }
 
+/**
+ * Runs a harness's `main` (resolving to its failures as lines of text), then stops every child process whatever
+ * happened and exits: 1 on failures or an exception, 130 when interrupted.
+ */
+export async function runMain(main) {
+  process.on('SIGINT', () => {
+    killAllNow();
+    process.exit(130);
+  });
+  let failures;
+  try {
+    failures = await main();
+  } catch (error) {
+    failures = [`${error.stack ?? error}`];
+  } finally {
+    await stopAll();
+  }
+  if (failures.length) console.error(`FAILED:\n  ${failures.join('\n  ')}`);
+  process.exit(failures.length ? 1 : 0);
+}
+
 export function tail(proc, lines = 30) {
   try {
     return readFileSync(proc.log, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');

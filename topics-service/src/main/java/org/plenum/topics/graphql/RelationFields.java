@@ -70,8 +70,9 @@ public class RelationFields {
                 .map(lists -> mapEach(lists, TopicNode::of));
     }
 
+    // Speaker is speakers-service's: its fields from here are nullable, so that when this service is down a gateway
+    // nulls only them, not the speakers
     @Name("topics")
-    @NonNull
     @Description(FIRST)
     @ListSize(slicingArguments = "first", requireOneSlicingArgument = false)
     public Uni<List<List<@NonNull TopicNode>>> topicsOfSpeakers(@Source List<SpeakerNode> speakerNodes,
@@ -81,7 +82,6 @@ public class RelationFields {
     }
 
     @Name("quotes")
-    @NonNull
     @Description(FIRST)
     @ListSize(slicingArguments = "first", requireOneSlicingArgument = false)
     public Uni<List<List<@NonNull QuoteNode>>> quotesOfSpeakers(@Source List<SpeakerNode> speakerNodes,

@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plenum.topics.support.GraphQL.post;
 import static org.plenum.topics.support.GraphQL.sqlStatementsExecuted;
 
@@ -51,6 +52,15 @@ class FederationTest {
                 .body("data._service.sdl", containsString(
                         "quotes(first: Int = 10): [Quote!]! @listSize(requireOneSlicingArgument : false,"
                         + " slicingArguments : [\"first\"])"));
+    }
+
+    /** Non-null, an outage of this service would null every speaker of a response through a gateway. */
+    @Test
+    void fieldsAddedToSpeakerAreNullable() {
+        String sdl = post("{ _service { sdl } }").extract().path("data._service.sdl");
+        String speaker = sdl.substring(sdl.indexOf("type Speaker @key"), sdl.indexOf('}', sdl.indexOf("type Speaker @key")));
+        assertTrue(speaker.contains("quotes(first: Int = 10): [Quote!] @listSize"), speaker);
+        assertTrue(speaker.contains("topics(first: Int = 10): [Topic!] @listSize"), speaker);
     }
 
     @Test
