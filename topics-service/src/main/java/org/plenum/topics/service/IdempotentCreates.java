@@ -16,6 +16,7 @@ import org.plenum.topics.repository.PostgresFailures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -49,24 +50,39 @@ public class IdempotentCreates {
      */
     public <T> Uni<T> create(String operation, String idempotencyKey, List<?> input, Supplier<Uni<T>> create,
             Function<T, Long> idOf, Function<Long, Uni<T>> existing) {
+        return create(operation, idempotencyKey, input, () -> Uni.createFrom().voidItem(), create, idOf, existing);
+    }
+
+    /**
+     * Like {@link #create(String, String, List, Supplier, Function, Function)}, after a check outside the transaction
+     * (another service asked, say) that runs only when the key has not created anything yet: a retry of a create that
+     * committed is answered from its key even when that check could not pass now.
+     */
+    public <T> Uni<T> create(String operation, String idempotencyKey, List<?> input, Supplier<Uni<Void>> precondition,
+            Supplier<Uni<T>> create, Function<T, Long> idOf, Function<Long, Uni<T>> existing) {
         if (idempotencyKey == null) {
-            return Panache.withTransaction(create);
+            return precondition.get().chain(() -> Panache.withTransaction(create));
         }
         String key = InputRules.idempotencyKey(idempotencyKey);
         String caller = identity.getPrincipal().getName();
         String digest = IdempotencyKeys.digest(input);
-        Supplier<Uni<T>> once = () -> Panache.withTransaction(() -> keys.find(caller, operation, key).chain(recorded -> {
-            if (recorded == null) {
-                return create.get().call(created -> keys.record(caller, operation, key, digest, idOf.apply(created)));
-            }
+        Function<IdempotencyKeyRepository.Recorded, Uni<T>> earlier = recorded -> {
             if (!recorded.inputHash().equals(digest)) {
                 throw new IdempotencyKeyReusedException(key);
             }
             return existing.apply(recorded.resultId()).onItem().ifNull().failWith(() -> new NotFoundException(
                     "What the idempotency key '" + key + "' created has been deleted since"));
-        }));
-        // a request with the same key at the same time won the race: its result is recorded now
-        return once.get().onFailure(PostgresFailures::uniqueViolation).recoverWithUni(once::get);
+        };
+        Supplier<Uni<T>> once = () -> Panache.withTransaction(() -> keys.find(caller, operation, key).chain(recorded ->
+                recorded == null ? create.get().call(created -> keys.record(caller, operation, key, digest, idOf.apply(created)))
+                        : earlier.apply(recorded)));
+        return Panache.withSession(() -> keys.find(caller, operation, key)
+                        .chain(recorded -> recorded == null ? Uni.createFrom().item(Optional.<T>empty())
+                                : earlier.apply(recorded).map(Optional::of)))
+                .chain(found -> found.isPresent() ? Uni.createFrom().item(found.get())
+                        // a request with the same key at the same time won the race: its result is recorded now
+                        : precondition.get().chain(() -> once.get().onFailure(PostgresFailures::uniqueViolation)
+                                .recoverWithUni(once::get)));
     }
 
     @Scheduled(identity = "idempotency-key-expiry", every = "1h", delayed = "1m")

@@ -79,9 +79,8 @@ public class QuoteService {
         String text = InputRules.required("input.text", input.text, InputRules.QUOTE_TEXT_MAX);
         String source = InputRules.optional("input.source", input.source, InputRules.SOURCE_MAX);
         Set<Long> topicIds = topicIds(input.topicIds);
-        return requireSpeaker(speakerId)
-                .chain(() -> idempotent.create("addQuote", idempotencyKey, Arrays.asList(speakerId, text, source, topicIds),
-                        () -> topics.list("id in ?1", topicIds).chain(found -> {
+        return idempotent.create("addQuote", idempotencyKey, Arrays.asList(speakerId, text, source, topicIds),
+                        () -> requireSpeaker(speakerId), () -> topics.list("id in ?1", topicIds).chain(found -> {
                             requireAll(topicIds, found);
                             Quote quote = new Quote();
                             quote.speakerId = speakerId;
@@ -90,7 +89,7 @@ public class QuoteService {
                             quote.topics = new HashSet<>(found);
                             return quotes.persist(quote);
                         }),
-                        created -> created.id, id -> findById(String.valueOf(id))));
+                        created -> created.id, id -> findById(String.valueOf(id)));
     }
 
     @WithTransaction

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.plenum.subgraph.protection.testing.TestTokens;
 import org.plenum.topics.support.EmbeddedPostgresTestResource;
 import org.plenum.topics.support.GraphQL;
+import org.plenum.topics.support.SpeakersServiceStandIn;
 
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,24 @@ class IdempotentCreatesTest {
         String retried = post(ADD_QUOTE, variables).body("errors", nullValue()).extract().path("data.addQuote.id");
 
         assertEquals(first, retried);
+        post(TOPIC_QUOTES, Map.of("id", topic)).body("data.topic.quotes.size()", equalTo(1));
+    }
+
+    @Test
+    void aRetryOfACommittedAddQuoteIsAnsweredFromItsKeyWhileSpeakersServiceIsDown() {
+        String topic = TopicsApiTest.createTopic("Retried while speakers-service is down");
+        Map<String, Object> variables = quote(topic, "Committed before the outage", UUID.randomUUID().toString());
+        String first = post(ADD_QUOTE, variables).body("errors", nullValue()).extract().path("data.addQuote.id");
+
+        SpeakersServiceStandIn.instance().stop();
+        try {
+            // the speaker was checked when the quote was created; checking again could only fail the retry
+            post(ADD_QUOTE, variables).body("errors", nullValue()).body("data.addQuote.id", equalTo(first));
+            assertError(post(ADD_QUOTE, quote(topic, "A new quote", UUID.randomUUID().toString())), "addQuote",
+                    "SERVICE_UNAVAILABLE", "could not confirm speaker");
+        } finally {
+            SpeakersServiceStandIn.instance().restart();
+        }
         post(TOPIC_QUOTES, Map.of("id", topic)).body("data.topic.quotes.size()", equalTo(1));
     }
 
