@@ -37,8 +37,8 @@ done
 if (( ${#modules[@]} )); then
   list="$(IFS=,; echo "${modules[*]}")"
   echo "[bench] building $list"
-  # -am: the subgraphs need subgraph-protection built beside them (it is not installed)
-  (cd "$root" && ./mvnw -B -q package -Dmaven.test.skip=true -pl "$list" -am)
+  # -am and test classes: the subgraphs need subgraph-protection and its test jar built beside them (not installed)
+  (cd "$root" && ./mvnw -B -q package -DskipTests -pl "$list" -am)
 fi
 
 # The databases' launcher runs on the embedded-database libraries of the gateway's test class path
