@@ -93,8 +93,11 @@ async function createAll(url, mutation, inputType, items, toInput, batchSize, pa
   return ids;
 }
 
-/** Loads the data set into the running subgraphs, `batchSize` creates per request (small ones suit cold services). */
-export async function load(data, subgraphUrls, batchSize = 50) {
+/**
+ * Loads the data set into the running subgraphs, `batchSize` creates per request: small, since mutations run one
+ * after another and a cold service must finish each request within its time limit (plenum.graphql.timeout, 8 s).
+ */
+export async function load(data, subgraphUrls, batchSize = 10) {
   // speakers and topics one batch after the other, so that pages list them in the same order in every run
   const [speakerIds, topicIds] = await Promise.all([
     createAll(subgraphUrls.speakers, 'createSpeaker', 'SpeakerInput', data.speakers, (s) => s, batchSize),

@@ -134,7 +134,7 @@ export async function startSystem(run, { sizes = SIZES.smoke, speakersFlags = []
   const { db, urls } = await startDatabases(run);
   const subgraphs = await startSubgraphs(run, urls, jars,
     { speakers: [...SYSTEM_SUBGRAPH_FLAGS, ...speakersFlags], topics: SYSTEM_SUBGRAPH_FLAGS });
-  await load(generate(sizes), { speakers: subgraphs.speakers.graphqlUrl, topics: subgraphs.topics.graphqlUrl }, 10);
+  await load(generate(sizes), { speakers: subgraphs.speakers.graphqlUrl, topics: subgraphs.topics.graphqlUrl });
   const supergraphFile = join(run.workDir, 'supergraph.graphql');
   await composeSupergraph({ speakers: subgraphs.speakers.graphqlUrl, topics: subgraphs.topics.graphqlUrl }, supergraphFile);
   const gateway = gatewayTargets({ benchDir, supergraphFile, gatewayJar: jars.gateway, authFlags: run.issuer.gatewayFlags })
