@@ -8,8 +8,10 @@ import org.plenum.gateway.engine.supergraph.Supergraph;
 import org.plenum.gateway.engine.supergraph.TypeMeta;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ final class Reachability {
 
     private final Supergraph supergraph;
     private final FieldCollector collector;
+    /** Answers of {@link #reachable(String, TypeMeta, List, List)} in this planning, by graph, type and selections. */
+    private final Map<List<Object>, Boolean> answers = new HashMap<>();
 
     Reachability(Supergraph supergraph, FieldCollector collector) {
         this.supergraph = supergraph;
@@ -36,6 +40,19 @@ final class Reachability {
      * {@code provided} too. Of an abstract type, each of its object types the subgraph can return must be reachable.
      */
     boolean reachable(String graph, TypeMeta type, List<Selection> selections, List<Selection> provided) {
+        // each implementation of an interface selects the same child selections again: without remembering answers,
+        // a chain of interface-typed fields would cost implementations to the power of its depth
+        List<Object> question = Arrays.asList(graph, type.name(), List.copyOf(selections),
+                provided == null ? null : List.copyOf(provided));
+        Boolean known = answers.get(question);
+        if (known == null) {
+            known = answerReachable(graph, type, selections, provided);
+            answers.put(question, known);
+        }
+        return known;
+    }
+
+    private boolean answerReachable(String graph, TypeMeta type, List<Selection> selections, List<Selection> provided) {
         if (type.isAbstract()) {
             for (String possible : type.possibleTypes()) {
                 TypeMeta object = supergraph.type(possible);
