@@ -39,6 +39,7 @@ import org.plenum.gateway.engine.execute.PlanExecutor;
 import org.plenum.gateway.engine.plan.OperationPlan;
 import org.plenum.gateway.engine.plan.PlanPrinter;
 import org.plenum.gateway.engine.plan.PlanningException;
+import org.plenum.gateway.engine.planning.PlanningTimeoutException;
 import org.plenum.gateway.engine.planning.QueryPlanner;
 import org.plenum.gateway.engine.subgraph.SubgraphClient;
 import org.plenum.gateway.engine.subgraph.SubgraphRequest;
@@ -85,7 +86,7 @@ public final class Gateway {
                 .maxCharacters(Integer.MAX_VALUE)); // the document's size is limited in bytes before parsing
         this.authorizer = new OperationAuthorizer(supergraph, policies);
         this.demandControl = new DemandControl(supergraph, demand);
-        this.planner = new QueryPlanner(supergraph);
+        this.planner = new QueryPlanner(supergraph, options.preparationTimeout());
         this.executor = new PlanExecutor(client, options.exposeSubgraphErrorDetails());
         this.introspection = GraphQL.newGraphQL(supergraph.apiSchema()).build();
         // concurrent and lock-free on reads: every request of a cached operation looks here
@@ -246,7 +247,8 @@ public final class Gateway {
                         body -> demandControl.measure(cost, operation, prepared.fragments, coerced.toMap(), body.get("data"))))
                 .onFailure(PlanningException.class).recoverWithItem(e -> new GatewayResponse(
                         planningFailure(e.getMessage()), false, type, operation.getName()))
-                .onFailure(PreparationTimeout.class).recoverWithItem(() -> new GatewayResponse(Errors.body(List.of(
+                .onFailure(f -> f instanceof PreparationTimeout || f instanceof PlanningTimeoutException)
+                .recoverWithItem(() -> new GatewayResponse(Errors.body(List.of(
                         Errors.error("Planning the operation took longer than " + options.preparationTimeout().toMillis()
                                 + " ms; it is refused", "DOCUMENT_TOO_COMPLEX", null))), true, type, operation.getName()));
     }

@@ -218,4 +218,27 @@ class PlannerEdgeCasesTest {
                 "extensions", Map.of("code", "QUERY_PLANNING_FAILED"))), response.body().get("errors"));
         assertTrue(response.body().containsKey("data") && response.body().get("data") == null, "data: null, nothing ran");
     }
+
+    @Test
+    void aSharedRootFieldOverAChainOfInterfaceFieldsAsDeepAsAllowedIsPlannedAndAnswered() {
+        // each level could be any of four implementations: anything asked per type path would cost four to the power of the depth
+        String[] types = {"One", "Two", "Three", "Four"};
+        Map<String, Object> served = Map.of("__typename", types[1], "id", "n13");
+        Map<String, Object> expected = Map.of("id", "n13");
+        String selection = "id";
+        for (int level = 12; level >= 0; level--) {
+            served = Map.of("__typename", types[level % 4], "id", "n" + level, "next", served);
+            expected = Map.of("next", expected);
+            selection = "next { " + selection + " }";
+        }
+        FakeSubgraphClient client = new FakeSubgraphClient()
+                .with("a", new FakeSubgraph(Fixtures.subgraphSdl("interface-chain", "a"), Map.of(), Map.of("node", served), Map.of()))
+                .with("b", new FakeSubgraph(Fixtures.subgraphSdl("interface-chain", "b"), Map.of(), Map.of("node", served), Map.of()));
+
+        // node, 13 levels of next and id: 15 levels, the default depth limit
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("interface-chain", client), "{ node { " + selection + " } }");
+
+        assertEquals(Map.of("data", Map.of("node", expected)), response.body());
+        assertEquals(1, client.requests().size());
+    }
 }

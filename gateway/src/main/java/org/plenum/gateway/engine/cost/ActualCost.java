@@ -35,6 +35,12 @@ final class ActualCost {
     private final CostModel.Request request;
     private final Map<MergedField, FieldCost> fieldCosts = new IdentityHashMap<>();
     private final Map<MergedField, Double> argumentCosts = new IdentityHashMap<>();
+    /**
+     * Costs of objects in the data already measured, by the object and then its parent type and selecting fields.
+     * Without a __typename, an object below an abstract position is measured as each possible type; its children
+     * would be measured again for each, so a chain of interface-typed fields would cost types to the power of its depth.
+     */
+    private final Map<Object, Map<List<Object>, Double>> measured = new IdentityHashMap<>();
 
     private ActualCost(CostModel model, CostModel.Request request) {
         this.model = model;
@@ -69,6 +75,20 @@ final class ActualCost {
         if (value == null) {
             return 0;
         }
+        if (!(value instanceof Map<?, ?>)) {
+            return measure(value, parent, definition, field);
+        }
+        Map<List<Object>, Double> known = measured.computeIfAbsent(value, object -> new HashMap<>());
+        List<Object> question = List.of(parent.getName(), field.getFields());
+        Double cost = known.get(question);
+        if (cost == null) {
+            cost = measure(value, parent, definition, field);
+            known.put(question, cost);
+        }
+        return cost;
+    }
+
+    private double measure(Object value, GraphQLObjectType parent, GraphQLFieldDefinition definition, MergedField field) {
         FieldCost cost = fieldCosts.computeIfAbsent(field, key -> new FieldCost(model.weight(parent, definition),
                 GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLNamedOutputType named ? named : null));
         return value(value, cost, field);

@@ -3,6 +3,7 @@ package org.plenum.gateway.engine.plan;
 import graphql.schema.GraphQLOutputType;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,12 +35,24 @@ public record ResponseShape(String staticType, boolean isAbstract, Map<String, F
      * run) lacks marked {@link Kind#DENIED}.
      */
     public ResponseShape restrictedTo(ResponseShape allowed) {
-        Map<String, Field[]> restricted = new LinkedHashMap<>();
-        byType.forEach((type, fields) -> restricted.put(type, restrict(fields, allowed.byType.get(type))));
-        return new ResponseShape(staticType, isAbstract, restricted, restrict(fallback, allowed.fallback));
+        // shapes share their children's shapes: restrict each shared pair once
+        return restrictedTo(allowed, new IdentityHashMap<>());
     }
 
-    private static Field[] restrict(Field[] sent, Field[] allowed) {
+    private ResponseShape restrictedTo(ResponseShape allowed, Map<ResponseShape, Map<ResponseShape, ResponseShape>> done) {
+        Map<ResponseShape, ResponseShape> byAllowed = done.computeIfAbsent(this, sent -> new IdentityHashMap<>());
+        ResponseShape known = byAllowed.get(allowed);
+        if (known != null) {
+            return known;
+        }
+        Map<String, Field[]> restricted = new LinkedHashMap<>();
+        byType.forEach((type, fields) -> restricted.put(type, restrict(fields, allowed.byType.get(type), done)));
+        ResponseShape result = new ResponseShape(staticType, isAbstract, restricted, restrict(fallback, allowed.fallback, done));
+        byAllowed.put(allowed, result);
+        return result;
+    }
+
+    private static Field[] restrict(Field[] sent, Field[] allowed, Map<ResponseShape, Map<ResponseShape, ResponseShape>> done) {
         Map<String, Field> allowedByKey = new HashMap<>();
         for (Field field : allowed == null ? new Field[0] : allowed) {
             allowedByKey.put(field.key(), field);
@@ -52,7 +65,7 @@ public record ResponseShape(String staticType, boolean isAbstract, Map<String, F
                 restricted[i] = new Field(field.key(), field.dataKey(), field.name(), Kind.DENIED, field.type(), null);
             } else {
                 restricted[i] = field.sub() == null || kept.sub() == null ? field : new Field(field.key(), field.dataKey(),
-                        field.name(), field.kind(), field.type(), field.sub().restrictedTo(kept.sub()));
+                        field.name(), field.kind(), field.type(), field.sub().restrictedTo(kept.sub(), done));
             }
         }
         return restricted;

@@ -7,6 +7,7 @@ import org.plenum.gateway.engine.plan.PlanNode;
 import org.plenum.gateway.engine.plan.ResponseShape;
 import org.plenum.gateway.engine.supergraph.Supergraph;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -18,19 +19,24 @@ import java.util.Map;
 public final class QueryPlanner {
 
     private final Supergraph supergraph;
+    private final Duration budget;
 
-    public QueryPlanner(Supergraph supergraph) {
+    /** @param budget how long planning one operation may take; zero means no limit */
+    public QueryPlanner(Supergraph supergraph, Duration budget) {
         this.supergraph = supergraph;
+        this.budget = budget;
     }
 
     /**
      * @param conditionValues the request's values of the variables used by @skip/@include (the plan depends on them)
+     * @throws org.plenum.gateway.engine.plan.PlanningException when no plan can answer the operation
+     * @throws PlanningTimeoutException when planning runs past the budget
      */
     public OperationPlan plan(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
                               Map<String, Object> conditionValues) {
         FieldCollector collector = new FieldCollector(supergraph, fragments, conditionValues);
         boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
-        FetchGraph fetches = new SelectionWalk(supergraph, collector, operation).walk();
+        FetchGraph fetches = new SelectionWalk(supergraph, collector, operation, PlanningDeadline.after(budget)).walk();
         PlanNode root = new StepAssembler(new SubgraphDocumentWriter(supergraph, operation)).assemble(fetches, mutation);
         ResponseShape shape = new ShapeCompiler(supergraph.apiSchema(), collector).compile(operation);
         return new OperationPlan(root, shape, operation.getOperation().name().toLowerCase(), shape.hasIntrospection());

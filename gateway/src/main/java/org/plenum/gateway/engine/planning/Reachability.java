@@ -22,12 +22,16 @@ final class Reachability {
 
     private final Supergraph supergraph;
     private final FieldCollector collector;
+    private final PlanningDeadline deadline;
     /** Answers of {@link #reachable(String, TypeMeta, List, List)} in this planning, by graph, type and selections. */
     private final Map<List<Object>, Boolean> answers = new HashMap<>();
+    /** Answers of {@link #localFields(String, String, List, List)} in this planning, asked the same way. */
+    private final Map<List<Object>, Long> localCounts = new HashMap<>();
 
-    Reachability(Supergraph supergraph, FieldCollector collector) {
+    Reachability(Supergraph supergraph, FieldCollector collector, PlanningDeadline deadline) {
         this.supergraph = supergraph;
         this.collector = collector;
+        this.deadline = deadline;
     }
 
     /** Whether each selected field resolves in the subgraph, or through a key of its type it has, elsewhere. */
@@ -42,8 +46,7 @@ final class Reachability {
     boolean reachable(String graph, TypeMeta type, List<Selection> selections, List<Selection> provided) {
         // each implementation of an interface selects the same child selections again: without remembering answers,
         // a chain of interface-typed fields would cost implementations to the power of its depth
-        List<Object> question = Arrays.asList(graph, type.name(), List.copyOf(selections),
-                provided == null ? null : List.copyOf(provided));
+        List<Object> question = question(graph, type.name(), selections, provided);
         Boolean known = answers.get(question);
         if (known == null) {
             known = answerReachable(graph, type, selections, provided);
@@ -53,6 +56,7 @@ final class Reachability {
     }
 
     private boolean answerReachable(String graph, TypeMeta type, List<Selection> selections, List<Selection> provided) {
+        deadline.check();
         if (type.isAbstract()) {
             for (String possible : type.possibleTypes()) {
                 TypeMeta object = supergraph.type(possible);
@@ -111,15 +115,35 @@ final class Reachability {
         return true;
     }
 
-    /** How many of the selected fields (all levels) the subgraph resolves itself: fewer jumps from there. */
+    private static List<Object> question(String graph, String typeName, List<Selection> selections,
+                                         List<Selection> provided) {
+        return Arrays.asList(graph, typeName, List.copyOf(selections), provided == null ? null : List.copyOf(provided));
+    }
+
+    /**
+     * How many of the selected fields (all levels) the subgraph resolves itself: fewer jumps from there. Over an
+     * abstract type, each of its object types counts; the sum stops growing at a bound instead of overflowing.
+     */
     long localFields(String graph, String typeName, List<Selection> selections, List<Selection> provided) {
+        // remembered for the same reason as reachable's answers: the same children again for every implementation
+        List<Object> question = question(graph, typeName, selections, provided);
+        Long known = localCounts.get(question);
+        if (known == null) {
+            known = countLocalFields(graph, typeName, selections, provided);
+            localCounts.put(question, known);
+        }
+        return known;
+    }
+
+    private long countLocalFields(String graph, String typeName, List<Selection> selections, List<Selection> provided) {
+        deadline.check();
         TypeMeta type = supergraph.type(typeName);
         if (type.isAbstract()) {
             long count = 0;
             for (String possible : type.possibleTypes()) {
                 TypeMeta object = supergraph.type(possible);
                 if (object != null && object.inGraph(graph)) {
-                    count += localFields(graph, possible, selections, provided);
+                    count = saturatedSum(count, localFields(graph, possible, selections, provided));
                 }
             }
             return count;
@@ -132,12 +156,17 @@ final class Reachability {
             if (field != null && (providedField != null || resolvesDirectly(field, graph))) {
                 count++;
                 if (supergraph.type(field.namedType()) != null) {
-                    count += localFields(graph, field.namedType(), FieldCollector.subSelections(fields),
-                            providedField == null ? null : FieldCollector.subSelections(providedField));
+                    count = saturatedSum(count, localFields(graph, field.namedType(), FieldCollector.subSelections(fields),
+                            providedField == null ? null : FieldCollector.subSelections(providedField)));
                 }
             }
         }
         return count;
+    }
+
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** Whether every implementation answers these interface fields in the subgraph, with the interface's type. */

@@ -37,6 +37,7 @@ final class SelectionWalk {
     private final SubgraphChoice choice;
     private final OperationDefinition operation;
     private final boolean mutation;
+    private final PlanningDeadline deadline;
     private final FetchGraph fetches = new FetchGraph();
     /** Entity jumps whose key fields are being planned: the target cannot be the way to its own key. */
     private final Set<EntityRoute> reaching = new HashSet<>();
@@ -45,12 +46,14 @@ final class SelectionWalk {
     private record EntityRoute(String type, String graph) {
     }
 
-    SelectionWalk(Supergraph supergraph, FieldCollector collector, OperationDefinition operation) {
+    SelectionWalk(Supergraph supergraph, FieldCollector collector, OperationDefinition operation,
+                  PlanningDeadline deadline) {
         this.supergraph = supergraph;
         this.collector = collector;
         this.operation = operation;
         this.mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
-        this.reachability = new Reachability(supergraph, collector);
+        this.deadline = deadline;
+        this.reachability = new Reachability(supergraph, collector, deadline);
         this.choice = new SubgraphChoice(supergraph, reachability, fetches, mutation);
     }
 
@@ -103,6 +106,7 @@ final class SelectionWalk {
     private Set<FetchGroup> visitSelections(FetchGroup group, FetchSelection selection, String typeName,
                                             List<Selection> selections, List<PathSegment> path,
                                             List<Selection> provided, boolean internal) {
+        deadline.check();
         TypeMeta type = supergraph.type(typeName);
         if (!type.isAbstract()) {
             return visitFields(group, selection, typeName, collector.collect(typeName, selections), path, provided, internal);

@@ -17,6 +17,7 @@ import org.plenum.gateway.engine.plan.ResponseKeys;
 import org.plenum.gateway.engine.plan.ResponseShape;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,11 @@ final class ShapeCompiler {
 
     private final GraphQLSchema schema;
     private final FieldCollector collector;
+    /**
+     * Shapes compiled in this operation, by type and selections: each implementation of an interface shares its
+     * children's shape, so a chain of interface-typed fields stays one shape per level, not one per type path.
+     */
+    private final Map<List<Object>, ResponseShape> compiled = new HashMap<>();
 
     ShapeCompiler(GraphQLSchema schema, FieldCollector collector) {
         this.schema = schema;
@@ -44,6 +50,16 @@ final class ShapeCompiler {
     }
 
     private ResponseShape shape(GraphQLNamedType type, List<Selection> selections) {
+        List<Object> question = List.of(type.getName(), List.copyOf(selections));
+        ResponseShape known = compiled.get(question);
+        if (known == null) {
+            known = compileShape(type, selections);
+            compiled.put(question, known);
+        }
+        return known;
+    }
+
+    private ResponseShape compileShape(GraphQLNamedType type, List<Selection> selections) {
         if (type instanceof GraphQLObjectType object) {
             ResponseShape.Field[] fields = fields(object, selections);
             return new ResponseShape(object.getName(), false, Map.of(object.getName(), fields), fields);

@@ -11,6 +11,7 @@ import org.plenum.gateway.engine.supergraph.TypeMeta;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -74,7 +75,7 @@ class ReachabilityTest {
     }
 
     private static Reachability reachability(Supergraph supergraph) {
-        return new Reachability(supergraph, new FieldCollector(supergraph, Map.of(), Map.of()));
+        return new Reachability(supergraph, new FieldCollector(supergraph, Map.of(), Map.of()), PlanningDeadline.after(Duration.ZERO));
     }
 
     private static List<Selection> selections(String selectionSet) {
