@@ -27,6 +27,12 @@ const LATENCY_SLACK_MS = 2000;
 const CREATES = 200;
 const PARALLEL_CREATES = 20;
 const KILL_AFTER_ACKNOWLEDGED = 70;
+/**
+ * A client's pauses before sending a failed create again (each jittered down to half, up to 55 s in all): a create with
+ * an idempotency key is safe to resend until it answers, and a restarted service may need that long to warm up on a
+ * busy machine while the breaker keeps probing it.
+ */
+const RESEND_PAUSES_MS = [1000, 2000, 4000, 8000, 10000, 10000, 10000, 10000];
 const NESTED = 'query Nested($first: Int) { speakers(first: $first) { edges { node { id name topics { title speakers { name } } } } } }';
 const ADD_QUOTE = 'mutation Add($input: QuoteInput!, $key: String) { addQuote(input: $input, idempotencyKey: $key) { id text } }';
 const TOPIC_QUOTES = 'query Q($id: ID!) { topic(id: $id) { id title quotes(first: 10) { id text speaker { id name } } } }';
@@ -81,10 +87,14 @@ function nestedLoad(url, codes, workers) {
   const done = Promise.all(Array.from({ length: workers }, worker));
   return {
     between: (from, to = Infinity) => samples.filter((s) => s.startedAt >= from && s.at < to),
-    /** Resolves once `count` full answers came (the gateway warm), then 4 s later, to the time of the last. */
+    /**
+     * Resolves once `count` full answers came (the gateway warm), then 4 s later and 5 answers begun after them (a busy
+     * machine may need longer), to the time of the last of the `count`.
+     */
     warm: async (count = 20) => {
       const last = await until(() => samples.filter((s) => s.kind === 'full')[count - 1], 60000, `${count} full answers`);
       await sleep(4000);
+      await until(() => samples.filter((s) => s.startedAt >= last.at).length >= 5, 60000, '5 answers after the warm-up');
       return last.at;
     },
     stop: async () => {
@@ -309,13 +319,15 @@ async function crashDuringCreates({ gateway, subgraphs }) {
   check(lost.length === 0, `4. every acknowledged create is there with its id: ${acked.length - lost.length} of ${acked.length}`
     + ` (and ${inDoubt} that answered with an error were committed)`);
 
-  // as a client would: a create that answers an error (e.g. SERVICE_UNAVAILABLE on a busy machine) is sent again
+  // as a client would: a create that answers an error (SUBGRAPH_UNAVAILABLE while the breaker is open, a timeout
+  // while the restarted service is still cold) is sent again after a growing pause, not at once
   const retried = new Array(CREATES);
   const extraAttempts = [];
   await inParallel(CREATES, PARALLEL_CREATES, async (i) => {
     retried[i] = await send(i);
-    for (let attempt = 2; attempt <= 3 && retried[i].error; attempt++) {
+    for (let attempt = 1; attempt <= RESEND_PAUSES_MS.length && retried[i].error; attempt++) {
       extraAttempts.push(retried[i].error);
+      await sleep(RESEND_PAUSES_MS[attempt - 1] * (0.5 + Math.random() / 2));
       retried[i] = await send(i);
     }
   });

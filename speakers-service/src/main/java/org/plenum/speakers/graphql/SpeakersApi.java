@@ -20,6 +20,7 @@ import org.plenum.speakers.model.SpeakerDeletion;
 import org.plenum.speakers.model.SpeakerFilter;
 import org.plenum.speakers.model.SpeakerInput;
 import org.plenum.speakers.service.SpeakerService;
+import org.plenum.subgraph.protection.RunsToCompletion;
 import org.plenum.subgraph.protection.errors.ReportsFailures;
 import org.plenum.subgraph.protection.graphql.ListSize;
 import org.plenum.subgraph.protection.security.ScopesChecked;
@@ -32,6 +33,7 @@ import java.util.List;
  */
 @GraphQLApi
 @ReportsFailures
+@RunsToCompletion
 @ScopesChecked
 @Link(url = SpeakersApi.FEDERATION_2_9, _import = { @Import(name = "@key"), @Import(name = "@shareable"),
         @Import(name = "@listSize"), @Import(name = "@requiresScopes"), @Import(name = "Scope") })

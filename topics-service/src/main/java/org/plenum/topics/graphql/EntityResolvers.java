@@ -3,6 +3,7 @@ package org.plenum.topics.graphql;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.plenum.subgraph.protection.RunsToCompletion;
 import org.plenum.subgraph.protection.errors.ReportsFailures;
 import org.plenum.topics.model.QuoteNode;
 import org.plenum.topics.model.SpeakerNode;
@@ -18,6 +19,7 @@ import java.util.List;
  */
 @GraphQLApi
 @ReportsFailures
+@RunsToCompletion
 public class EntityResolvers {
 
     private final TopicService topics;

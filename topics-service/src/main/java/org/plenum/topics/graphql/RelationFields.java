@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
+import org.plenum.subgraph.protection.RunsToCompletion;
 import org.plenum.subgraph.protection.errors.ReportsFailures;
 import org.plenum.subgraph.protection.graphql.ListSize;
 import org.plenum.topics.model.QuoteNode;
@@ -26,6 +27,7 @@ import java.util.function.Function;
  */
 @GraphQLApi
 @ReportsFailures
+@RunsToCompletion
 public class RelationFields {
 
     private static final String FIRST = "The first items in id order; first: 0 to 100";

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.plenum.subgraph.protection.RunsToCompletion;
 import org.plenum.subgraph.protection.errors.ReportsFailures;
 import org.plenum.subgraph.protection.graphql.ListSize;
 import org.plenum.subgraph.protection.security.ScopesChecked;
@@ -31,6 +32,7 @@ import org.plenum.topics.service.TopicService;
  */
 @GraphQLApi
 @ReportsFailures
+@RunsToCompletion
 @ScopesChecked
 @Link(url = TopicsApi.FEDERATION_2_9, _import = {
         @Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "FieldSet"), @Import(name = "@listSize"),

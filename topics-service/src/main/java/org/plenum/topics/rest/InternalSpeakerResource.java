@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.plenum.subgraph.protection.RunsToCompletion;
 import org.plenum.subgraph.protection.security.MissingScopeException;
 import org.plenum.subgraph.protection.security.NotAuthenticatedException;
 import org.plenum.subgraph.protection.security.ScopesChecked;
@@ -22,6 +23,7 @@ import org.plenum.topics.service.QuoteService;
  */
 @Path("/internal/speakers")
 @ScopesChecked
+@RunsToCompletion
 public class InternalSpeakerResource {
 
     public static final String CLEANUP_SCOPE = "topics:speaker-cleanup";
