@@ -39,7 +39,9 @@ function produce(position, type, seed) {
 
 function produceValue(position, type, seed) {
   if (isListType(type)) {
-    const length = hash(...seed, 'length') % 4;
+    // mostly 1 to 3 items, sometimes none
+    const h = hash(...seed, 'length');
+    const length = h % 8 === 0 ? 0 : 1 + (h % 3);
     return Array.from({ length }, (_, i) => produce(position, type.ofType, [...seed, i]));
   }
   if (isAbstractType(type)) return produceAbstract(position, type, seed);

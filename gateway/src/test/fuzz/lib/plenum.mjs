@@ -7,7 +7,9 @@ import { createServer } from 'node:net';
 
 const READY_TIMEOUT_MS = 60000;
 // far above any answer over local subgraphs: beyond it Plenum is taken not to answer at all
-const REQUEST_TIMEOUT_MS = 5000;
+const QUERY_TIMEOUT_MS = 20000;
+// a plan is only printed: not worth waiting for long
+const PLAN_TIMEOUT_MS = 3000;
 
 export async function startPlenum({ jar, supergraphUrl, logFile }) {
   const port = await freePort();
@@ -26,8 +28,8 @@ export async function startPlenum({ jar, supergraphUrl, logFile }) {
   const base = `http://127.0.0.1:${port}`;
   const plenum = {
     name: 'plenum',
-    query: (request) => post(`${base}/graphql`, request, {}).then((answer) => answer.body),
-    plan: (request) => post(`${base}/graphql`, request, { 'Plenum-Expose-Query-Plan': 'true' })
+    query: (request) => post(`${base}/graphql`, request, {}, QUERY_TIMEOUT_MS).then((answer) => answer.body),
+    plan: (request) => post(`${base}/graphql`, request, { 'Plenum-Expose-Query-Plan': 'true' }, PLAN_TIMEOUT_MS)
       .then((answer) => answer.body.extensions?.queryPlan ?? `(no plan: ${JSON.stringify(answer.body.errors ?? answer.body.transportError)})`),
     /** Waits until the gateway serves this supergraph. */
     awaitSchema: (sdl) => awaitSchema(base, child, sha256(sdl)),
@@ -37,14 +39,14 @@ export async function startPlenum({ jar, supergraphUrl, logFile }) {
 }
 
 /** The answer, or for a failed exchange (e.g. the connection closed without an answer) a body saying so. */
-async function post(url, request, headers) {
+async function post(url, request, headers, timeoutMillis) {
   let response;
   try {
     response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
       body: JSON.stringify(request),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMillis),
     });
   } catch (error) {
     return { status: 0, body: { transportError: String(error.cause?.message ?? error.message) } };

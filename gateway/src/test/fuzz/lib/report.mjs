@@ -9,8 +9,8 @@ export function report(results, millis) {
       printFinding(result.fixture, finding, fails);
     }
   }
-  console.log('\nfixture                          variants  agree  failure  unstable  review  known  ms');
-  const total = { variants: 0, agree: 0, failure: 0, unstable: 0, review: 0, known: 0 };
+  console.log('\nfixture                          variants  agree (with errors)  failure  unstable  review  known      ms');
+  const total = { variants: 0, agree: 0, agreedErrors: 0, failure: 0, unstable: 0, review: 0, known: 0 };
   for (const { fixture, variants, invalidBases, counts, millis: ms } of results) {
     total.variants += variants;
     for (const kind of Object.keys(counts)) total[kind] += counts[kind];
@@ -23,17 +23,26 @@ export function report(results, millis) {
 }
 
 function row(variants, counts) {
-  return [variants, counts.agree, counts.failure, counts.unstable, counts.review, counts.known]
-    .map((n, i) => String(n).padStart([8, 6, 8, 9, 7, 6][i])).join(' ');
+  return [variants, counts.agree, `(${counts.agreedErrors})`, counts.failure, counts.unstable, counts.review, counts.known]
+    .map((n, i) => String(n).padStart([8, 6, 13, 8, 9, 7, 6][i])).join(' ');
 }
 
 function printFinding(fixture, finding, fails) {
-  const title = fails ? 'FAILURE' : finding.known ? 'known bug' : 'review';
+  const title = fails ? 'FAILURE' : finding.known ? `known, wrong: ${finding.known.wrong}` : 'review';
   console.log(`\n=== ${title} (${finding.kind}) in ${fixture}, ${finding.count} variant(s) shrink to:`);
   console.log(finding.text.trim());
   if (Object.keys(finding.variables).length) console.log(`variables: ${JSON.stringify(finding.variables)}`);
-  for (const [gateway, answer] of Object.entries(finding.answers)) console.log(`  ${gateway.padEnd(12)} ${answer}`);
+  printAnswers(finding.answers);
+  if (fails) {
+    // a shrunk repro may lose a flaky verdict: show what was seen first too
+    console.log(`first seen on:\n${indent(finding.first.text.trim())}`);
+    printAnswers(finding.first.answers);
+  }
   console.log(`Plenum's plan:\n${indent(finding.plan)}`);
+}
+
+function printAnswers(answers) {
+  for (const [gateway, answer] of Object.entries(answers)) console.log(`  ${gateway.padEnd(12)} ${answer}`);
 }
 
 function indent(text) {
