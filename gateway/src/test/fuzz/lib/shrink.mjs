@@ -3,14 +3,15 @@
 import { Kind, print, validate } from 'graphql';
 import { cloneDocument, operationsOf } from './sites.mjs';
 
-const MAX_TRIES = 300;
-
-/** `holds(request)` says whether the verdict still holds; returns the smallest { document, variables, text } found. */
-export async function shrink(schema, variant, holds) {
+/**
+ * `holds(request)` says whether the verdict still holds; returns the smallest { document, variables, text } found
+ * within `maxTries` tries.
+ */
+export async function shrink(schema, variant, holds, maxTries) {
   let current = variant;
   let tries = 0;
   let progress = true;
-  while (progress && tries < MAX_TRIES) {
+  while (progress && tries < maxTries) {
     progress = false;
     for (const edit of edits(current.document)) {
       const candidate = applyEdit(schema, current, edit);
@@ -21,7 +22,7 @@ export async function shrink(schema, variant, holds) {
         progress = true;
         break;
       }
-      if (tries >= MAX_TRIES) break;
+      if (tries >= maxTries) break;
     }
   }
   return current;
