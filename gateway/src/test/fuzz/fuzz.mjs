@@ -84,11 +84,11 @@ async function fuzzFixture(fixture, model, supergraph, plenum, options) {
       }
       const tries = options.ci && verdict.kind === REVIEW ? CI_REVIEW_SHRINK_TRIES : SHRINK_TRIES;
       const finding = await minimize(model, gateways, variant, verdict, tries);
-      const known = verdict.kind !== REVIEW && knownBug(fixture.name, finding.text);
+      const known = verdict.kind !== REVIEW && knownBug(fixture.name, finding);
       counts[known ? 'known' : verdict.kind]++;
       if (!findings.has(finding.text)) {
         const plan = await gateways.plenum.plan(requestOf(finding));
-        findings.set(finding.text, { ...finding, known, plan, first: { text: variant.text, answers: verdict.answers }, count: 0 });
+        findings.set(finding.text, { ...finding, known, plan, first: { text: variant.text, answers: verdict.answers, errors: verdict.errors }, count: 0 });
       }
       findings.get(finding.text).count++;
     }
@@ -103,7 +103,7 @@ async function fuzzFixture(fixture, model, supergraph, plenum, options) {
 async function minimize(model, gateways, variant, verdict, tries) {
   const small = await shrink(model.apiSchema, variant, stillHolds(gateways, verdict.kind), tries);
   const final = await judge(gateways, requestOf(small));
-  return { kind: verdict.kind, text: small.text, variables: small.variables, answers: final.answers };
+  return { kind: verdict.kind, text: small.text, variables: small.variables, answers: final.answers, errors: final.errors };
 }
 
 await main();

@@ -20,7 +20,8 @@ export async function startPlenum({ jar, supergraphUrl, logFile }) {
     '-Dplenum.gateway.expose-query-plan=true', '-Dplenum.gateway.demand-control.mode=off',
     // variants may be deeper and have more aliases than the production limits allow
     '-Dplenum.gateway.limits.max-depth=0', '-Dplenum.gateway.limits.max-aliases=0', '-Dplenum.gateway.limits.max-root-fields=0',
-    '-Dplenum.gateway.resilience.circuit-breaker.enabled=false', '-Dplenum.gateway.resilience.retries=0',
+    // one failed fetch must not turn the following requests into errors too
+    '-Dplenum.gateway.resilience.circuit-breaker.enabled=false',
     '-Dquarkus.shutdown.timeout=1s', '-Dquarkus.log.category."org.plenum.gateway.requests".level=WARN',
     '-jar', jar,
   ];

@@ -32,17 +32,19 @@ function printFinding(fixture, finding, fails) {
   console.log(`\n=== ${title} (${finding.kind}) in ${fixture}, ${finding.count} variant(s) shrink to:`);
   console.log(finding.text.trim());
   if (Object.keys(finding.variables).length) console.log(`variables: ${JSON.stringify(finding.variables)}`);
-  printAnswers(finding.answers);
+  printAnswers(finding.answers, finding.errors);
   if (fails) {
     // a shrunk repro may lose a flaky verdict: show what was seen first too
     console.log(`first seen on:\n${indent(finding.first.text.trim())}`);
-    printAnswers(finding.first.answers);
+    printAnswers(finding.first.answers, finding.first.errors);
   }
   console.log(`Plenum's plan:\n${indent(finding.plan)}`);
 }
 
-function printAnswers(answers) {
-  for (const [gateway, answer] of Object.entries(answers)) console.log(`  ${gateway.padEnd(12)} ${answer}`);
+function printAnswers(answers, errors) {
+  for (const [gateway, answer] of Object.entries(answers)) {
+    console.log(`  ${gateway.padEnd(12)} ${answer}` + (errors[gateway] ? ` (first error: ${errors[gateway]})` : ''));
+  }
 }
 
 function indent(text) {

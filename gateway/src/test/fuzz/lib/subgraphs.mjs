@@ -8,6 +8,8 @@ import { resolveField, resolveReference } from './data.mjs';
 export async function startSubgraphServer() {
   const routes = new Map();
   const server = createServer((request, response) => serve(routes, request, response));
+  // idle connections outlive the gateways' pools: a close racing a pooled request would fail that fetch
+  server.keepAliveTimeout = 10 * 60 * 1000;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
   return {

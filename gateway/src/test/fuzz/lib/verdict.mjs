@@ -10,13 +10,20 @@ const UNSTABLE_REPEATS = 4;
 
 /** Sends the request to each gateway (Plenum twice) and classifies the answers. */
 export async function judge(gateways, request) {
-  const [plenum, again, apollo, hive] = await Promise.all([
+  const bodies = await Promise.all([
     gateways.plenum.query(request), gateways.plenum.query(request), gateways.apollo.query(request), gateways.hive.query(request),
-  ]).then((answers) => answers.map(summary));
+  ]);
+  const [plenum, again, apollo, hive] = bodies.map(summary);
   const answers = { plenum, apollo, hive };
-  if (plenum !== again) return { kind: UNSTABLE, answers: { ...answers, 'plenum again': again } };
-  if (apollo !== hive) return { kind: REVIEW, answers };
-  return { kind: plenum === apollo ? AGREE : FAILURE, answers };
+  const errors = Object.fromEntries(['plenum', 'plenum again', 'apollo', 'hive'].map((name, i) => [name, firstError(bodies[i])]));
+  if (plenum !== again) return { kind: UNSTABLE, answers: { ...answers, 'plenum again': again }, errors };
+  if (apollo !== hive) return { kind: REVIEW, answers, errors };
+  return { kind: plenum === apollo ? AGREE : FAILURE, answers, errors };
+}
+
+/** The first error message of an answer, to print beside a finding. */
+function firstError(body) {
+  return body?.errors?.[0]?.message;
 }
 
 /** Whether a request still gets the verdict `kind`, asking only the gateways that decide it (for shrinking). */
