@@ -1,7 +1,8 @@
 // The reference gateways, in this process: Apollo Gateway (in Apollo Server, as users run it) and Hive Gateway
 // with its Rust query planner (@graphql-hive/router-runtime). Hive Gateway is taken as its runtime library,
 // @graphql-hive/gateway-runtime 2.12.1, the one @graphql-hive/gateway 2.15.1 runs: the CLI package would add
-// 500 MB of node_modules and minutes of `npm ci` to every build.
+// 500 MB of node_modules and minutes of `npm ci` to every build. Its subgraph transport, which the CLI package
+// brings, is @graphql-mesh/transport-http 1.2.1 (loaded by name).
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
