@@ -1,7 +1,7 @@
 // Differential fuzzer (issue 17): for each supergraph fixture, generated subgraphs answer Plenum, Apollo Gateway
 // and Hive Gateway; seeded variants of the fixture's operations go to all three and their answers are compared.
 // Usage: node fuzz.mjs [--ci] [--seed S] [--count N] [--jar quarkus-run.jar] [case...]
-//   --ci: the build's run (fixed seed, few variants per fixture); exits 1 on a failure not in lib/known-bugs.mjs.
+//   --ci: the build's run (fixed seed, few variants per fixture). Exits 1 on a failure not in lib/known-bugs.mjs.
 import { mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,8 +43,9 @@ async function main() {
   const { fixtures, skipped } = loadFixtures(join(here, '../resources/supergraphs'), options.cases);
   console.log(`fuzz: seed ${options.seed}, ${options.count} variants per fixture, ${fixtures.length} fixtures`
     + (skipped.length ? ` (skipped: ${skipped.join('; ')})` : ''));
+  if (!fixtures.length) throw new Error(`no fixture to fuzz among ${options.cases.join(', ')}`);
   const server = await startSubgraphServer();
-  let served = fixtures[0].supergraph;
+  let served = fixtures[0].supergraph; // until the first fixture's subgraphs are up
   server.route('/supergraph', (_, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end(served));
   const logDir = join(here, '../../../target/fuzz');
   mkdirSync(logDir, { recursive: true });
@@ -63,7 +64,7 @@ async function main() {
     await server.close();
   }
   const failed = report(results, Date.now() - started);
-  process.exit(options.ci && failed ? 1 : 0);
+  process.exit(failed ? 1 : 0);
 }
 
 async function fuzzFixture(fixture, model, supergraph, plenum, options) {
@@ -72,31 +73,37 @@ async function fuzzFixture(fixture, model, supergraph, plenum, options) {
   try {
     const rng = prng(hash(options.seed, fixture.name));
     const { variants, invalidBases } = generateVariants(model.apiSchema, fixture.operations, rng, options.count);
-    const counts = { [AGREE]: 0, agreedErrors: 0, failure: 0, unstable: 0, [REVIEW]: 0, known: 0 };
-    const findings = new Map();
-    for (const variant of variants) {
-      const verdict = await judge(gateways, requestOf(variant));
-      if (verdict.kind === AGREE) {
-        counts[AGREE]++;
-        // many agreements on errors would mean the generated data or variants are broken, not the gateways
-        if (verdict.answers.plenum.endsWith('+errors')) counts.agreedErrors++;
-        continue;
-      }
-      const tries = options.ci && verdict.kind === REVIEW ? CI_REVIEW_SHRINK_TRIES : SHRINK_TRIES;
-      const finding = await minimize(model, gateways, variant, verdict, tries);
-      const known = verdict.kind !== REVIEW && knownBug(fixture.name, finding);
-      counts[known ? 'known' : verdict.kind]++;
-      if (!findings.has(finding.text)) {
-        const plan = await gateways.plenum.plan(requestOf(finding));
-        findings.set(finding.text, { ...finding, known, plan, first: { text: variant.text, answers: verdict.answers, errors: verdict.errors }, count: 0 });
-      }
-      findings.get(finding.text).count++;
-    }
-    return { fixture: fixture.name, variants: variants.length, invalidBases, counts, findings: [...findings.values()], millis: Date.now() - started };
+    const { counts, findings } = await judgeAll(fixture, model, gateways, variants, options);
+    return { fixture: fixture.name, variants: variants.length, invalidBases, counts, findings, millis: Date.now() - started };
   } finally {
     await gateways.apollo.stop();
     await gateways.hive.stop();
   }
+}
+
+/** Counts per verdict, and the findings by shrunk repro (each with how many variants shrank to it). */
+async function judgeAll(fixture, model, gateways, variants, options) {
+  const counts = { [AGREE]: 0, agreedErrors: 0, failure: 0, unstable: 0, [REVIEW]: 0, known: 0 };
+  const findings = new Map();
+  for (const variant of variants) {
+    const verdict = await judge(gateways, requestOf(variant));
+    if (verdict.kind === AGREE) {
+      counts[AGREE]++;
+      // many agreements on errors would mean the generated data or variants are broken, not the gateways
+      if (verdict.answers.plenum.endsWith('+errors')) counts.agreedErrors++;
+      continue;
+    }
+    const tries = options.ci && verdict.kind === REVIEW ? CI_REVIEW_SHRINK_TRIES : SHRINK_TRIES;
+    const finding = await minimize(model, gateways, variant, verdict, tries);
+    const known = verdict.kind !== REVIEW && knownBug(fixture.name, finding);
+    counts[known ? 'known' : verdict.kind]++;
+    if (!findings.has(finding.text)) {
+      const plan = await gateways.plenum.plan(requestOf(finding));
+      findings.set(finding.text, { ...finding, known, plan, first: { text: variant.text, answers: verdict.answers, errors: verdict.errors }, count: 0 });
+    }
+    findings.get(finding.text).count++;
+  }
+  return { counts, findings: [...findings.values()] };
 }
 
 /** The smallest request with the same verdict and its answers. */

@@ -19,7 +19,6 @@ export function buildModel(fixture) {
     .sort();
   const keys = collectKeys(subgraphs);
   return {
-    superSchema,
     apiSchema,
     subgraphs,
     typeCount: objectTypes.length,
