@@ -11,7 +11,7 @@ import { generateVariants } from './lib/mutate.mjs';
 import { startPlenum } from './lib/plenum.mjs';
 import { hash, prng } from './lib/random.mjs';
 import { startApollo, startHive } from './lib/references.mjs';
-import { report } from './lib/report.mjs';
+import { progress, report } from './lib/report.mjs';
 import { requestOf, shrink } from './lib/shrink.mjs';
 import { startSubgraphServer } from './lib/subgraphs.mjs';
 import { AGREE, REVIEW, judge, stillHolds } from './lib/verdict.mjs';
@@ -58,6 +58,7 @@ async function main() {
       served = supergraph;
       await plenum.awaitSchema(supergraph);
       results.push(await fuzzFixture(fixture, model, supergraph, plenum, options));
+      progress(results.at(-1));
     }
   } finally {
     await plenum.stop();

@@ -22,6 +22,12 @@ export function report(results, millis) {
   return failing;
 }
 
+/** One line as a fixture finishes, for long runs. */
+export function progress({ fixture, variants, counts, millis }) {
+  const kinds = Object.entries(counts).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`);
+  console.log(`${fixture}: ${variants} variants, ${kinds.join(', ')} (${(millis / 1000).toFixed(1)} s)`);
+}
+
 function row(variants, counts) {
   return [variants, counts.agree, `(${counts.agreedErrors})`, counts.failure, counts.unstable, counts.review, counts.known]
     .map((n, i) => String(n).padStart([8, 6, 13, 8, 9, 7, 6][i])).join(' ');
