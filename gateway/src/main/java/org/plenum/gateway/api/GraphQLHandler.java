@@ -204,10 +204,11 @@ public class GraphQLHandler {
             }
         });
         running.set(gateway.execute(request)
+                // inside the pipeline: whatever fails here still answers the client, as an internal error
+                .map(response -> withCost(context, withQueryPlan(context, gateway, parameters, response)))
                 .onTermination().invoke(executing::decrementAndGet)
                 .subscribe().with(
-                        response -> respond(context, responseType, parameters,
-                                withCost(context, withQueryPlan(context, gateway, parameters, response)), start),
+                        response -> respond(context, responseType, parameters, response, start),
                         failure -> reject(context, responseType, failure instanceof GatewayBusyException
                                 ? busy(failure.getMessage()) : internalError(context, failure), start)));
     }

@@ -330,7 +330,13 @@ public final class Gateway {
         if (operation == null) {
             return "Invalid operation: no operation named " + operationName;
         }
-        return PlanPrinter.print(plan(prepared, operation, AuthorizedOperation.unchanged(operation, prepared.fragments), Map.of()).root());
+        try {
+            return PlanPrinter.print(plan(prepared, operation, AuthorizedOperation.unchanged(operation, prepared.fragments), Map.of()).root());
+        } catch (PlanningException e) {
+            return "Planning fails: " + e.getMessage();
+        } catch (PlanningTimeoutException e) {
+            return "Planning ran past its budget (" + options.preparationTimeout().toMillis() + " ms)";
+        }
     }
 
     /** Plans differ per operation, per value of the variables its @skip/@include use and per what authorization removed. */

@@ -210,13 +210,16 @@ class PlannerEdgeCasesTest {
 
     @Test
     void refusesAFieldOnlyAnInterfaceObjectWithoutAResolvableKeyHasWhereNothingElseCanReachIt() {
-        GatewayResponse response = Fixtures.run(Fixtures.gateway("unresolvable-interface-object", new FakeSubgraphClient()),
-                "{ node { score } }");
+        Gateway gateway = Fixtures.gateway("unresolvable-interface-object", new FakeSubgraphClient());
+        GatewayResponse response = Fixtures.run(gateway, "{ node { score } }");
 
         // never a plan that silently drops the field
         assertEquals(List.of(Map.of("message", "No subgraph can resolve Node.score from subgraph a (no usable @key)",
                 "extensions", Map.of("code", "QUERY_PLANNING_FAILED"))), response.body().get("errors"));
         assertTrue(response.body().containsKey("data") && response.body().get("data") == null, "data: null, nothing ran");
+        // the plan asked for beside the answer (a header in the shell) says so too, instead of failing the response
+        assertEquals("Planning fails: No subgraph can resolve Node.score from subgraph a (no usable @key)",
+                gateway.explain("{ node { score } }", null));
     }
 
     @Test
