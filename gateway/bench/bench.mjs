@@ -12,7 +12,7 @@ import { runWrk } from './lib/load.mjs';
 import * as procs from './lib/processes.mjs';
 import { QUERIES, SIZE_PROBES, registrationBody, requestBody, runsOn } from './lib/queries.mjs';
 import { evaluateTargets, render, summarize } from './lib/report.mjs';
-import { composeSupergraph } from './lib/supergraph.mjs';
+import { composeSupergraph, writeGrafbaseConfig } from './lib/supergraph.mjs';
 import { dumpSubgraphs } from './lib/dump.mjs';
 import { SUBGRAPH_JVM_FLAGS, benchDir, log, newRun, packagedApps, projectRoot, startDatabases, startGateways, startSubgraphs,
   writeHiveConfig } from './lib/system.mjs';
@@ -31,6 +31,9 @@ const WRK_THREADS = 1;
 const run = newRun();
 const { workDir, logDir, issuer } = run;
 writeHiveConfig(run);
+/** The varied query's values: every speaker id of the data set, one per line (read after the data set is loaded). */
+const speakerIdsFile = join(workDir, 'speaker-ids.txt');
+let sampleSpeakerId;
 
 /** Every target's answer to every query must be the same JSON; the mutation's, the same but for the new id. */
 async function checkAnswers(targets, phase) {
@@ -41,7 +44,7 @@ async function checkAnswers(targets, phase) {
     for (const target of targets.filter((t) => runsOn(query, t))) {
       if (query.persisted) await postGraphQL(target.url, registrationBody(query));
       const unique = query.mutation ? `${phase} ${process.pid} ${target.id}` : undefined;
-      const answer = await postGraphQL(target.url, requestBody(query, unique));
+      const answer = await postGraphQL(target.url, requestBody(query, unique, sampleSpeakerId));
       if (answer.errors || !answer.data) {
         throw new Error(`${target.label} answered the ${query.id} query with errors: ${JSON.stringify(answer).slice(0, 1000)}`);
       }
@@ -91,7 +94,8 @@ async function probeSubgraphCalls(targets, subgraphs) {
   for (const target of targets.filter((t) => t.id !== 'direct')) {
     const p = {};
     for (const query of QUERIES.filter((q) => runsOn(q, target))) {
-      p[query.id] = await count(target, requestBody(query, query.mutation ? `probe ${target.id} ${Date.now()}` : undefined));
+      p[query.id] = await count(target, requestBody(query, query.mutation ? `probe ${target.id} ${Date.now()}` : undefined,
+        sampleSpeakerId));
     }
     for (const probe of SIZE_PROBES) p[`${probe.of}Small`] = await count(target, JSON.stringify({ query: probe.query }));
     probes[target.id] = p;
@@ -109,7 +113,8 @@ async function measure(target, query, round, subgraphs, db, set) {
   const bodyFile = join(workDir, `${query.id}.json`);
   writeFileSync(bodyFile, requestBody(query));
   const unique = (phase) => (query.mutation ? `${process.pid}-${set.id}-${target.id}-${round}-${phase}` : undefined);
-  const common = { url: target.url, bodyFile, connections: settings.connections, threads: WRK_THREADS };
+  const common = { url: target.url, bodyFile, valuesFile: query.varied ? speakerIdsFile : undefined,
+    connections: settings.connections, threads: WRK_THREADS };
   await runWrk({ ...common, unique: unique('warm'), seconds: settings.warmupSeconds });
   const groups = {
     subgraphs: [...procs.processTree(subgraphs.speakers.proc.pid), ...procs.processTree(subgraphs.topics.proc.pid)],
@@ -163,9 +168,11 @@ async function startMemorySubgraphs(dir) {
 /** One subgraph set: supergraph, gateways, answer checks, subgraph call probes, the load; the gateways are stopped after. */
 async function benchmarkOn(set, subgraphs, db, jars) {
   const supergraphFile = join(workDir, `supergraph-${set.id}.graphql`);
-  await composeSupergraph({ speakers: subgraphs.speakers.graphqlUrl, topics: subgraphs.topics.graphqlUrl }, supergraphFile);
+  const services = await composeSupergraph({ speakers: subgraphs.speakers.graphqlUrl, topics: subgraphs.topics.graphqlUrl }, supergraphFile);
+  const grafbaseConfig = join(workDir, `grafbase-${set.id}.toml`);
+  writeGrafbaseConfig(grafbaseConfig, services);
   const only = process.env.BENCH_TARGETS?.split(',');
-  const gateways = gatewayTargets({ benchDir, supergraphFile, gatewayJar: jars.gateway,
+  const gateways = gatewayTargets({ benchDir, supergraphFile, grafbaseConfig, gatewayJar: jars.gateway,
     jfrFile: process.env.BENCH_JFR ? join(workDir, `gateway-${set.id}.jfr`) : undefined, authFlags: issuer.gatewayFlags }).filter((t) => !only || only.includes(t.id));
   await startGateways(run, gateways);
   const direct = { id: 'direct', label: `topics subgraph straight (ceiling)`, url: subgraphs.topics.graphqlUrl };
@@ -190,7 +197,8 @@ async function benchmarkOn(set, subgraphs, db, jars) {
       for (const query of queries.filter((q) => runsOn(q, target))) {
         const bodyFile = join(workDir, `${query.id}.json`);
         writeFileSync(bodyFile, requestBody(query));
-        await runWrk({ url: target.url, bodyFile, connections: settings.connections, threads: WRK_THREADS,
+        await runWrk({ url: target.url, bodyFile, valuesFile: query.varied ? speakerIdsFile : undefined,
+          connections: settings.connections, threads: WRK_THREADS,
           seconds: settings.prewarmSeconds, unique: query.mutation ? `${process.pid}-${set.id}-${target.id}-prewarm` : undefined });
       }
     }
@@ -234,6 +242,9 @@ async function main() {
   const twinDir = join(workDir, 'memory-subgraphs');
   mkdirSync(twinDir);
   await dumpSubgraphs({ speakers: real.speakers.graphqlUrl, topics: real.topics.graphqlUrl }, twinDir);
+  const speakerIds = JSON.parse(readFileSync(join(twinDir, 'speakers.data.json'), 'utf8')).speakers.map((s) => s.id);
+  writeFileSync(speakerIdsFile, `${speakerIds.join('\n')}\n`);
+  [sampleSpeakerId] = speakerIds;
   const wanted = (process.env.BENCH_SUBGRAPHS ?? 'real,memory').split(',');
   const results = [];
   if (wanted.includes('real')) {
@@ -271,7 +282,9 @@ async function main() {
       'data set': `${settings.sizes.speakers} speakers, ${settings.sizes.topics} topics, ${settings.sizes.quotes} quotes (1 to 3 topics each), `
         + 'generated from a fixed seed and loaded through the subgraphs\' GraphQL mutations',
       'our gateway': `gateway/target/quarkus-app/quarkus-run.jar, JVM flags ${GATEWAY_JVM_FLAGS.join(' ')}, MALLOC_ARENA_MAX=2`,
-      peers: 'Node, NODE_ENV=production, one process each (their default); the supergraph composed by @apollo/composition from the subgraphs\' SDL',
+      peers: 'Apollo Gateway and Hive Gateway on Node, NODE_ENV=production, one process each (their default), over the '
+        + 'supergraph composed by @apollo/composition from the subgraphs\' SDL; Grafbase Gateway as `grafbase dev` '
+        + '(a static native binary from npm) composing the same subgraph SDL files itself',
       'peak RSS over the whole run (VmHWM)': results.map((r) => `${r.title.toLowerCase()}: ${r.lifetimePeaks}`).join('; '),
       'run time': `${((Date.now() - started) / 60000).toFixed(1)} min`,
     },

@@ -1,12 +1,19 @@
 -- wrk script: POSTs the GraphQL request body in $BENCH_BODY_FILE and counts answers with GraphQL errors
 -- (they come back as HTTP 200) or another status than 200. With $BENCH_UNIQUE set, every request replaces the
--- marker @@N@@ in the body with "$BENCH_UNIQUE-<thread>-<counter>", e.g. for unique titles of created topics.
+-- marker @@N@@ in the body with "$BENCH_UNIQUE-<thread>-<counter>", e.g. for unique titles of created topics. With
+-- $BENCH_VALUES_FILE set, every request replaces the marker @@V@@ with the file's next line (one value per line).
 -- done() prints one line: BENCH_RESULT {json}.
 
 local file = assert(io.open(os.getenv("BENCH_BODY_FILE"), "rb"))
 local body = file:read("*a")
 file:close()
 local unique = os.getenv("BENCH_UNIQUE")
+local values = {}
+if os.getenv("BENCH_VALUES_FILE") then
+  for line in io.lines(os.getenv("BENCH_VALUES_FILE")) do
+    table.insert(values, line)
+  end
+end
 
 wrk.method = "POST"
 wrk.body = body
@@ -27,11 +34,17 @@ end
 failed = 0
 counter = 0
 
-if unique then
+if unique or #values > 0 then
   function request()
     counter = counter + 1
-    local value = unique .. "-" .. thread_index .. "-" .. counter
-    return wrk.format(nil, nil, nil, (body:gsub("@@N@@", value)))
+    local this = body
+    if unique then
+      this = this:gsub("@@N@@", unique .. "-" .. thread_index .. "-" .. counter)
+    end
+    if #values > 0 then
+      this = this:gsub("@@V@@", values[(counter - 1) % #values + 1])
+    end
+    return wrk.format(nil, nil, nil, this)
   end
 end
 

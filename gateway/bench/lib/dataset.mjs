@@ -70,11 +70,17 @@ export function generate(sizes) {
   return { speakers, topics, quotes };
 }
 
+/** How often a batch is sent in all before the load gives up, and the pause before each resend. */
+const ATTEMPTS = 5;
+const RESEND_PAUSE_MS = 2000;
+
 /**
  * Runs one mutation per item, `batch` of them (aliased) per request, `parallel` requests at a time; resolves to the
- * created ids in item order. With parallel = 1 the ids are created in item order too.
+ * created ids in item order. With parallel = 1 the ids are created in item order too. Every create carries an
+ * idempotency key (`keyPrefix` and the item's index), so a batch that failed (a cold service past its time limit) is
+ * sent again without creating anything twice.
  */
-async function createAll(url, mutation, inputType, items, toInput, batchSize, parallel = 1) {
+async function createAll(url, mutation, inputType, items, toInput, batchSize, keyPrefix, parallel = 1) {
   const ids = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -83,14 +89,25 @@ async function createAll(url, mutation, inputType, items, toInput, batchSize, pa
       next += batchSize;
       const batch = items.slice(start, start + batchSize);
       const params = batch.map((_, i) => `$i${i}: ${inputType}!`).join(', ');
-      const fields = batch.map((_, i) => `m${i}: ${mutation}(input: $i${i}) { id }`).join(' ');
+      const fields = batch.map((_, i) => `m${i}: ${mutation}(input: $i${i}, idempotencyKey: "${keyPrefix}-${start + i}") { id }`).join(' ');
       const variables = Object.fromEntries(batch.map((item, i) => [`i${i}`, toInput(item)]));
-      const data = await queryData(url, `mutation Load(${params}) { ${fields} }`, variables);
+      const data = await resent(() => queryData(url, `mutation Load(${params}) { ${fields} }`, variables));
       batch.forEach((_, i) => { ids[start + i] = data[`m${i}`].id; });
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
   return ids;
+}
+
+async function resent(send) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (attempt === ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RESEND_PAUSE_MS));
+    }
+  }
 }
 
 /**
@@ -99,14 +116,15 @@ async function createAll(url, mutation, inputType, items, toInput, batchSize, pa
  */
 export async function load(data, subgraphUrls, batchSize = 10) {
   // speakers and topics one batch after the other, so that pages list them in the same order in every run
+  const run = `load-${process.pid}-${Date.now()}`;
   const [speakerIds, topicIds] = await Promise.all([
-    createAll(subgraphUrls.speakers, 'createSpeaker', 'SpeakerInput', data.speakers, (s) => s, batchSize),
-    createAll(subgraphUrls.topics, 'createTopic', 'TopicInput', data.topics, (t) => t, batchSize),
+    createAll(subgraphUrls.speakers, 'createSpeaker', 'SpeakerInput', data.speakers, (s) => s, batchSize, `${run}-speaker`),
+    createAll(subgraphUrls.topics, 'createTopic', 'TopicInput', data.topics, (t) => t, batchSize, `${run}-topic`),
   ]);
   await createAll(subgraphUrls.topics, 'addQuote', 'QuoteInput', data.quotes, (q) => ({
     speakerId: speakerIds[q.speaker],
     topicIds: q.topics.map((t) => topicIds[t]),
     text: q.text,
     source: q.source,
-  }), batchSize, 4);
+  }), batchSize, `${run}-quote`, 4);
 }

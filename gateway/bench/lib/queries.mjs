@@ -18,6 +18,14 @@ export const QUERIES = [
     query: NESTED,
   },
   {
+    id: 'varied',
+    title: 'Nested cross-service, another speaker in every request (nothing for a gateway to merge)',
+    query: 'query Speaker($id: ID!) { speaker(id: $id) { name topics { title speakers { name } } } }',
+    // under load wrk puts the next of the data set's speaker ids in place of the marker (see graphql.lua)
+    variables: { id: '@@V@@' },
+    varied: true,
+  },
+  {
     id: 'nested-persisted',
     title: 'Nested cross-service as a persisted query (its SHA-256 only; our gateway only)',
     query: NESTED,
@@ -40,8 +48,8 @@ export const QUERIES = [
 
 /** The same operation with a smaller first page, to show that subgraph calls do not grow with list sizes. */
 export const SIZE_PROBES = [
-  { of: 'nested', query: QUERIES[1].query.replace('first: 20', 'first: 5') },
-  { of: 'deep', query: QUERIES[2].query.replace('first: 3', 'first: 1') },
+  { of: 'nested', query: QUERIES.find((q) => q.id === 'nested').query.replace('first: 20', 'first: 5') },
+  { of: 'deep', query: QUERIES.find((q) => q.id === 'deep').query.replace('first: 3', 'first: 1') },
 ];
 
 /** Whether the target is measured with the query. */
@@ -56,9 +64,13 @@ export function registrationBody(query) {
   return JSON.stringify({ query: query.query, extensions: persistedQuery(query) });
 }
 
-/** The JSON request body of a query (a persisted one: its hash only); for the mutation, with `unique` in place of the marker. */
-export function requestBody(query, unique) {
+/**
+ * The JSON request body of a query (a persisted one: its hash only); for the mutation, with `unique` in place of its
+ * marker; for the varied query, with `value` in place of its marker (without one, wrk fills it in per request).
+ */
+export function requestBody(query, unique, value) {
   if (query.persisted) return JSON.stringify({ extensions: persistedQuery(query) });
   const body = JSON.stringify({ query: query.query, variables: query.variables });
-  return unique === undefined ? body : body.replaceAll('@@N@@', unique);
+  const marked = unique === undefined ? body : body.replaceAll('@@N@@', unique);
+  return value === undefined ? marked : marked.replaceAll('@@V@@', value);
 }

@@ -11,7 +11,7 @@ function npmVersion(benchDir, name) {
 }
 
 /** Each target: id, label, ours, how to start it on a port, and the path of its GraphQL endpoint. */
-export function gatewayTargets({ benchDir, supergraphFile, gatewayJar, jfrFile, authFlags = [] }) {
+export function gatewayTargets({ benchDir, supergraphFile, grafbaseConfig, gatewayJar, jfrFile, authFlags = [] }) {
   const hiveBin = join(benchDir, 'node_modules/@graphql-hive/gateway/dist/bin.js');
   const hive = npmVersion(benchDir, '@graphql-hive/gateway');
   const nodeEnv = { NODE_ENV: 'production' };
@@ -24,6 +24,7 @@ export function gatewayTargets({ benchDir, supergraphFile, gatewayJar, jfrFile, 
       '-jar', gatewayJar],
     path: '/graphql',
   });
+  const grafbase = '@grafbase/cli-x86_64-unknown-linux-musl';
   return [
     // identical fetches in flight share one round trip by default, as in Hive Gateway; measured both ways
     { id: 'plenum', label: 'Plenum gateway', ours: true, ...plenum([], jfrFile) },
@@ -47,6 +48,16 @@ export function gatewayTargets({ benchDir, supergraphFile, gatewayJar, jfrFile, 
       command: process.execPath,
       args: (port) => [hiveBin, 'supergraph', supergraphFile, '--host', '127.0.0.1', '--port', String(port)],
       env: nodeEnv,
+      path: '/graphql',
+    },
+    {
+      // the native gateway engine (Rust, a static binary) as its CLI serves it; it composes the subgraph SDLs itself
+      id: 'grafbase',
+      label: `Grafbase Gateway ${npmVersion(benchDir, grafbase)}`,
+      native: true,
+      command: join(benchDir, 'node_modules', grafbase, 'grafbase'),
+      args: (port) => ['dev', '--config', grafbaseConfig, '--listen-address', `127.0.0.1:${port}`],
+      env: {},
       path: '/graphql',
     },
     {
