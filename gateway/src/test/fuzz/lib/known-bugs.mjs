@@ -31,16 +31,6 @@ export const KNOWN_DIFFERENCES = [
     matches: /node\{score\}/,
     plenumError: /^No subgraph can resolve Node\.score from subgraph a/,
   },
-  {
-    fixture: 'provides-interface-list',
-    wrong: 'plenum',
-    // Magazine.creatures from a, whose Fox.id is @external there, is not planned through c (Magazine @key id),
-    // which resolves creatures and their ids; the references plan it
-    repro: '{ magazine { creatures { id } } }',
-    answers: 'plenum data null, "No subgraph can resolve Fox.id from subgraph a (no usable @key)"; apollo and hive {"magazine":{"creatures":null}}',
-    matches: /magazine\{/,
-    plenumError: /^No subgraph can resolve Fox\.id from subgraph a/,
-  },
 ];
 
 /** The known difference a finding is, if any. */

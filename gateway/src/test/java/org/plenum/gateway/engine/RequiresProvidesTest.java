@@ -159,4 +159,24 @@ class RequiresProvidesTest {
                 response.body());
         assertEquals(List.of("rich"), client.requests().stream().map(SubgraphRequest::subgraph).toList());
     }
+
+    @Test
+    void takesTheWholeFieldFromAnotherSubgraphWhereWhatIsProvidedDoesNotReachItsSelection() {
+        // a's @provides gives only Owl.name below magazine.creatures, and both implementations' ids are external there:
+        // the ids come from c, which resolves creatures whole through Magazine's key (found by the differential fuzzer)
+        Map<String, Object> magazine = Map.of("__typename", "Magazine", "id", "m1");
+        FakeSubgraphClient client = new FakeSubgraphClient()
+                .with("a", new FakeSubgraph(Fixtures.subgraphSdl("provides-interface-list", "a"), Map.of(),
+                        Map.of("magazine", magazine), Map.of()))
+                .with("c", new FakeSubgraph(Fixtures.subgraphSdl("provides-interface-list", "c"),
+                        Map.of("Magazine", List.of(Map.of("__typename", "Magazine", "id", "m1", "creatures", List.of(
+                                Map.of("__typename", "Owl", "id", "o1"), Map.of("__typename", "Fox", "id", "f1"))))),
+                        Map.of(), Map.of()));
+
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("provides-interface-list", client),
+                "{ magazine { creatures { id } } }");
+
+        assertEquals(Map.of("data", Map.of("magazine", Map.of("creatures", List.of(Map.of("id", "o1"), Map.of("id", "f1"))))),
+                response.body());
+    }
 }

@@ -193,15 +193,16 @@ final class Reachability {
 
     /**
      * Below a field, a selected field may be out of reach from the current subgraph: resolved elsewhere only,
-     * on a type without a key there (a value type, or an entity whose key that subgraph lacks). Then the field
-     * comes from a subgraph reached through the parent's key: whole if one reaches its whole selection, else
-     * split, what is reachable here from here and the rest from there.
+     * on a type without a key there (a value type, or an entity whose key that subgraph lacks, an external key of
+     * an interface's implementation). Then the field comes from a subgraph reached through the parent's key: whole
+     * if one reaches its whole selection, else (below an object type) split, what is reachable here from here and
+     * the rest from there.
      *
      * @return where to get the field or its out-of-reach part, or null when everything is reachable here
      */
     Elsewhere elsewhere(String graph, TypeMeta parent, FieldMeta field, List<Field> fields) {
         TypeMeta result = supergraph.type(field.namedType());
-        if (result == null || result.isAbstract()) {
+        if (result == null) {
             return null;
         }
         List<Selection> selections = FieldCollector.subSelections(fields);
@@ -215,6 +216,10 @@ final class Reachability {
             if (reachable(other, result, selections)) {
                 return new Elsewhere(other, null, null);
             }
+        }
+        if (result.isAbstract()) {
+            // below an abstract type each implementation reaches what it lacks through its own key, if it has one
+            return null;
         }
         List<Selection> local = new ArrayList<>();
         List<Selection> remote = new ArrayList<>();

@@ -230,7 +230,7 @@ final class SelectionWalk {
             throw new PlanningException("Unknown field " + typeName + "." + name);
         }
         List<Field> provided = providedFields == null ? null : providedFields.get(name);
-        if (provided != null) {
+        if (provided != null && providesEnough(group.graph, field, fields, provided)) {
             return addField(group, selection, key, fields, field, path, FieldCollector.subSelections(provided), internal);
         }
         if (!Reachability.resolvesDirectly(field, group.graph)) {
@@ -248,6 +248,16 @@ final class SelectionWalk {
         producers.addAll(jump(group, selection, type, key, elsewhere.remote(), field, path, providedFields,
                 internal, elsewhere.graph()));
         return producers;
+    }
+
+    /**
+     * Whether what @provides gives the subgraph here, with what it resolves itself, reaches the whole selection below
+     * the field; else the field is planned as if nothing were provided (another subgraph may serve all of it).
+     */
+    private boolean providesEnough(String graph, FieldMeta field, List<Field> fields, List<Field> provided) {
+        TypeMeta result = supergraph.type(field.namedType());
+        return result == null || reachability.reachable(graph, result, FieldCollector.subSelections(fields),
+                FieldCollector.subSelections(provided));
     }
 
     private Set<FetchGroup> addField(FetchGroup group, FetchSelection selection, String key, List<Field> fields,
