@@ -39,6 +39,7 @@ final class SelectionWalk {
     private final boolean mutation;
     private final PlanningDeadline deadline;
     private final FetchGraph fetches = new FetchGraph();
+    private final ServingSubgraphs serving;
     /** Entity jumps whose key fields are being planned: the target cannot be the way to its own key. */
     private final Set<EntityRoute> reaching = new HashSet<>();
     private int jumps;
@@ -55,6 +56,7 @@ final class SelectionWalk {
         this.deadline = deadline;
         this.reachability = new Reachability(supergraph, collector, deadline);
         this.choice = new SubgraphChoice(supergraph, reachability, fetches, mutation);
+        this.serving = new ServingSubgraphs(supergraph);
     }
 
     /** Shared root fields split by subgraph where no single one resolves them; the rest go to one subgraph each. */
@@ -121,7 +123,7 @@ final class SelectionWalk {
         for (String possible : type.possibleTypes()) {
             TypeMeta object = supergraph.type(possible);
             if (object != null && object.inGraph(group.graph)
-                    && (type.kind() == TypeMeta.Kind.UNION ? type.related(group.graph).contains(possible)
+                    && (type.kind() == TypeMeta.Kind.UNION ? serving.safeMember(type, possible, path, group.graph)
                     : object.related(group.graph).contains(typeName))) {
                 returnable.add(possible);
             }
@@ -271,6 +273,7 @@ final class SelectionWalk {
         for (int i = 0; i < field.listDepth(); i++) {
             childPath = PathSegment.append(childPath, PathSegment.ITEMS);
         }
+        serving.enter(path, childPath, field, group.graph);
         String childType = field.namedType();
         String declared = field.namedTypeIn(group.graph);
         if (!declared.equals(childType) && supergraph.type(declared) != null && supergraph.type(childType).isAbstract()) {
