@@ -19,6 +19,7 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.SourceLocation;
+import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
@@ -39,6 +40,7 @@ import org.plenum.gateway.engine.execute.PlanExecutor;
 import org.plenum.gateway.engine.plan.OperationPlan;
 import org.plenum.gateway.engine.plan.PlanPrinter;
 import org.plenum.gateway.engine.plan.PlanningException;
+import org.plenum.gateway.engine.planning.EnumInputs;
 import org.plenum.gateway.engine.planning.PlanningTimeoutException;
 import org.plenum.gateway.engine.planning.QueryPlanner;
 import org.plenum.gateway.engine.subgraph.SubgraphClient;
@@ -333,15 +335,18 @@ public final class Gateway {
         return PlanPrinter.print(plan(prepared, operation, AuthorizedOperation.unchanged(operation, prepared.fragments), Map.of()).root());
     }
 
-    /** Plans differ per operation, per value of the variables its @skip/@include use and per what authorization removed. */
-    private static List<Object> planKey(PreparedDocument prepared, OperationDefinition operation, AuthorizedOperation allowed,
-                                        Map<String, Object> coerced) {
+    /**
+     * Plans differ per operation, per value of the variables its @skip/@include use or that carry enum values some
+     * subgraphs lack, and per what authorization removed.
+     */
+    private List<Object> planKey(PreparedDocument prepared, OperationDefinition operation, AuthorizedOperation allowed,
+                                 Map<String, Object> coerced) {
         List<Object> key = new ArrayList<>();
         key.add(operation.getName());
         key.add(allowed.removed());
-        Set<String> conditions = prepared.conditions.computeIfAbsent(String.valueOf(operation.getName()),
-                name -> conditionVariables(operation, prepared.fragments));
-        for (String name : conditions) {
+        Set<String> planVariables = prepared.planVariables.computeIfAbsent(String.valueOf(operation.getName()),
+                name -> planVariables(operation, prepared.fragments));
+        for (String name : planVariables) {
             key.add(coerced.get(name));
         }
         return key;
@@ -398,11 +403,19 @@ public final class Gateway {
         return operations.stream().filter(o -> operationName.equals(o.getName())).findFirst().orElse(null);
     }
 
-    /** Variables that @skip/@include use in this operation: the plan depends on their values. */
-    private static Set<String> conditionVariables(OperationDefinition operation, Map<String, FragmentDefinition> fragments) {
+    /**
+     * Variables whose values the plan depends on: those @skip/@include use, and those that can carry an enum value
+     * some subgraphs lack (the field then goes to a subgraph that has it).
+     */
+    private Set<String> planVariables(OperationDefinition operation, Map<String, FragmentDefinition> fragments) {
         Set<String> names = new LinkedHashSet<>();
         collectConditionVariables(operation.getSelectionSet(), names);
         fragments.values().forEach(fragment -> collectConditionVariables(fragment.getSelectionSet(), names));
+        for (VariableDefinition variable : operation.getVariableDefinitions()) {
+            if (EnumInputs.shapesPlans(supergraph, variable.getType())) {
+                names.add(variable.getName());
+            }
+        }
         return names;
     }
 

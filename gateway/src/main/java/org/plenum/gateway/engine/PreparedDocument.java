@@ -21,8 +21,8 @@ final class PreparedDocument {
     final Document document;
     final Map<String, FragmentDefinition> fragments;
     final Map<List<Object>, OperationPlan> plans = new ConcurrentHashMap<>();
-    /** per operation: the variables its @skip/@include use */
-    final Map<String, Set<String>> conditions = new ConcurrentHashMap<>();
+    /** per operation: the variables whose values its plan depends on */
+    final Map<String, Set<String>> planVariables = new ConcurrentHashMap<>();
 
     PreparedDocument(Document document, Map<String, FragmentDefinition> fragments) {
         this.errors = null;

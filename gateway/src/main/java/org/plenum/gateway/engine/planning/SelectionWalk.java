@@ -47,14 +47,14 @@ final class SelectionWalk {
     private record EntityRoute(String type, String graph) {
     }
 
-    SelectionWalk(Supergraph supergraph, FieldCollector collector, OperationDefinition operation,
+    SelectionWalk(Supergraph supergraph, FieldCollector collector, EnumInputs enumInputs, OperationDefinition operation,
                   PlanningDeadline deadline) {
         this.supergraph = supergraph;
         this.collector = collector;
         this.operation = operation;
         this.mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
         this.deadline = deadline;
-        this.reachability = new Reachability(supergraph, collector, deadline);
+        this.reachability = new Reachability(supergraph, collector, deadline, enumInputs);
         this.choice = new SubgraphChoice(supergraph, reachability, fetches, mutation);
         this.serving = new ServingSubgraphs(supergraph);
     }
@@ -169,8 +169,9 @@ final class SelectionWalk {
             FieldMeta field = type.field(name);
             if (name.equals("__typename")) {
                 lookup |= !internal;
-            } else if (field != null && (Reachability.resolvesDirectly(field, group.graph)
-                    || field.resolvableIn().stream().anyMatch(graph -> !type.keys(graph).isEmpty()))) {
+            } else if (field != null && (reachability.resolvesHere(field, entry.getValue(), group.graph)
+                    || reachability.acceptingGraphs(field, entry.getValue()).stream()
+                    .anyMatch(graph -> !type.keys(graph).isEmpty()))) {
                 // resolvable here, or through the interface's key elsewhere (e.g. another @interfaceObject)
                 local.put(entry.getKey(), entry.getValue());
             } else {
@@ -235,7 +236,7 @@ final class SelectionWalk {
         if (provided != null) {
             return addField(group, selection, key, fields, field, path, FieldCollector.subSelections(provided), internal);
         }
-        if (!Reachability.resolvesDirectly(field, group.graph)) {
+        if (!reachability.resolvesHere(field, fields, group.graph)) {
             return jump(group, selection, type, key, fields, field, path, providedFields, internal, null);
         }
         Elsewhere elsewhere = reachability.elsewhere(group.graph, type, field, fields);
@@ -322,6 +323,9 @@ final class SelectionWalk {
                     }
                 }
             }
+        }
+        if (target == null && !field.resolvableIn().isEmpty() && reachability.acceptingGraphs(field, fields).isEmpty()) {
+            throw reachability.noSubgraphAccepts(field, fields);
         }
         if (target == null) {
             throw new PlanningException("No subgraph can resolve " + type.name() + "." + field.name()
