@@ -123,7 +123,7 @@ final class SelectionWalk {
         for (String possible : type.possibleTypes()) {
             TypeMeta object = supergraph.type(possible);
             if (object != null && object.inGraph(group.graph)
-                    && (type.kind() == TypeMeta.Kind.UNION ? serving.safeMember(type, possible, path, group.graph)
+                    && (type.kind() == TypeMeta.Kind.UNION ? type.related(group.graph).contains(possible)
                     : object.related(group.graph).contains(typeName))) {
                 returnable.add(possible);
             }
@@ -145,7 +145,13 @@ final class SelectionWalk {
             }
         }
         for (String possible : returnable) {
-            Map<String, List<Field>> fields = collector.collect(possible, selections);
+            // a type that another subgraph which could serve here would not return: only what is selected on the
+            // abstract type itself, so that the answer does not depend on the subgraph asked (as Apollo's planner)
+            boolean everywhere = serving.returnedByAll(type, possible, path);
+            if (!everywhere && type.kind() == TypeMeta.Kind.UNION) {
+                continue;
+            }
+            Map<String, List<Field>> fields = collector.collect(everywhere ? possible : typeName, selections);
             if (!fields.isEmpty()) {
                 producers.addAll(visitFields(group, selection.fragment(possible), possible, fields,
                         PathSegment.append(path, new PathSegment.TypeCondition(possible)), provided, internal));

@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * Which subgraphs could serve each position of the response: those resolving its field where the parent can be had,
  * in a subgraph that served the parent or through one of the parent's keys. Below a shareable field the planner
- * relies only on what all of them can return, as Apollo's planner does: a union member one of them lacks is not
- * selected, so the answer does not depend on which subgraph the plan happened to ask.
+ * relies only on what all of them can return, as Apollo's planner does: of a union member or an interface's
+ * implementation one of them lacks, only what the abstract type itself selects is asked, so the answer does not
+ * depend on which subgraph the plan happened to ask.
  */
 final class ServingSubgraphs {
 
@@ -44,13 +45,16 @@ final class ServingSubgraphs {
         });
     }
 
-    /** The union's members that the current subgraph and every other one that could serve the position return. */
-    boolean safeMember(TypeMeta union, String member, List<PathSegment> path, String currentGraph) {
-        if (!union.related(currentGraph).contains(member)) {
-            return false;
-        }
-        for (String graph : at(path, union)) {
-            if (!union.related(graph).contains(member)) {
+    /** Whether every subgraph that could serve the position returns this object type for the abstract type there. */
+    boolean returnedByAll(TypeMeta abstractType, String object, List<PathSegment> path) {
+        TypeMeta objectType = supergraph.type(object);
+        for (String graph : at(path, abstractType)) {
+            if (abstractType.isInterfaceObjectIn(graph)) {
+                continue; // sees no implementations: the concrete type is found through the interface's key elsewhere
+            }
+            boolean returned = abstractType.kind() == TypeMeta.Kind.UNION ? abstractType.related(graph).contains(object)
+                    : objectType.inGraph(graph) && objectType.related(graph).contains(abstractType.name());
+            if (!returned) {
                 return false;
             }
         }

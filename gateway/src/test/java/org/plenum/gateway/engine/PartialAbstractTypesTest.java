@@ -11,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * A union whose members differ between the subgraphs that share the field returning it: as Apollo's planner, the
- * gateway selects only the members every subgraph that could serve the position has, and after an entity jump
- * the members of the subgraph jumped to.
+ * A union whose members, or an interface whose implementations, differ between the subgraphs that share the field
+ * returning it: as Apollo's planner, the gateway selects the type conditions only of the types every subgraph that
+ * could serve the position returns, and after an entity jump those of the subgraph jumped to.
  */
-class PartialUnionsTest {
+class PartialAbstractTypesTest {
 
     private static final String SELECTION =
             "actions { __typename ... on OnlyA { a } ... on OnlyB { b } ... on Common { c } }";
@@ -74,6 +74,41 @@ class PartialUnionsTest {
                 Map.of("__typename", "OnlyB", "b", "extra only in b"),
                 Map.of("__typename", "Common", "c", "extra common from b")))))), response.body());
         assertEquals(List.of("a", "b"), client.requests().stream().map(SubgraphRequest::subgraph).toList());
+    }
+
+    private final FakeSubgraphClient interfaceClient = new FakeSubgraphClient()
+            .with("a", new FakeSubgraph(Fixtures.subgraphSdl("partial-interface-shareable", "a"), Map.of(),
+                    Map.of("rootA", Map.of("__typename", "Container", "id", "c1", "wrapper", Map.of("actions", List.of(
+                                    Map.of("__typename", "OnlyA", "id", "x1", "a", "only in a"),
+                                    Map.of("__typename", "Common", "id", "x2", "c", "common from a")))),
+                            "box", Map.of("wrapper", Map.of("actions", List.of(
+                                    Map.of("__typename", "OnlyA", "id", "x3", "a", "boxed only in a"))))), Map.of()))
+            .with("b", new FakeSubgraph(Fixtures.subgraphSdl("partial-interface-shareable", "b"),
+                    Map.of("Container", List.of(Map.of("__typename", "Container", "id", "c1", "extra", Map.of("actions", List.of(
+                            Map.of("__typename", "OnlyB", "id", "x4", "b", "extra only in b")))))), Map.of(), Map.of()));
+
+    private final Gateway interfaceGateway = Fixtures.gateway("partial-interface-shareable", interfaceClient);
+
+    private static final String INTERFACE_SELECTION = "actions { id ... on OnlyA { a } ... on OnlyB { b } ... on Common { c } }";
+
+    @Test
+    void selectsOnlyTheInterfacesFieldsOfAnImplementationTheOtherSharingSubgraphLacks() {
+        GatewayResponse response = Fixtures.run(interfaceGateway, "{ rootA { wrapper { " + INTERFACE_SELECTION + " } } }");
+
+        assertEquals(Map.of("data", Map.of("rootA", Map.of("wrapper", Map.of("actions", List.of(
+                withNull(Map.of("id", "x1"), "a"),
+                Map.of("id", "x2", "c", "common from a")))))), response.body());
+    }
+
+    @Test
+    void selectsAllOfAnImplementationOnlyTheServingSubgraphHas() {
+        GatewayResponse box = Fixtures.run(interfaceGateway, "{ box { wrapper { " + INTERFACE_SELECTION + " } } }");
+        GatewayResponse extra = Fixtures.run(interfaceGateway, "{ rootA { extra { " + INTERFACE_SELECTION + " } } }");
+
+        assertEquals(Map.of("data", Map.of("box", Map.of("wrapper", Map.of("actions", List.of(
+                Map.of("id", "x3", "a", "boxed only in a")))))), box.body());
+        assertEquals(Map.of("data", Map.of("rootA", Map.of("extra", Map.of("actions", List.of(
+                Map.of("id", "x4", "b", "extra only in b")))))), extra.body());
     }
 
     private static Map<String, Object> withNull(Map<String, Object> object, String field) {
