@@ -291,6 +291,9 @@ final class Reachability {
 
     /** The subgraphs resolving the field that know every enum value its arguments carry. */
     Set<String> acceptingGraphs(FieldMeta field, List<Field> fields) {
+        if (fields.get(0).getArguments().isEmpty() || !supergraph.enumValues().anyPartial()) {
+            return field.resolvableIn(); // nothing to refuse: the common case, asked for every selected field
+        }
         Set<String> accepting = new LinkedHashSet<>();
         for (String graph : field.resolvableIn()) {
             if (enumInputs.acceptedBy(graph, field, fields.get(0).getArguments())) {
