@@ -26,7 +26,9 @@ class PartialAbstractTypesTest {
                                     Map.of("__typename", "OnlyA", "a", "only in a"),
                                     Map.of("__typename", "Common", "c", "common from a")))),
                             "box", Map.of("wrapper", Map.of("actions", List.of(
-                                    Map.of("__typename", "OnlyA", "a", "boxed only in a"))))), Map.of()))
+                                    Map.of("__typename", "OnlyA", "a", "boxed only in a")))),
+                            "actions", List.of(Map.of("__typename", "OnlyA", "a", "root only in a"),
+                                    Map.of("__typename", "Common", "c", "root common from a"))), Map.of()))
             .with("b", new FakeSubgraph(Fixtures.subgraphSdl("partial-union-shareable", "b"),
                     Map.of("Container", List.of(Map.of("__typename", "Container", "id", "c1", "extra", Map.of("actions", List.of(
                             Map.of("__typename", "OnlyB", "b", "extra only in b"),
@@ -56,6 +58,14 @@ class PartialAbstractTypesTest {
                 withNull(Map.of("__typename", "OnlyB"), "b"),
                 Map.of("__typename", "Common", "c", "common from b")))))), response.body());
         assertEquals(1, client.requests().size());
+    }
+
+    @Test
+    void selectsOnlyTheMembersBothSubgraphsHaveBelowASharedRootField() {
+        GatewayResponse response = Fixtures.run(gateway, "{ " + SELECTION + " }");
+
+        assertEquals(Map.of("data", Map.of("actions", List.of(withNull(Map.of("__typename", "OnlyA"), "a"),
+                Map.of("__typename", "Common", "c", "root common from a")))), response.body());
     }
 
     @Test
