@@ -336,18 +336,24 @@ public final class Gateway {
     }
 
     /**
-     * Plans differ per operation, per value of the variables its @skip/@include use or that carry enum values some
-     * subgraphs lack, and per what authorization removed.
+     * Plans differ per operation, per value of the variables its @skip/@include use, per enum value some subgraphs
+     * lack that its variables carry, and per what authorization removed.
      */
     private List<Object> planKey(PreparedDocument prepared, OperationDefinition operation, AuthorizedOperation allowed,
                                  Map<String, Object> coerced) {
         List<Object> key = new ArrayList<>();
         key.add(operation.getName());
         key.add(allowed.removed());
-        Set<String> planVariables = prepared.planVariables.computeIfAbsent(String.valueOf(operation.getName()),
-                name -> planVariables(operation, prepared.fragments));
-        for (String name : planVariables) {
+        Set<String> conditions = prepared.conditions.computeIfAbsent(String.valueOf(operation.getName()),
+                name -> conditionVariables(operation, prepared.fragments));
+        for (String name : conditions) {
             key.add(coerced.get(name));
+        }
+        List<VariableDefinition> enumVariables = prepared.enumVariables.computeIfAbsent(String.valueOf(operation.getName()),
+                name -> operation.getVariableDefinitions().stream()
+                        .filter(variable -> EnumInputs.shapesPlans(supergraph, variable.getType())).toList());
+        for (VariableDefinition variable : enumVariables) {
+            key.add(EnumInputs.planRelevantValues(supergraph, variable.getType(), coerced.get(variable.getName())));
         }
         return key;
     }
@@ -403,19 +409,11 @@ public final class Gateway {
         return operations.stream().filter(o -> operationName.equals(o.getName())).findFirst().orElse(null);
     }
 
-    /**
-     * Variables whose values the plan depends on: those @skip/@include use, and those that can carry an enum value
-     * some subgraphs lack (the field then goes to a subgraph that has it).
-     */
-    private Set<String> planVariables(OperationDefinition operation, Map<String, FragmentDefinition> fragments) {
+    /** Variables that @skip/@include use in this operation: the plan depends on their values. */
+    private static Set<String> conditionVariables(OperationDefinition operation, Map<String, FragmentDefinition> fragments) {
         Set<String> names = new LinkedHashSet<>();
         collectConditionVariables(operation.getSelectionSet(), names);
         fragments.values().forEach(fragment -> collectConditionVariables(fragment.getSelectionSet(), names));
-        for (VariableDefinition variable : operation.getVariableDefinitions()) {
-            if (EnumInputs.shapesPlans(supergraph, variable.getType())) {
-                names.add(variable.getName());
-            }
-        }
         return names;
     }
 

@@ -14,8 +14,6 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
-import graphql.schema.GraphQLInputType;
-import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import org.plenum.gateway.engine.sdl.TypeRefs;
@@ -23,17 +21,29 @@ import org.plenum.gateway.engine.supergraph.EnumValues;
 import org.plenum.gateway.engine.supergraph.FieldMeta;
 import org.plenum.gateway.engine.supergraph.Supergraph;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The enum values a field's arguments carry (literals or variable values, in input objects and lists too), checked
- * against a subgraph that would be sent them: a subgraph rejects a request with a value its enum lacks.
+ * against a subgraph that would be sent them: a subgraph rejects a request with a value its enum lacks. Only enums
+ * with values some of their subgraphs lack matter.
  */
 public final class EnumInputs {
+
+    /** One value of an enum some subgraphs lack values of. */
+    private record Carried(String enumName, String value) {
+        @Override
+        public String toString() {
+            return enumName + "." + value;
+        }
+    }
 
     private final Supergraph supergraph;
     private final EnumValues enumValues;
@@ -45,12 +55,21 @@ public final class EnumInputs {
         this.variables = variables;
     }
 
-    /**
-     * Whether a variable of this type can carry an enum value some subgraph lacks: then the plan depends on its value.
-     */
+    /** Whether a variable of this type can carry an enum value some subgraph lacks: then plans depend on its value. */
     public static boolean shapesPlans(Supergraph supergraph, Type<?> variableType) {
         return supergraph.enumValues().anyPartial()
                 && carriesPartialEnum(supergraph, supergraph.apiSchema().getType(TypeRefs.baseName(variableType)), new HashSet<>());
+    }
+
+    /**
+     * What of a variable's coerced value plans depend on: the values it carries of enums some subgraphs lack, as
+     * "Enum.VALUE" in order (not the whole value, so that plans do not multiply with values that do not matter).
+     */
+    public static Set<String> planRelevantValues(Supergraph supergraph, Type<?> variableType, Object value) {
+        List<Carried> carried = new ArrayList<>();
+        new EnumInputs(supergraph, Map.of()).collect(supergraph.apiSchema().getType(TypeRefs.baseName(variableType)),
+                value, carried);
+        return carried.stream().map(Carried::toString).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static boolean carriesPartialEnum(Supergraph supergraph, GraphQLType type, Set<String> seen) {
@@ -82,63 +101,50 @@ public final class EnumInputs {
         if (definition == null) {
             return null;
         }
+        List<Carried> carried = new ArrayList<>();
         for (Argument argument : arguments) {
             GraphQLArgument declared = definition.getArgument(argument.getName());
-            String lacked = declared == null ? null : lackedBy(graph, declared.getType(), argument.getValue());
-            if (lacked != null) {
-                return lacked;
+            if (declared != null) {
+                collect(GraphQLTypeUtil.unwrapAll(declared.getType()), argument.getValue(), carried);
             }
         }
-        return null;
+        return carried.stream().filter(one -> !enumValues.definedIn(one.enumName(), one.value(), graph))
+                .map(Carried::toString).findFirst().orElse(null);
     }
 
-    /** @param value a literal of the operation, or a variable's coerced value (enum values as their names) */
-    private String lackedBy(String graph, GraphQLInputType type, Object value) {
+    /**
+     * Adds the values of partial enums that a value of the named type carries. Input was validated: a list value
+     * stands for a list type (and a single value where a list is declared for a list of one), so the value's shape
+     * says which.
+     *
+     * @param value a literal of the operation, or a variable's coerced value (enum values as their names)
+     */
+    private void collect(GraphQLType namedType, Object value, List<Carried> carried) {
         Object given = value instanceof VariableReference variable ? variables.get(variable.getName()) : value;
         if (given == null || given instanceof NullValue) {
-            return null;
+            return;
         }
-        GraphQLType unwrapped = GraphQLTypeUtil.unwrapNonNull(type);
-        if (unwrapped instanceof GraphQLList list) {
-            // a single value where a list is declared stands for a list of one
-            Collection<?> items = given instanceof ArrayValue array ? array.getValues()
-                    : given instanceof Collection<?> collection ? collection : List.of(given);
-            for (Object item : items) {
-                String lacked = lackedBy(graph, (GraphQLInputType) list.getWrappedType(), item);
-                if (lacked != null) {
-                    return lacked;
+        if (given instanceof ArrayValue array) {
+            array.getValues().forEach(item -> collect(namedType, item, carried));
+        } else if (given instanceof Collection<?> items) {
+            items.forEach(item -> collect(namedType, item, carried));
+        } else if (namedType instanceof GraphQLEnumType enumType && enumValues.isPartial(enumType.getName())) {
+            carried.add(new Carried(enumType.getName(), given instanceof EnumValue literal ? literal.getName() : String.valueOf(given)));
+        } else if (namedType instanceof GraphQLInputObjectType object) {
+            if (given instanceof ObjectValue literal) {
+                for (ObjectField field : literal.getObjectFields()) {
+                    collectField(object, field.getName(), field.getValue(), carried);
                 }
+            } else if (given instanceof Map<?, ?> map) {
+                map.forEach((name, fieldValue) -> collectField(object, String.valueOf(name), fieldValue, carried));
             }
-        } else if (unwrapped instanceof GraphQLEnumType enumType) {
-            String name = given instanceof EnumValue literal ? literal.getName() : String.valueOf(given);
-            return enumValues.definedIn(enumType.getName(), name, graph) ? null : enumType.getName() + "." + name;
-        } else if (unwrapped instanceof GraphQLInputObjectType object) {
-            return lackedByFields(graph, object, given);
         }
-        return null;
     }
 
-    private String lackedByFields(String graph, GraphQLInputObjectType object, Object given) {
-        if (given instanceof ObjectValue literal) {
-            for (ObjectField field : literal.getObjectFields()) {
-                String lacked = lackedByField(graph, object, field.getName(), field.getValue());
-                if (lacked != null) {
-                    return lacked;
-                }
-            }
-        } else if (given instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                String lacked = lackedByField(graph, object, String.valueOf(entry.getKey()), entry.getValue());
-                if (lacked != null) {
-                    return lacked;
-                }
-            }
-        }
-        return null;
-    }
-
-    private String lackedByField(String graph, GraphQLInputObjectType object, String name, Object value) {
+    private void collectField(GraphQLInputObjectType object, String name, Object value, List<Carried> carried) {
         GraphQLInputObjectField field = object.getField(name);
-        return field == null ? null : lackedBy(graph, field.getType(), value);
+        if (field != null) {
+            collect(GraphQLTypeUtil.unwrapAll(field.getType()), value, carried);
+        }
     }
 }
