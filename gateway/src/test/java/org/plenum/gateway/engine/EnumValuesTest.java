@@ -93,6 +93,27 @@ class EnumValuesTest {
     }
 
     @Test
+    void sendsAVariablesDefaultOnlyToASubgraphThatDefinesItsEnumValues() {
+        String query = "query($s: [Status!] = [DRAFT]) { products(statuses: $s) { id } }";
+
+        GatewayResponse given = Fixtures.run(gateway, query, Map.of("s", List.of("ACTIVE")));
+        GatewayResponse defaulted = Fixtures.run(gateway, query);
+
+        assertEquals(Map.of("data", Map.of("products", List.of(Map.of("id", "p2")))), given.body());
+        assertEquals(Map.of("data", Map.of("products", List.of(Map.of("id", "p1")))), defaulted.body());
+        assertEquals(List.of("a", "b"), subgraphs());
+    }
+
+    @Test
+    void keepsANullableVariableWithADefaultValidForANonNullPositionWhenItsDefaultIsLeftOut() {
+        GatewayResponse response = Fixtures.run(gateway,
+                "query($s: Status = DRAFT) { products(statuses: [$s]) { id } }", Map.of("s", "ACTIVE"));
+
+        assertEquals(Map.of("data", Map.of("products", List.of(Map.of("id", "p2")))), response.body());
+        assertEquals(List.of("a"), subgraphs());
+    }
+
+    @Test
     void jumpsToTheSubgraphThatDefinesTheEnumValueOfAnEntityFieldsArgument() {
         GatewayResponse response = Fixtures.run(gateway, "{ drafts { id label(status: DRAFT) } }");
 

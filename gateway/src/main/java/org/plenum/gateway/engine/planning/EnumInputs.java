@@ -7,6 +7,7 @@ import graphql.language.NullValue;
 import graphql.language.ObjectField;
 import graphql.language.ObjectValue;
 import graphql.language.Type;
+import graphql.language.Value;
 import graphql.language.VariableReference;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLEnumType;
@@ -70,6 +71,16 @@ public final class EnumInputs {
         new EnumInputs(supergraph, Map.of()).collect(supergraph.apiSchema().getType(TypeRefs.baseName(variableType)),
                 value, carried);
         return carried.stream().map(Carried::toString).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Whether the subgraph defines every enum value a literal of the type (a variable's default, say) carries. */
+    static boolean literalAcceptedBy(Supergraph supergraph, String graph, Type<?> type, Value<?> literal) {
+        if (!supergraph.enumValues().anyPartial()) {
+            return true;
+        }
+        List<Carried> carried = new ArrayList<>();
+        new EnumInputs(supergraph, Map.of()).collect(supergraph.apiSchema().getType(TypeRefs.baseName(type)), literal, carried);
+        return carried.stream().allMatch(one -> supergraph.enumValues().definedIn(one.enumName(), one.value(), graph));
     }
 
     private static boolean carriesPartialEnum(Supergraph supergraph, GraphQLType type, Set<String> seen) {
