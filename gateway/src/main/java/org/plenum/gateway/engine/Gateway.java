@@ -19,6 +19,7 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.SourceLocation;
+import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
@@ -39,6 +40,7 @@ import org.plenum.gateway.engine.execute.PlanExecutor;
 import org.plenum.gateway.engine.plan.OperationPlan;
 import org.plenum.gateway.engine.plan.PlanPrinter;
 import org.plenum.gateway.engine.plan.PlanningException;
+import org.plenum.gateway.engine.planning.EnumInputs;
 import org.plenum.gateway.engine.planning.PlanningTimeoutException;
 import org.plenum.gateway.engine.planning.QueryPlanner;
 import org.plenum.gateway.engine.subgraph.SubgraphClient;
@@ -339,9 +341,12 @@ public final class Gateway {
         }
     }
 
-    /** Plans differ per operation, per value of the variables its @skip/@include use and per what authorization removed. */
-    private static List<Object> planKey(PreparedDocument prepared, OperationDefinition operation, AuthorizedOperation allowed,
-                                        Map<String, Object> coerced) {
+    /**
+     * Plans differ per operation, per value of the variables its @skip/@include use, per enum value some subgraphs
+     * lack that its variables carry, and per what authorization removed.
+     */
+    private List<Object> planKey(PreparedDocument prepared, OperationDefinition operation, AuthorizedOperation allowed,
+                                 Map<String, Object> coerced) {
         List<Object> key = new ArrayList<>();
         key.add(operation.getName());
         key.add(allowed.removed());
@@ -349,6 +354,12 @@ public final class Gateway {
                 name -> conditionVariables(operation, prepared.fragments));
         for (String name : conditions) {
             key.add(coerced.get(name));
+        }
+        List<VariableDefinition> enumVariables = prepared.enumVariables.computeIfAbsent(String.valueOf(operation.getName()),
+                name -> operation.getVariableDefinitions().stream()
+                        .filter(variable -> EnumInputs.shapesPlans(supergraph, variable.getType())).toList());
+        for (VariableDefinition variable : enumVariables) {
+            key.add(EnumInputs.planRelevantValues(supergraph, variable.getType(), coerced.get(variable.getName())));
         }
         return key;
     }

@@ -3,6 +3,7 @@ package org.plenum.gateway.engine;
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
+import graphql.language.VariableDefinition;
 import org.plenum.gateway.engine.plan.OperationPlan;
 
 import java.util.List;
@@ -23,6 +24,8 @@ final class PreparedDocument {
     final Map<List<Object>, OperationPlan> plans = new ConcurrentHashMap<>();
     /** per operation: the variables its @skip/@include use */
     final Map<String, Set<String>> conditions = new ConcurrentHashMap<>();
+    /** per operation: the variables that can carry enum values some subgraphs lack */
+    final Map<String, List<VariableDefinition>> enumVariables = new ConcurrentHashMap<>();
 
     PreparedDocument(Document document, Map<String, FragmentDefinition> fragments) {
         this.errors = null;

@@ -160,6 +160,23 @@ class SchemaFeaturesTest {
         assertEquals(List.of("people", 0, "formerRole"), ErrorsTest.errors(response).get(0).get("path"));
     }
 
+    @Test
+    void loadsASupergraphWithJoinDirectivesAndKeepsThemOutOfTheApiSchema() {
+        // @join__directive carries Apollo Router features (@cacheTag, connectors) this gateway does not have
+        FakeSubgraphClient client = new FakeSubgraphClient()
+                .with("products", new FakeSubgraph(Fixtures.subgraphSdl("join-directive", "products"), Map.of(), Map.of(),
+                        Map.of("Query.product", env -> Map.of("__typename", "Product", "id", env.getArgument("id"), "name", "Lamp"))))
+                .with("prices", new FakeSubgraph(Fixtures.subgraphSdl("join-directive", "prices"),
+                        Map.of("Product", List.of(Map.of("__typename", "Product", "id", "p1", "price", 12))), Map.of(), Map.of()));
+        Gateway gateway = Fixtures.gateway("join-directive", client);
+
+        GatewayResponse response = Fixtures.run(gateway, "{ product(id: \"p1\") { name price } }");
+
+        assertEquals(Map.of("data", Map.of("product", Map.of("name", "Lamp", "price", 12))), response.body());
+        assertFalse(gateway.apiSchemaSdl().contains("join__") || gateway.apiSchemaSdl().contains("cacheTag"),
+                gateway.apiSchemaSdl());
+    }
+
     @SuppressWarnings("unchecked")
     static String code(GatewayResponse response) {
         List<Map<String, Object>> errors = (List<Map<String, Object>>) response.body().get("errors");

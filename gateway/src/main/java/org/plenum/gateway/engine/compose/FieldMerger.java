@@ -137,7 +137,7 @@ final class FieldMerger {
             }
         }
         dest.type = destType;
-        merger.recordTypeUsage(TypeRefs.baseName(destType), inputPosition);
+        merger.recordTypeUsage(TypeRefs.baseName(destType), coordinate, inputPosition);
         if (incompatible) {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < sources.length; i++) {

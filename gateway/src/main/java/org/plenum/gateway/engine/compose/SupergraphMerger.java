@@ -23,6 +23,9 @@ final class SupergraphMerger {
     private final List<Directives.EnumArg> graphs;
     private final Map<String, MergedType> merged = new TreeMap<>();
     private final Map<String, Usage> typeUsages = new HashMap<>();
+    /** type -> the first input / output position using it (as Apollo names one in its errors) */
+    private final Map<String, String> inputExamples = new HashMap<>();
+    private final Map<String, String> outputExamples = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
     private final FieldMerger fieldMerger;
     private final DirectiveMerger directiveMerger;
@@ -103,7 +106,9 @@ final class SupergraphMerger {
                 : abstractMerged.kind == TypeKind.INTERFACE && memberMerged.interfaces.contains(abstractType);
     }
 
-    void recordTypeUsage(String typeName, boolean inputPosition) {
+    /** @param coordinate the position using the type, e.g. "Query.products(filter:)" or "Product.status" */
+    void recordTypeUsage(String typeName, String coordinate, boolean inputPosition) {
+        (inputPosition ? inputExamples : outputExamples).putIfAbsent(typeName, coordinate);
         Usage usage = inputPosition ? Usage.INPUT : Usage.OUTPUT;
         typeUsages.merge(typeName, usage, (previous, current) -> previous == current ? previous : Usage.BOTH);
     }
@@ -308,7 +313,9 @@ final class SupergraphMerger {
             boolean inaccessible = value.composedDirectives.contains(AppliedDirectives.INACCESSIBLE);
             if (!inaccessible && usage != Usage.OUTPUT && !missingIn.isEmpty()) {
                 if (usage == Usage.BOTH) {
-                    errors.add("Enum type \"" + type.name + "\" is used as both input type and output type, but value \"" + name
+                    errors.add("Enum type \"" + type.name + "\" is used as both input type (for example, as type of \""
+                            + inputExamples.get(type.name) + "\") and output type (for example, as type of \""
+                            + outputExamples.get(type.name) + "\"), but value \"" + name
                             + "\" is not defined in all the subgraphs defining \"" + type.name + "\": \"" + name + "\" is defined in "
                             + FieldMerger.subgraphList(definedIn) + " but not in " + FieldMerger.subgraphList(missingIn));
                 }

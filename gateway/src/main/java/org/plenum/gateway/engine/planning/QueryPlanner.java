@@ -28,15 +28,17 @@ public final class QueryPlanner {
     }
 
     /**
-     * @param conditionValues the request's values of the variables used by @skip/@include (the plan depends on them)
+     * @param variableValues the request's coerced variable values: the plan depends on those @skip/@include use and
+     *                       on those carrying enum values some subgraphs lack ({@link EnumInputs#shapesPlans})
      * @throws org.plenum.gateway.engine.plan.PlanningException when no plan can answer the operation
      * @throws PlanningTimeoutException when planning runs past the budget
      */
     public OperationPlan plan(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
-                              Map<String, Object> conditionValues) {
-        FieldCollector collector = new FieldCollector(supergraph, fragments, conditionValues);
+                              Map<String, Object> variableValues) {
+        FieldCollector collector = new FieldCollector(supergraph, fragments, variableValues);
         boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
-        FetchGraph fetches = new SelectionWalk(supergraph, collector, operation, PlanningDeadline.after(budget)).walk();
+        FetchGraph fetches = new SelectionWalk(supergraph, collector, new EnumInputs(supergraph, variableValues), operation,
+                PlanningDeadline.after(budget)).walk();
         PlanNode root = new StepAssembler(new SubgraphDocumentWriter(supergraph, operation)).assemble(fetches, mutation);
         ResponseShape shape = new ShapeCompiler(supergraph.apiSchema(), collector).compile(operation);
         return new OperationPlan(root, shape, operation.getOperation().name().toLowerCase(), shape.hasIntrospection());
@@ -48,10 +50,10 @@ public final class QueryPlanner {
      */
     public OperationPlan plan(OperationDefinition sent, Map<String, FragmentDefinition> sentFragments,
                               OperationDefinition allowed, Map<String, FragmentDefinition> allowedFragments,
-                              Map<String, Object> conditionValues) {
-        OperationPlan plan = plan(allowed, allowedFragments, conditionValues);
+                              Map<String, Object> variableValues) {
+        OperationPlan plan = plan(allowed, allowedFragments, variableValues);
         ResponseShape sentShape = new ShapeCompiler(supergraph.apiSchema(),
-                new FieldCollector(supergraph, sentFragments, conditionValues)).compile(sent);
+                new FieldCollector(supergraph, sentFragments, variableValues)).compile(sent);
         return new OperationPlan(plan.root(), sentShape.restrictedTo(plan.shape()), plan.operationType(), plan.introspection());
     }
 }

@@ -3,6 +3,7 @@ package org.plenum.gateway.engine.planning;
 import graphql.language.Field;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import org.plenum.gateway.engine.plan.PlanningException;
 import org.plenum.gateway.engine.supergraph.FieldMeta;
 import org.plenum.gateway.engine.supergraph.Supergraph;
 import org.plenum.gateway.engine.supergraph.TypeMeta;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,15 +25,17 @@ final class Reachability {
     private final Supergraph supergraph;
     private final FieldCollector collector;
     private final PlanningDeadline deadline;
+    private final EnumInputs enumInputs;
     /** Answers of {@link #reachable(String, TypeMeta, List, List)} in this planning, by graph, type and selections. */
     private final Map<List<Object>, Boolean> answers = new HashMap<>();
     /** Answers of {@link #localFields(String, String, List, List)} in this planning, asked the same way. */
     private final Map<List<Object>, Long> localCounts = new HashMap<>();
 
-    Reachability(Supergraph supergraph, FieldCollector collector, PlanningDeadline deadline) {
+    Reachability(Supergraph supergraph, FieldCollector collector, PlanningDeadline deadline, EnumInputs enumInputs) {
         this.supergraph = supergraph;
         this.collector = collector;
         this.deadline = deadline;
+        this.enumInputs = enumInputs;
     }
 
     /** Whether each selected field resolves in the subgraph, or through a key of its type it has, elsewhere. */
@@ -77,8 +81,8 @@ final class Reachability {
                 return false;
             }
             List<Field> providedField = providedFields.get(name);
-            if (providedField == null && !resolvesDirectly(field, graph)) {
-                if (field.resolvableIn().stream().noneMatch(other -> type.keys(other).stream()
+            if (providedField == null && !resolvesHere(field, fields, graph)) {
+                if (acceptingGraphs(field, fields).stream().noneMatch(other -> type.keys(other).stream()
                         .anyMatch(key -> resolvesFieldSet(graph, type.name(), key.selections(), providedFields.keySet())))) {
                     return false;
                 }
@@ -153,7 +157,7 @@ final class Reachability {
         for (List<Field> fields : collector.collect(typeName, selections).values()) {
             FieldMeta field = type.field(fields.get(0).getName());
             List<Field> providedField = providedFields.get(fields.get(0).getName());
-            if (field != null && (providedField != null || resolvesDirectly(field, graph))) {
+            if (field != null && (providedField != null || resolvesHere(field, fields, graph))) {
                 count++;
                 if (supergraph.type(field.namedType()) != null) {
                     count = saturatedSum(count, localFields(graph, field.namedType(), FieldCollector.subSelections(fields),
@@ -177,12 +181,12 @@ final class Reachability {
                 continue;
             }
             FieldMeta field = itf.field(name);
-            if (field == null || !resolvesDirectly(field, graph)) {
+            if (field == null || !resolvesHere(field, selected, graph)) {
                 return false;
             }
             for (String implementation : implementations) {
                 FieldMeta own = supergraph.type(implementation).field(name);
-                if (own == null || !resolvesDirectly(own, graph)
+                if (own == null || !resolvesHere(own, selected, graph)
                         || !String.valueOf(own.typeIn(graph)).equals(String.valueOf(field.typeIn(graph)))) {
                     return false;
                 }
@@ -209,7 +213,7 @@ final class Reachability {
         if (reachable(graph, result, selections)) {
             return null;
         }
-        List<String> others = field.resolvableIn().stream()
+        List<String> others = acceptingGraphs(field, fields).stream()
                 .filter(other -> !other.equals(graph) && !parent.keys(other).isEmpty() && field.requires(other) == null)
                 .toList();
         for (String other : others) {
@@ -244,7 +248,7 @@ final class Reachability {
      */
     Map<String, List<Field>> splitValueTree(FieldMeta field, List<Field> fields) {
         TypeMeta type = supergraph.type(field.namedType());
-        Set<String> candidates = field.resolvableIn();
+        Set<String> candidates = acceptingGraphs(field, fields);
         if (type == null || type.isAbstract() || type.hasKeys() || candidates.size() < 2) {
             return null;
         }
@@ -280,6 +284,35 @@ final class Reachability {
     Collection<String> objectTypes(String typeName) {
         TypeMeta type = supergraph.type(typeName);
         return type != null && type.isAbstract() ? type.possibleTypes() : List.of(typeName);
+    }
+
+    /**
+     * The subgraph resolves the field itself, needing nothing from elsewhere, and knows every enum value its
+     * arguments carry.
+     */
+    boolean resolvesHere(FieldMeta field, List<Field> fields, String graph) {
+        return resolvesDirectly(field, graph) && enumInputs.acceptedBy(graph, field, fields.get(0).getArguments());
+    }
+
+    /** The subgraphs resolving the field that know every enum value its arguments carry. */
+    Set<String> acceptingGraphs(FieldMeta field, List<Field> fields) {
+        if (fields.get(0).getArguments().isEmpty() || !supergraph.enumValues().anyPartial()) {
+            return field.resolvableIn(); // nothing to refuse: the common case, asked for every selected field
+        }
+        Set<String> accepting = new LinkedHashSet<>();
+        for (String graph : field.resolvableIn()) {
+            if (enumInputs.acceptedBy(graph, field, fields.get(0).getArguments())) {
+                accepting.add(graph);
+            }
+        }
+        return accepting;
+    }
+
+    /** The field's arguments carry an enum value that no subgraph resolving it knows. */
+    PlanningException noSubgraphAccepts(FieldMeta field, List<Field> fields) {
+        String lacked = enumInputs.lackedBy(field.resolvableIn().iterator().next(), field, fields.get(0).getArguments());
+        return new PlanningException(field.parentType() + "." + field.name() + " cannot be resolved with these arguments:"
+                + " no subgraph that resolves it knows every enum value they carry (" + lacked + ")");
     }
 
     /** The subgraph resolves the field itself, needing nothing from elsewhere. */

@@ -39,6 +39,7 @@ final class SelectionWalk {
     private final boolean mutation;
     private final PlanningDeadline deadline;
     private final FetchGraph fetches = new FetchGraph();
+    private final ServingSubgraphs serving;
     /** Entity jumps whose key fields are being planned: the target cannot be the way to its own key. */
     private final Set<EntityRoute> reaching = new HashSet<>();
     private int jumps;
@@ -46,15 +47,16 @@ final class SelectionWalk {
     private record EntityRoute(String type, String graph) {
     }
 
-    SelectionWalk(Supergraph supergraph, FieldCollector collector, OperationDefinition operation,
+    SelectionWalk(Supergraph supergraph, FieldCollector collector, EnumInputs enumInputs, OperationDefinition operation,
                   PlanningDeadline deadline) {
         this.supergraph = supergraph;
         this.collector = collector;
         this.operation = operation;
         this.mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
         this.deadline = deadline;
-        this.reachability = new Reachability(supergraph, collector, deadline);
+        this.reachability = new Reachability(supergraph, collector, deadline, enumInputs);
         this.choice = new SubgraphChoice(supergraph, reachability, fetches, mutation);
+        this.serving = new ServingSubgraphs(supergraph);
     }
 
     /** Shared root fields split by subgraph where no single one resolves them; the rest go to one subgraph each. */
@@ -143,7 +145,13 @@ final class SelectionWalk {
             }
         }
         for (String possible : returnable) {
-            Map<String, List<Field>> fields = collector.collect(possible, selections);
+            // a type that another subgraph which could serve here would not return: only what is selected on the
+            // abstract type itself, so that the answer does not depend on the subgraph asked (as Apollo's planner)
+            boolean everywhere = serving.returnedByAll(type, possible, path);
+            if (!everywhere && type.kind() == TypeMeta.Kind.UNION) {
+                continue;
+            }
+            Map<String, List<Field>> fields = collector.collect(everywhere ? possible : typeName, selections);
             if (!fields.isEmpty()) {
                 producers.addAll(visitFields(group, selection.fragment(possible), possible, fields,
                         PathSegment.append(path, new PathSegment.TypeCondition(possible)), provided, internal));
@@ -167,8 +175,9 @@ final class SelectionWalk {
             FieldMeta field = type.field(name);
             if (name.equals("__typename")) {
                 lookup |= !internal;
-            } else if (field != null && (Reachability.resolvesDirectly(field, group.graph)
-                    || field.resolvableIn().stream().anyMatch(graph -> !type.keys(graph).isEmpty()))) {
+            } else if (field != null && (reachability.resolvesHere(field, entry.getValue(), group.graph)
+                    || reachability.acceptingGraphs(field, entry.getValue()).stream()
+                    .anyMatch(graph -> !type.keys(graph).isEmpty()))) {
                 // resolvable here, or through the interface's key elsewhere (e.g. another @interfaceObject)
                 local.put(entry.getKey(), entry.getValue());
             } else {
@@ -233,7 +242,7 @@ final class SelectionWalk {
         if (provided != null && providesEnough(group.graph, field, fields, provided)) {
             return addField(group, selection, key, fields, field, path, FieldCollector.subSelections(provided), internal);
         }
-        if (!Reachability.resolvesDirectly(field, group.graph)) {
+        if (!reachability.resolvesHere(field, fields, group.graph)) {
             return jump(group, selection, type, key, fields, field, path, providedFields, internal, null);
         }
         Elsewhere elsewhere = reachability.elsewhere(group.graph, type, field, fields);
@@ -281,6 +290,7 @@ final class SelectionWalk {
         for (int i = 0; i < field.listDepth(); i++) {
             childPath = PathSegment.append(childPath, PathSegment.ITEMS);
         }
+        serving.enter(path, childPath, field, group.graph);
         String childType = field.namedType();
         String declared = field.namedTypeIn(group.graph);
         if (!declared.equals(childType) && supergraph.type(declared) != null && supergraph.type(childType).isAbstract()) {
@@ -329,6 +339,9 @@ final class SelectionWalk {
                     }
                 }
             }
+        }
+        if (target == null && !field.resolvableIn().isEmpty() && reachability.acceptingGraphs(field, fields).isEmpty()) {
+            throw reachability.noSubgraphAccepts(field, fields);
         }
         if (target == null) {
             throw new PlanningException("No subgraph can resolve " + type.name() + "." + field.name()

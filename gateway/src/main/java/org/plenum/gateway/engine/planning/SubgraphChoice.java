@@ -30,9 +30,12 @@ final class SubgraphChoice {
 
     /** A shared root field goes where earlier root fields went, else where most of its selection resolves. */
     String rootGraph(FieldMeta field, List<Field> fields, FetchGroup current) {
-        Set<String> candidates = field.resolvableIn();
-        if (candidates.isEmpty()) {
+        if (field.resolvableIn().isEmpty()) {
             throw new PlanningException("No subgraph resolves root field " + field.parentType() + "." + field.name());
+        }
+        Set<String> candidates = reachability.acceptingGraphs(field, fields);
+        if (candidates.isEmpty()) {
+            throw reachability.noSubgraphAccepts(field, fields);
         }
         if (mutation && current != null && candidates.contains(current.graph)) {
             return current.graph;
@@ -60,7 +63,7 @@ final class SubgraphChoice {
      */
     String target(TypeMeta type, FieldMeta field, List<Field> fields, List<PathSegment> path, Predicate<String> excluded) {
         List<Selection> selections = supergraph.type(field.namedType()) == null ? null : FieldCollector.subSelections(fields);
-        return field.resolvableIn().stream()
+        return reachability.acceptingGraphs(field, fields).stream()
                 .filter(graph -> !type.keys(graph).isEmpty() && !excluded.test(graph))
                 .max(Comparator.<String, Boolean>comparing(graph -> field.requires(graph) == null)
                         .thenComparing(graph -> fetches.hasEntityGroup(graph, path))

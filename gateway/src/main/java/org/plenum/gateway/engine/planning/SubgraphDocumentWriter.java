@@ -1,7 +1,9 @@
 package org.plenum.gateway.engine.planning;
 
 import graphql.language.AstPrinter;
+import graphql.language.NonNullType;
 import graphql.language.OperationDefinition;
+import graphql.language.Type;
 import graphql.language.VariableDefinition;
 import org.plenum.gateway.engine.plan.FetchNode;
 import org.plenum.gateway.engine.plan.FetchSelection;
@@ -61,7 +63,7 @@ final class SubgraphDocumentWriter {
         for (VariableDefinition variable : operation.getVariableDefinitions()) {
             if (usedVariables.contains(variable.getName())) {
                 variableNames.add(variable.getName());
-                definitions.add(AstPrinter.printAstCompact(variable));
+                definitions.add(AstPrinter.printAstCompact(definitionFor(group.graph, variable)));
             }
         }
         if (!definitions.isEmpty()) {
@@ -80,6 +82,20 @@ final class SubgraphDocumentWriter {
                 document.toString(), variableNames, representations, renamed ? selection : null,
                 group.entity ? List.of() : selection.fields().stream()
                         .map(field -> (String) ResponseKeys.clientSegment(field.responseKey())).toList());
+    }
+
+    /**
+     * A default with an enum value the subgraph lacks would fail its validation: it is left out, which is safe since the
+     * plan sends the variable there only when the request gave another value; non-null then, so that it stays valid
+     * where the default made a nullable variable acceptable for a non-null argument.
+     */
+    private VariableDefinition definitionFor(String graph, VariableDefinition variable) {
+        if (variable.getDefaultValue() == null
+                || EnumInputs.literalAcceptedBy(supergraph, graph, variable.getType(), variable.getDefaultValue())) {
+            return variable;
+        }
+        Type<?> given = variable.getType() instanceof NonNullType ? variable.getType() : new NonNullType(variable.getType());
+        return variable.transform(builder -> builder.defaultValue(null).type(given));
     }
 
     private static FetchSelection merged(FetchSelection a, FetchSelection b) {

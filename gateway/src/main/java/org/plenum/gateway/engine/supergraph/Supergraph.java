@@ -45,14 +45,16 @@ public final class Supergraph {
     private final ApiSchema apiSchema;
     private final AccessRequirements access;
     private final CostDirectives costDirectives;
+    private final EnumValues enumValues;
 
     private Supergraph(Map<String, SubgraphInfo> subgraphs, Map<String, TypeMeta> types, ApiSchema apiSchema,
-                       AccessRequirements access, CostDirectives costDirectives) {
+                       AccessRequirements access, CostDirectives costDirectives, EnumValues enumValues) {
         this.subgraphs = subgraphs;
         this.types = types;
         this.apiSchema = apiSchema;
         this.access = access;
         this.costDirectives = costDirectives;
+        this.enumValues = enumValues;
     }
 
     public static Supergraph parse(String sdl) {
@@ -73,7 +75,8 @@ public final class Supergraph {
         Map<String, SubgraphInfo> subgraphs = readSubgraphs(document, specs.prefixed("join", "Graph"));
         Map<String, TypeMeta> types = readTypes(document, specs);
         ApiSchema api = ApiSchema.build(document, specs);
-        return new Supergraph(subgraphs, types, api, AccessRequirements.read(document, specs), CostDirectives.read(document, specs));
+        return new Supergraph(subgraphs, types, api, AccessRequirements.read(document, specs),
+                CostDirectives.read(document, specs), EnumValues.read(document, specs));
     }
 
     private static Map<String, SubgraphInfo> readSubgraphs(Document document, String graphEnumName) {
@@ -254,6 +257,11 @@ public final class Supergraph {
 
     public String apiSchemaSdl() {
         return apiSchema.sdl();
+    }
+
+    /** In which subgraphs each enum value exists. */
+    public EnumValues enumValues() {
+        return enumValues;
     }
 
     /** Who may see which types and fields (@authenticated, @requiresScopes, @policy). */

@@ -75,7 +75,8 @@ class ReachabilityTest {
     }
 
     private static Reachability reachability(Supergraph supergraph) {
-        return new Reachability(supergraph, new FieldCollector(supergraph, Map.of(), Map.of()), PlanningDeadline.after(Duration.ZERO));
+        return new Reachability(supergraph, new FieldCollector(supergraph, Map.of(), Map.of()), PlanningDeadline.after(Duration.ZERO),
+                new EnumInputs(supergraph, Map.of()));
     }
 
     private static List<Selection> selections(String selectionSet) {
