@@ -8,6 +8,8 @@ const SKIPPED = {
   // @authenticated/@requiresScopes/@policy are enforced by Plenum (and Apollo Router), not by Apollo Gateway
   // or Hive Gateway: they would answer protected fields that Plenum refuses, a known difference, not a bug.
   authorization: 'the references do not enforce authorization directives',
+  // Apollo Gateway refuses a supergraph linking cacheTag (a Router feature) "for: EXECUTION"
+  'join-directive': 'Apollo Gateway refuses its cacheTag link',
 };
 
 /** Every fixture with a composed supergraph, in name order, or only the named ones. */
