@@ -15,13 +15,13 @@ export function gatewayTargets({ benchDir, supergraphFile, grafbaseConfig, gatew
   const hiveBin = join(benchDir, 'node_modules/@graphql-hive/gateway/dist/bin.js');
   const hive = npmVersion(benchDir, '@graphql-hive/gateway');
   const nodeEnv = { NODE_ENV: 'production' };
-  const plenum = (settings, jfr) => ({
+  const plenum = (settings, jfr, jar = gatewayJar) => ({
     command: 'java',
     // glibc's per-thread malloc arenas otherwise add tens of MB of resident memory to a JVM
     env: { MALLOC_ARENA_MAX: '2' },
     args: (port) => [...GATEWAY_JVM_FLAGS, ...(jfr ? [`-XX:StartFlightRecording=filename=${jfr},settings=profile,dumponexit=true`] : []),
       `-Dquarkus.http.port=${port}`, `-Dplenum.gateway.supergraph-file=${supergraphFile}`, ...authFlags, ...settings,
-      '-jar', gatewayJar],
+      '-jar', jar],
     path: '/graphql',
   });
   const grafbase = '@grafbase/cli-x86_64-unknown-linux-musl';
@@ -34,6 +34,14 @@ export function gatewayTargets({ benchDir, supergraphFile, grafbaseConfig, gatew
       variantOf: 'plenum',
       ...plenum(['-Dplenum.gateway.deduplicate-fetches=false']),
     },
+    // another build of our gateway side by side, for a before/after in one run: BENCH_COMPARE_JAR (a copied
+    // quarkus-app's quarkus-run.jar), BENCH_COMPARE_LABEL (e.g. its commit)
+    ...(process.env.BENCH_COMPARE_JAR ? [{
+      id: 'plenum-compare',
+      label: `Plenum gateway at ${process.env.BENCH_COMPARE_LABEL ?? 'the compared build'}`,
+      variantOf: 'plenum',
+      ...plenum([], undefined, process.env.BENCH_COMPARE_JAR),
+    }] : []),
     {
       id: 'apollo',
       label: `Apollo Gateway ${npmVersion(benchDir, '@apollo/gateway')}`,
