@@ -41,6 +41,7 @@ import org.plenum.gateway.engine.plan.OperationPlan;
 import org.plenum.gateway.engine.plan.PlanPrinter;
 import org.plenum.gateway.engine.plan.PlanningException;
 import org.plenum.gateway.engine.planning.EnumInputs;
+import org.plenum.gateway.engine.planning.OperationOverrideLabels;
 import org.plenum.gateway.engine.planning.PlanningTimeoutException;
 import org.plenum.gateway.engine.planning.QueryPlanner;
 import org.plenum.gateway.engine.subgraph.SubgraphClient;
@@ -78,6 +79,7 @@ public final class Gateway {
     private final Map<String, String> subgraphUrls;
     private final ParserOptions parserOptions;
     private final DemandControl demandControl;
+    private final ProgressiveOverride progressiveOverride;
 
     private Gateway(Supergraph supergraph, SubgraphClient client, GatewayOptions options, PolicyEvaluator policies,
                     DemandControlOptions demand) {
@@ -89,6 +91,8 @@ public final class Gateway {
         this.authorizer = new OperationAuthorizer(supergraph, policies);
         this.demandControl = new DemandControl(supergraph, demand);
         this.planner = new QueryPlanner(supergraph, options.preparationTimeout());
+        this.progressiveOverride = new ProgressiveOverride(supergraph.overrideLabels(), options.overrideLabels(),
+                options.overrideRolls(), options.overrideListener());
         this.executor = new PlanExecutor(client, options.exposeSubgraphErrorDetails());
         this.introspection = GraphQL.newGraphQL(supergraph.apiSchema()).build();
         // concurrent and lock-free on reads: every request of a cached operation looks here
@@ -241,10 +245,12 @@ public final class Gateway {
                     true, type, operation.getName(), cost));
         }
         AuthorizedOperation allowed = authorizer.authorize(operation, prepared.fragments, request.caller());
-        List<Object> planKey = planKey(prepared, operation, allowed, coerced.toMap());
+        Set<String> activeLabels = progressiveOverride.decide(overrideLabels(prepared, operation));
+        List<Object> planKey = planKey(prepared, operation, allowed, coerced.toMap(), activeLabels);
         OperationPlan cachedPlan = prepared.plans.get(planKey);
         Uni<OperationPlan> plan = cachedPlan != null ? Uni.createFrom().item(cachedPlan)
-                : offEventLoop(() -> prepared.plans.computeIfAbsent(planKey, key -> plan(prepared, operation, allowed, coerced.toMap())));
+                : offEventLoop(() -> prepared.plans.computeIfAbsent(planKey,
+                        key -> plan(prepared, operation, allowed, coerced.toMap(), activeLabels)));
         return plan.chain(operationPlan -> executePlan(operationPlan, request, variables, type, operation.getName(),
                         body -> demandControl.measure(cost, operation, prepared.fragments, coerced.toMap(), body.get("data"))))
                 .onFailure(PlanningException.class).recoverWithItem(e -> new GatewayResponse(
@@ -311,15 +317,28 @@ public final class Gateway {
             if (!errors.isEmpty()) {
                 throw new SupergraphException("The root " + roots + " fields cannot be asked for: " + errors);
             }
-            try {
-                planner.plan(operation, Map.of(), Map.of());
-            } catch (RuntimeException | StackOverflowError e) {
-                throw new SupergraphException("Planning the root " + roots + " fields failed: " + e.getMessage(), e);
+            for (Set<String> activeLabels : smokeOverrideLabels()) {
+                try {
+                    planner.plan(operation, Map.of(), Map.of(), activeLabels);
+                } catch (RuntimeException | StackOverflowError e) {
+                    throw new SupergraphException("Planning the root " + roots + " fields failed"
+                            + (activeLabels.isEmpty() ? "" : " with override labels " + activeLabels + " active")
+                            + ": " + e.getMessage(), e);
+                }
             }
         }
     }
 
-    /** The printable query plan of an operation (with @skip/@include on variables taken as false), or its errors. */
+    /** Every progressive @override label off, then every one on: either side may have to serve a labelled field. */
+    private List<Set<String>> smokeOverrideLabels() {
+        Set<String> all = supergraph.overrideLabels().all();
+        return all.isEmpty() ? List.of(all) : List.of(Set.of(), all);
+    }
+
+    /**
+     * The printable query plan of an operation (with @skip/@include on variables taken as false, progressive @override
+     * labels decided as for a request, uncounted), or its errors.
+     */
     public String explain(String query, String operationName) {
         PreparedDocument prepared = documents.get(query);
         if (prepared == null) {
@@ -333,7 +352,9 @@ public final class Gateway {
             return "Invalid operation: no operation named " + operationName;
         }
         try {
-            return PlanPrinter.print(plan(prepared, operation, AuthorizedOperation.unchanged(operation, prepared.fragments), Map.of()).root());
+            Set<String> activeLabels = progressiveOverride.roll(overrideLabels(prepared, operation));
+            return PlanPrinter.print(plan(prepared, operation, AuthorizedOperation.unchanged(operation, prepared.fragments),
+                    Map.of(), activeLabels).root());
         } catch (PlanningException e) {
             return "Planning fails: " + e.getMessage();
         } catch (PlanningTimeoutException e) {
@@ -343,13 +364,15 @@ public final class Gateway {
 
     /**
      * Plans differ per operation, per value of the variables its @skip/@include use, per enum value some subgraphs
-     * lack that its variables carry, and per what authorization removed.
+     * lack that its variables carry, per what authorization removed, and per which of the progressive @override labels
+     * the operation depends on are active.
      */
     private List<Object> planKey(PreparedDocument prepared, OperationDefinition operation, AuthorizedOperation allowed,
-                                 Map<String, Object> coerced) {
+                                 Map<String, Object> coerced, Set<String> activeLabels) {
         List<Object> key = new ArrayList<>();
         key.add(operation.getName());
         key.add(allowed.removed());
+        key.add(activeLabels);
         Set<String> conditions = prepared.conditions.computeIfAbsent(String.valueOf(operation.getName()),
                 name -> conditionVariables(operation, prepared.fragments));
         for (String name : conditions) {
@@ -364,11 +387,18 @@ public final class Gateway {
         return key;
     }
 
+    /** The progressive @override labels the operation's plans depend on, found once per operation. */
+    private Set<String> overrideLabels(PreparedDocument prepared, OperationDefinition operation) {
+        return prepared.overrideLabels.computeIfAbsent(String.valueOf(operation.getName()),
+                name -> OperationOverrideLabels.of(supergraph, operation, prepared.fragments));
+    }
+
     private OperationPlan plan(PreparedDocument prepared, OperationDefinition operation, AuthorizedOperation allowed,
-                               Map<String, Object> coerced) {
+                               Map<String, Object> coerced, Set<String> activeLabels) {
         try {
-            return allowed.isUnchanged() ? planner.plan(operation, prepared.fragments, coerced)
-                    : planner.plan(operation, prepared.fragments, allowed.operation(), allowed.fragments(), coerced);
+            return allowed.isUnchanged() ? planner.plan(operation, prepared.fragments, coerced, activeLabels)
+                    : planner.plan(operation, prepared.fragments, allowed.operation(), allowed.fragments(), coerced,
+                    activeLabels);
         } catch (StackOverflowError e) {
             throw new PlanningException("The operation is too complex to plan over this supergraph");
         }

@@ -1,7 +1,10 @@
 package org.plenum.gateway.engine;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * Engine settings. A limit of 0 or less (or a zero duration) means unlimited.
@@ -19,11 +22,16 @@ import java.util.concurrent.Executor;
  * @param exposeSubgraphErrorDetails whether clients see transport failure details and subgraph errors without a code
  *                                   (otherwise: a code, the subgraph, a short message and the request id)
  * @param preparationExecutor  where unseen documents are parsed, validated and planned: never an event loop
+ * @param overrideLabels       the progressive @override labels other than "percent(x)" that are active
+ * @param overrideRolls        uniform numbers in [0, 1) that decide "percent(x)" labels, one per label and request
+ * @param overrideListener     told per request which labels its operation depends on were active
  */
 public record GatewayOptions(boolean introspectionEnabled, int maxDepth, int maxAliases, int maxRootFields,
                              int maxDocumentBytes, int maxTokens, int maxFields, int planCacheSize,
                              Duration preparationTimeout, Duration requestTimeout,
-                             boolean exposeSubgraphErrorDetails, Executor preparationExecutor) {
+                             boolean exposeSubgraphErrorDetails, Executor preparationExecutor,
+                             Set<String> overrideLabels, DoubleSupplier overrideRolls,
+                             OverrideLabelListener overrideListener) {
 
     public static GatewayOptions defaults() {
         return builder().build();
@@ -47,6 +55,9 @@ public record GatewayOptions(boolean introspectionEnabled, int maxDepth, int max
         private boolean exposeSubgraphErrorDetails;
         /** the caller's thread, for plain-Java use; a server passes its own bounded pool */
         private Executor preparationExecutor = Runnable::run;
+        private Set<String> overrideLabels = Set.of();
+        private DoubleSupplier overrideRolls = () -> ThreadLocalRandom.current().nextDouble();
+        private OverrideLabelListener overrideListener = OverrideLabelListener.NONE;
 
         public Builder introspectionEnabled(boolean value) {
             introspectionEnabled = value;
@@ -108,10 +119,25 @@ public record GatewayOptions(boolean introspectionEnabled, int maxDepth, int max
             return this;
         }
 
+        public Builder overrideLabels(Set<String> value) {
+            overrideLabels = Set.copyOf(value);
+            return this;
+        }
+
+        public Builder overrideRolls(DoubleSupplier value) {
+            overrideRolls = value;
+            return this;
+        }
+
+        public Builder overrideListener(OverrideLabelListener value) {
+            overrideListener = value;
+            return this;
+        }
+
         public GatewayOptions build() {
             return new GatewayOptions(introspectionEnabled, maxDepth, maxAliases, maxRootFields, maxDocumentBytes,
                     maxTokens, maxFields, planCacheSize, preparationTimeout, requestTimeout, exposeSubgraphErrorDetails,
-                    preparationExecutor);
+                    preparationExecutor, overrideLabels, overrideRolls, overrideListener);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A document parsed, checked against the limits and validated once: its operations, fragments and the plans made
- * for it (per operation and per values of the variables that @skip/@include use).
+ * for it (per operation, per values of the variables that @skip/@include use and more: see {@code Gateway.planKey}).
  */
 final class PreparedDocument {
 
@@ -26,6 +26,8 @@ final class PreparedDocument {
     final Map<String, Set<String>> conditions = new ConcurrentHashMap<>();
     /** per operation: the variables that can carry enum values some subgraphs lack */
     final Map<String, List<VariableDefinition>> enumVariables = new ConcurrentHashMap<>();
+    /** per operation: the progressive @override labels its plans depend on */
+    final Map<String, Set<String>> overrideLabels = new ConcurrentHashMap<>();
 
     PreparedDocument(Document document, Map<String, FragmentDefinition> fragments) {
         this.errors = null;

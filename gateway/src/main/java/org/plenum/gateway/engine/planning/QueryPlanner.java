@@ -9,6 +9,7 @@ import org.plenum.gateway.engine.supergraph.Supergraph;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Plans one operation into subgraph fetches: {@link SelectionWalk} builds the fetch groups, asking
@@ -30,15 +31,17 @@ public final class QueryPlanner {
     /**
      * @param variableValues the request's coerced variable values: the plan depends on those @skip/@include use and
      *                       on those carrying enum values some subgraphs lack ({@link EnumInputs#shapesPlans})
+     * @param activeLabels   the progressive @override labels active for this plan: a labelled field comes from the
+     *                       overriding subgraph while its label is active, else from the overridden one
      * @throws org.plenum.gateway.engine.plan.PlanningException when no plan can answer the operation
      * @throws PlanningTimeoutException when planning runs past the budget
      */
     public OperationPlan plan(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
-                              Map<String, Object> variableValues) {
+                              Map<String, Object> variableValues, Set<String> activeLabels) {
         FieldCollector collector = new FieldCollector(supergraph, fragments, variableValues);
         boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
-        FetchGraph fetches = new SelectionWalk(supergraph, collector, new EnumInputs(supergraph, variableValues), operation,
-                PlanningDeadline.after(budget)).walk();
+        FetchGraph fetches = new SelectionWalk(supergraph, collector, new EnumInputs(supergraph, variableValues),
+                activeLabels, operation, PlanningDeadline.after(budget)).walk();
         PlanNode root = new StepAssembler(new SubgraphDocumentWriter(supergraph, operation)).assemble(fetches, mutation);
         ResponseShape shape = new ShapeCompiler(supergraph.apiSchema(), collector).compile(operation);
         return new OperationPlan(root, shape, operation.getOperation().name().toLowerCase(), shape.hasIntrospection());
@@ -50,8 +53,8 @@ public final class QueryPlanner {
      */
     public OperationPlan plan(OperationDefinition sent, Map<String, FragmentDefinition> sentFragments,
                               OperationDefinition allowed, Map<String, FragmentDefinition> allowedFragments,
-                              Map<String, Object> variableValues) {
-        OperationPlan plan = plan(allowed, allowedFragments, variableValues);
+                              Map<String, Object> variableValues, Set<String> activeLabels) {
+        OperationPlan plan = plan(allowed, allowedFragments, variableValues, activeLabels);
         ResponseShape sentShape = new ShapeCompiler(supergraph.apiSchema(),
                 new FieldCollector(supergraph, sentFragments, variableValues)).compile(sent);
         return new OperationPlan(plan.root(), sentShape.restrictedTo(plan.shape()), plan.operationType(), plan.introspection());

@@ -26,16 +26,31 @@ final class Reachability {
     private final FieldCollector collector;
     private final PlanningDeadline deadline;
     private final EnumInputs enumInputs;
+    /** the progressive @override labels this plan is made for */
+    private final Set<String> activeLabels;
     /** Answers of {@link #reachable(String, TypeMeta, List, List)} in this planning, by graph, type and selections. */
     private final Map<List<Object>, Boolean> answers = new HashMap<>();
     /** Answers of {@link #localFields(String, String, List, List)} in this planning, asked the same way. */
     private final Map<List<Object>, Long> localCounts = new HashMap<>();
 
-    Reachability(Supergraph supergraph, FieldCollector collector, PlanningDeadline deadline, EnumInputs enumInputs) {
+    /** @param activeLabels the progressive @override labels that are active: the other labels are not */
+    Reachability(Supergraph supergraph, FieldCollector collector, PlanningDeadline deadline, EnumInputs enumInputs,
+                 Set<String> activeLabels) {
         this.supergraph = supergraph;
         this.collector = collector;
         this.deadline = deadline;
         this.enumInputs = enumInputs;
+        this.activeLabels = activeLabels;
+    }
+
+    /** The subgraphs that resolve the field themselves, with this plan's override labels. */
+    Set<String> resolvingGraphs(FieldMeta field) {
+        return field.resolvableIn(activeLabels);
+    }
+
+    /** Whether the subgraph resolves the field itself, with this plan's override labels. */
+    boolean resolvesIn(FieldMeta field, String graph) {
+        return field.resolvableIn(graph, activeLabels);
     }
 
     /** Whether each selected field resolves in the subgraph, or through a key of its type it has, elsewhere. */
@@ -297,10 +312,10 @@ final class Reachability {
     /** The subgraphs resolving the field that know every enum value its arguments carry. */
     Set<String> acceptingGraphs(FieldMeta field, List<Field> fields) {
         if (fields.get(0).getArguments().isEmpty() || !supergraph.enumValues().anyPartial()) {
-            return field.resolvableIn(); // nothing to refuse: the common case, asked for every selected field
+            return resolvingGraphs(field); // nothing to refuse: the common case, asked for every selected field
         }
         Set<String> accepting = new LinkedHashSet<>();
-        for (String graph : field.resolvableIn()) {
+        for (String graph : resolvingGraphs(field)) {
             if (enumInputs.acceptedBy(graph, field, fields.get(0).getArguments())) {
                 accepting.add(graph);
             }
@@ -310,13 +325,13 @@ final class Reachability {
 
     /** The field's arguments carry an enum value that no subgraph resolving it knows. */
     PlanningException noSubgraphAccepts(FieldMeta field, List<Field> fields) {
-        String lacked = enumInputs.lackedBy(field.resolvableIn().iterator().next(), field, fields.get(0).getArguments());
+        String lacked = enumInputs.lackedBy(resolvingGraphs(field).iterator().next(), field, fields.get(0).getArguments());
         return new PlanningException(field.parentType() + "." + field.name() + " cannot be resolved with these arguments:"
                 + " no subgraph that resolves it knows every enum value they carry (" + lacked + ")");
     }
 
     /** The subgraph resolves the field itself, needing nothing from elsewhere. */
-    static boolean resolvesDirectly(FieldMeta field, String graph) {
-        return field.resolvableIn(graph) && field.requires(graph) == null;
+    private boolean resolvesDirectly(FieldMeta field, String graph) {
+        return resolvesIn(field, graph) && field.requires(graph) == null;
     }
 }

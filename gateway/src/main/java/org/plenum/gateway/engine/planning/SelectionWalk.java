@@ -47,16 +47,17 @@ final class SelectionWalk {
     private record EntityRoute(String type, String graph) {
     }
 
-    SelectionWalk(Supergraph supergraph, FieldCollector collector, EnumInputs enumInputs, OperationDefinition operation,
-                  PlanningDeadline deadline) {
+    /** @param activeLabels the progressive @override labels that are active: the other labels are not */
+    SelectionWalk(Supergraph supergraph, FieldCollector collector, EnumInputs enumInputs, Set<String> activeLabels,
+                  OperationDefinition operation, PlanningDeadline deadline) {
         this.supergraph = supergraph;
         this.collector = collector;
         this.operation = operation;
         this.mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
         this.deadline = deadline;
-        this.reachability = new Reachability(supergraph, collector, deadline, enumInputs);
+        this.reachability = new Reachability(supergraph, collector, deadline, enumInputs, activeLabels);
         this.choice = new SubgraphChoice(supergraph, reachability, fetches, mutation);
-        this.serving = new ServingSubgraphs(supergraph);
+        this.serving = new ServingSubgraphs(supergraph, reachability);
     }
 
     /** Shared root fields split by subgraph where no single one resolves them; the rest go to one subgraph each. */
@@ -332,7 +333,7 @@ final class SelectionWalk {
                 TypeMeta itfType = supergraph.type(itf);
                 for (String graph : itfType.interfaceObjectGraphs()) {
                     FieldMeta itfField = itfType.field(field.name());
-                    if (target == null && itfField != null && itfField.resolvableIn(graph) && !itfType.keys(graph).isEmpty()) {
+                    if (target == null && itfField != null && reachability.resolvesIn(itfField, graph) && !itfType.keys(graph).isEmpty()) {
                         target = graph;
                         typename = itf;
                         targetField = itfField;
@@ -340,7 +341,7 @@ final class SelectionWalk {
                 }
             }
         }
-        if (target == null && !field.resolvableIn().isEmpty() && reachability.acceptingGraphs(field, fields).isEmpty()) {
+        if (target == null && !reachability.resolvingGraphs(field).isEmpty() && reachability.acceptingGraphs(field, fields).isEmpty()) {
             throw reachability.noSubgraphAccepts(field, fields);
         }
         if (target == null) {

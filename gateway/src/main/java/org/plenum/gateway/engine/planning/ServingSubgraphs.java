@@ -21,10 +21,12 @@ import java.util.Set;
 final class ServingSubgraphs {
 
     private final Supergraph supergraph;
+    private final Reachability reachability;
     private final Map<List<PathSegment>, Set<String>> byPosition = new HashMap<>();
 
-    ServingSubgraphs(Supergraph supergraph) {
+    ServingSubgraphs(Supergraph supergraph, Reachability reachability) {
         this.supergraph = supergraph;
+        this.reachability = reachability;
     }
 
     /** Records who could serve the field's value at {@code childPath}, below the parent at {@code path}. */
@@ -32,7 +34,7 @@ final class ServingSubgraphs {
         TypeMeta parent = supergraph.type(field.parentType());
         Set<String> parentGraphs = at(path, parent);
         Set<String> graphs = new LinkedHashSet<>();
-        for (String graph : field.resolvableIn()) {
+        for (String graph : reachability.resolvingGraphs(field)) {
             if (parentGraphs.contains(graph) || !parent.keys(graph).isEmpty()) {
                 graphs.add(graph);
             }

@@ -30,7 +30,7 @@ final class SubgraphChoice {
 
     /** A shared root field goes where earlier root fields went, else where most of its selection resolves. */
     String rootGraph(FieldMeta field, List<Field> fields, FetchGroup current) {
-        if (field.resolvableIn().isEmpty()) {
+        if (reachability.resolvingGraphs(field).isEmpty()) {
             throw new PlanningException("No subgraph resolves root field " + field.parentType() + "." + field.name());
         }
         Set<String> candidates = reachability.acceptingGraphs(field, fields);

@@ -6,15 +6,33 @@ import org.plenum.gateway.engine.sdl.TypeRefs;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** Join metadata of one field: in which subgraphs it resolves, with which requires/provides. */
 public final class FieldMeta {
 
-    /** How one subgraph declares the field. */
+    /**
+     * How one subgraph declares the field.
+     *
+     * @param overrideLabel the label of a progressive {@code @override} this graph is one side of, else null
+     * @param overriding    whether this graph is the overriding side (it serves the field while the label is active)
+     */
     public record InGraph(String graph, SelectionSet requires, SelectionSet provides, boolean external,
-                          boolean usedOverridden, String type) {
+                          boolean usedOverridden, String type, String overrideLabel, boolean overriding) {
+
+        /**
+         * Whether the graph resolves the field itself under the active labels. A labelled side serves while its side
+         * of the label is on, used by keys or not (Apollo's subgraph extraction keeps such a field unexternal).
+         */
+        boolean resolves(Set<String> activeLabels) {
+            if (external) {
+                return false;
+            }
+            return overrideLabel == null ? !usedOverridden : overriding == activeLabels.contains(overrideLabel);
+        }
     }
 
     private final String parentType;
@@ -23,7 +41,9 @@ public final class FieldMeta {
     private final int listDepth;
     private String type;
     private final Map<String, InGraph> byGraph = new LinkedHashMap<>();
+    /** the graphs that resolve the field whatever the labels */
     private final Set<String> resolvableIn = new LinkedHashSet<>();
+    private final Set<String> overrideLabels = new LinkedHashSet<>();
 
     FieldMeta(String parentType, String name, String namedType, int listDepth) {
         this.parentType = parentType;
@@ -34,7 +54,9 @@ public final class FieldMeta {
 
     void add(InGraph inGraph) {
         byGraph.put(inGraph.graph(), inGraph);
-        if (!inGraph.external() && !inGraph.usedOverridden()) {
+        if (inGraph.overrideLabel() != null) {
+            overrideLabels.add(inGraph.overrideLabel());
+        } else if (inGraph.resolves(Set.of())) {
             resolvableIn.add(inGraph.graph());
         }
     }
@@ -73,13 +95,39 @@ public final class FieldMeta {
         return listDepth;
     }
 
-    /** Subgraphs that resolve the field themselves (not external, not overridden away). */
-    public Set<String> resolvableIn() {
-        return Collections.unmodifiableSet(resolvableIn);
+    /**
+     * Subgraphs that resolve the field themselves (not external, not overridden away) while the given progressive
+     * {@code @override} labels are active and the others are not.
+     */
+    public Set<String> resolvableIn(Set<String> activeLabels) {
+        if (overrideLabels.isEmpty()) {
+            return Collections.unmodifiableSet(resolvableIn);
+        }
+        Set<String> graphs = new LinkedHashSet<>();
+        for (InGraph in : byGraph.values()) {
+            if (in.resolves(activeLabels)) {
+                graphs.add(in.graph());
+            }
+        }
+        return graphs;
     }
 
-    public boolean resolvableIn(String graph) {
-        return resolvableIn.contains(graph);
+    public boolean resolvableIn(String graph, Set<String> activeLabels) {
+        if (overrideLabels.isEmpty()) {
+            return resolvableIn.contains(graph);
+        }
+        InGraph in = byGraph.get(graph);
+        return in != null && in.resolves(activeLabels);
+    }
+
+    /** The labels of the progressive {@code @override}s of the field: which subgraph serves it depends on them. */
+    public Set<String> overrideLabels() {
+        return Collections.unmodifiableSet(overrideLabels);
+    }
+
+    /** The @requires of the field in each subgraph that has one. */
+    public List<SelectionSet> requiresInAnyGraph() {
+        return byGraph.values().stream().map(InGraph::requires).filter(Objects::nonNull).toList();
     }
 
     public SelectionSet requires(String graph) {

@@ -29,8 +29,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The supergraph, read once per schema: subgraphs, join metadata per type and field, and the API schema
@@ -38,23 +36,24 @@ import java.util.regex.Pattern;
  */
 public final class Supergraph {
 
-    private static final Pattern PERCENT_LABEL = Pattern.compile("percent\\((\\d+(?:\\.\\d+)?)\\)");
-
     private final Map<String, SubgraphInfo> subgraphs;
     private final Map<String, TypeMeta> types;
     private final ApiSchema apiSchema;
     private final AccessRequirements access;
     private final CostDirectives costDirectives;
     private final EnumValues enumValues;
+    private final OverrideLabels overrideLabels;
 
     private Supergraph(Map<String, SubgraphInfo> subgraphs, Map<String, TypeMeta> types, ApiSchema apiSchema,
-                       AccessRequirements access, CostDirectives costDirectives, EnumValues enumValues) {
+                       AccessRequirements access, CostDirectives costDirectives, EnumValues enumValues,
+                       OverrideLabels overrideLabels) {
         this.subgraphs = subgraphs;
         this.types = types;
         this.apiSchema = apiSchema;
         this.access = access;
         this.costDirectives = costDirectives;
         this.enumValues = enumValues;
+        this.overrideLabels = overrideLabels;
     }
 
     public static Supergraph parse(String sdl) {
@@ -73,10 +72,11 @@ public final class Supergraph {
             throw new SupergraphException("Not a supergraph: the schema does not @link the join spec (https://specs.apollo.dev/join)");
         }
         Map<String, SubgraphInfo> subgraphs = readSubgraphs(document, specs.prefixed("join", "Graph"));
-        Map<String, TypeMeta> types = readTypes(document, specs);
+        OverrideLabels overrideLabels = new OverrideLabels();
+        Map<String, TypeMeta> types = readTypes(document, specs, overrideLabels);
         ApiSchema api = ApiSchema.build(document, specs);
         return new Supergraph(subgraphs, types, api, AccessRequirements.read(document, specs),
-                CostDirectives.read(document, specs), EnumValues.read(document, specs));
+                CostDirectives.read(document, specs), EnumValues.read(document, specs), overrideLabels);
     }
 
     private static Map<String, SubgraphInfo> readSubgraphs(Document document, String graphEnumName) {
@@ -97,7 +97,7 @@ public final class Supergraph {
         return subgraphs;
     }
 
-    private static Map<String, TypeMeta> readTypes(Document document, LinkedSpecs specs) {
+    private static Map<String, TypeMeta> readTypes(Document document, LinkedSpecs specs, OverrideLabels overrideLabels) {
         String joinType = specs.prefixed("join", "type");
         String joinField = specs.prefixed("join", "field");
         String joinImplements = specs.prefixed("join", "implements");
@@ -107,14 +107,14 @@ public final class Supergraph {
             if (definition instanceof ObjectTypeDefinition object) {
                 TypeMeta meta = new TypeMeta(object.getName(), TypeMeta.Kind.OBJECT);
                 readJoinTypes(meta, object, joinType);
-                readFields(meta, object.getFieldDefinitions(), joinField);
+                readFields(meta, object.getFieldDefinitions(), joinField, overrideLabels);
                 readRelated(meta, object, joinImplements, "interface",
                         object.getImplements().stream().map(Supergraph::typeName).toList());
                 types.put(meta.name(), meta);
             } else if (definition instanceof InterfaceTypeDefinition itf) {
                 TypeMeta meta = new TypeMeta(itf.getName(), TypeMeta.Kind.INTERFACE);
                 readJoinTypes(meta, itf, joinType);
-                readFields(meta, itf.getFieldDefinitions(), joinField);
+                readFields(meta, itf.getFieldDefinitions(), joinField, overrideLabels);
                 types.put(meta.name(), meta);
             } else if (definition instanceof UnionTypeDefinition union) {
                 TypeMeta meta = new TypeMeta(union.getName(), TypeMeta.Kind.UNION);
@@ -148,14 +148,15 @@ public final class Supergraph {
         }
     }
 
-    private static void readFields(TypeMeta meta, List<FieldDefinition> fields, String joinField) {
+    private static void readFields(TypeMeta meta, List<FieldDefinition> fields, String joinField,
+                                   OverrideLabels overrideLabels) {
         for (FieldDefinition field : fields) {
             FieldMeta fieldMeta = meta.fieldOrCreate(field.getName(), TypeRefs.baseName(field.getType()), TypeRefs.listDepth(field.getType()));
             fieldMeta.setType(AstPrinter.printAst(field.getType()));
             List<Directive> joins = field.getDirectives(joinField);
             if (joins.isEmpty()) {
                 for (String graph : meta.graphs()) {
-                    fieldMeta.add(new FieldMeta.InGraph(graph, null, null, false, false, null));
+                    fieldMeta.add(new FieldMeta.InGraph(graph, null, null, false, false, null, null, false));
                 }
                 continue;
             }
@@ -167,32 +168,18 @@ public final class Supergraph {
                 String where = meta.name() + "." + field.getName();
                 String requires = string(join, "requires");
                 String provides = string(join, "provides");
+                // a progressive @override names its label on both sides: which one serves is decided per request
+                String label = string(join, "overrideLabel");
+                if (label != null) {
+                    overrideLabels.add(label);
+                }
                 fieldMeta.add(new FieldMeta.InGraph(graph,
                         requires == null ? null : FieldSets.parse(requires, "@requires of " + where),
                         provides == null ? null : FieldSets.parse(provides, "@provides of " + where),
-                        bool(join, "external", false),
-                        bool(join, "usedOverridden", false) || !servesUnderLabel(join), string(join, "type")));
+                        bool(join, "external", false), bool(join, "usedOverridden", false), string(join, "type"),
+                        label, string(join, "override") != null));
             }
         }
-    }
-
-    /**
-     * Progressive @override: with a label, the overriding graph serves the field only while the label is active,
-     * the overridden graph only while it is not. "percent(N)" counts as active from 50 on (the plan must be stable
-     * to be cached); other labels are inactive.
-     */
-    private static boolean servesUnderLabel(Directive join) {
-        String label = string(join, "overrideLabel");
-        if (label == null) {
-            return true;
-        }
-        boolean active = false;
-        Matcher percent = PERCENT_LABEL.matcher(label);
-        if (percent.matches()) {
-            active = Double.parseDouble(percent.group(1)) >= 50;
-        }
-        boolean overriding = string(join, "override") != null;
-        return overriding == active;
     }
 
     /** Records per graph the implemented interfaces / union members; old join versions list none: then all graphs have all. */
@@ -262,6 +249,11 @@ public final class Supergraph {
     /** In which subgraphs each enum value exists. */
     public EnumValues enumValues() {
         return enumValues;
+    }
+
+    /** The labels of the progressive {@code @override}s. */
+    public OverrideLabels overrideLabels() {
+        return overrideLabels;
     }
 
     /** Who may see which types and fields (@authenticated, @requiresScopes, @policy). */

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,13 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The whole printed plan of each fixture's operations ({@code supergraphs/<fixture>/plans/<name>.graphql}) must equal
- * its golden file ({@code <name>.plan}): an extra, missing or reordered fetch fails. Run with
+ * its golden file ({@code <name>.plan}): an extra, missing or reordered fetch fails. Header comments set what plans
+ * depend on: {@code # condition <variable>: true|false}, {@code # active override label: <label>}. Run with
  * {@code -Dplenum.plans.update=true} to write the golden files anew, then review their diff.
  */
 class GoldenPlanTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/supergraphs");
     private static final Pattern CONDITION = Pattern.compile("^# condition (\\w+): (true|false)$", Pattern.MULTILINE);
+    /** a progressive @override label to plan with as active (the others are not) */
+    private static final Pattern ACTIVE_LABEL = Pattern.compile("^# active override label: (\\S+)$", Pattern.MULTILINE);
     private static final boolean UPDATE = Boolean.getBoolean("plenum.plans.update");
     /** Not a speed check: a plan whose cost explodes again fails its test instead of hanging the build. */
     private static final Duration HANG_GUARD = Duration.ofSeconds(30);
@@ -73,7 +78,12 @@ class GoldenPlanTest {
         while (condition.find()) {
             conditions.put(condition.group(1), Boolean.parseBoolean(condition.group(2)));
         }
+        Set<String> activeLabels = new TreeSet<>();
+        Matcher label = ACTIVE_LABEL.matcher(text);
+        while (label.find()) {
+            activeLabels.add(label.group(1));
+        }
         OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).get(0);
-        return new QueryPlanner(supergraph, HANG_GUARD).plan(operation, fragments, conditions);
+        return new QueryPlanner(supergraph, HANG_GUARD).plan(operation, fragments, conditions, activeLabels);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -24,6 +25,6 @@ class QueryPlannerTest {
                 Path.of("src/test/resources/supergraphs/interface-chain/plans/fourteen-levels-of-next.graphql")))
                 .getDefinitionsOfType(OperationDefinition.class).get(0);
         QueryPlanner planner = new QueryPlanner(supergraph, Duration.ofNanos(1));
-        assertThrows(PlanningTimeoutException.class, () -> planner.plan(operation, Map.of(), Map.of()));
+        assertThrows(PlanningTimeoutException.class, () -> planner.plan(operation, Map.of(), Map.of(), Set.of()));
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,7 +77,7 @@ class ReachabilityTest {
 
     private static Reachability reachability(Supergraph supergraph) {
         return new Reachability(supergraph, new FieldCollector(supergraph, Map.of(), Map.of()), PlanningDeadline.after(Duration.ZERO),
-                new EnumInputs(supergraph, Map.of()));
+                new EnumInputs(supergraph, Map.of()), Set.of());
     }
 
     private static List<Selection> selections(String selectionSet) {
