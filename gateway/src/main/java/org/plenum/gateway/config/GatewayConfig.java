@@ -72,6 +72,13 @@ public interface GatewayConfig {
     @WithDefault("authorization,traceparent,tracestate,baggage")
     List<String> forwardHeaders();
 
+    /**
+     * Progressive {@code @override} labels other than "percent(x)" that are active: a field overridden under such a
+     * label comes from the overriding subgraph. Other such labels are inactive; "percent(x)" labels are active for x%
+     * of requests, decided per request.
+     */
+    Optional<List<String>> overrideLabels();
+
     /** Whether {@code __schema} and {@code __type} are answered. */
     @WithDefault("true")
     boolean introspection();

@@ -15,11 +15,14 @@ import org.plenum.gateway.engine.authorization.PolicyEvaluator;
 import org.plenum.gateway.engine.cost.DemandControlOptions;
 import org.plenum.gateway.engine.subgraph.SubgraphClient;
 import org.plenum.gateway.engine.subgraph.SubgraphFailure;
+import org.plenum.gateway.metrics.OverrideMetrics;
 import org.plenum.gateway.metrics.SchemaMetrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads the supergraph at startup and, when {@code plenum.gateway.poll-interval} is set (or a supergraph URL is), again
@@ -44,6 +47,7 @@ public class SchemaLoader {
     private final PreparationExecutor preparationExecutor;
     private final PolicyEvaluator policies;
     private final SchemaMetrics metrics;
+    private final OverrideMetrics overrideMetrics;
     private String loadedSdl;
     /** The last supergraph refused: fetched again unchanged, it is not tried (nor counted) again. */
     private String rejectedSdl;
@@ -52,7 +56,7 @@ public class SchemaLoader {
 
     public SchemaLoader(SupergraphSource source, ActiveGateway active, SubgraphClient client, GatewayConfig config,
                         Scheduler scheduler, PreparationExecutor preparationExecutor, PolicyEvaluator policies,
-                        SchemaMetrics metrics) {
+                        SchemaMetrics metrics, OverrideMetrics overrideMetrics) {
         this.source = source;
         this.active = active;
         this.client = client;
@@ -61,6 +65,7 @@ public class SchemaLoader {
         this.preparationExecutor = preparationExecutor;
         this.policies = policies;
         this.metrics = metrics;
+        this.overrideMetrics = overrideMetrics;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -178,6 +183,8 @@ public class SchemaLoader {
                 .requestTimeout(limits.requestTimeout())
                 .exposeSubgraphErrorDetails(config.exposeSubgraphErrorDetails())
                 .preparationExecutor(preparationExecutor)
+                .overrideLabels(Set.copyOf(config.overrideLabels().orElse(List.of())))
+                .overrideListener(overrideMetrics)
                 .build();
     }
 }

@@ -98,21 +98,6 @@ class SchemaFeaturesTest {
     }
 
     @Test
-    void keepsTheOverriddenOwnerWhileAProgressiveOverrideIsOff() {
-        FakeSubgraphClient client = new FakeSubgraphClient()
-                .with("legacy", new FakeSubgraph(Fixtures.subgraphSdl("progressive-override", "legacy"), Map.of(),
-                        Map.of("items", List.of(Map.of("__typename", "Item", "id", "i1", "name", "Pen", "price", 1))), Map.of()))
-                .with("pricing", new FakeSubgraph(Fixtures.subgraphSdl("progressive-override", "pricing"),
-                        Map.of("Item", List.of(Map.of("__typename", "Item", "id", "i1", "price", 3))), Map.of(), Map.of()));
-
-        GatewayResponse response = Fixtures.run(Fixtures.gateway("progressive-override", client), "{ items { name price } }");
-
-        // label "percent(0)": nobody is moved to pricing yet
-        assertEquals(Map.of("data", Map.of("items", List.of(Map.of("name", "Pen", "price", 1)))), response.body());
-        assertEquals(List.of("legacy"), client.requests().stream().map(SubgraphRequest::subgraph).toList());
-    }
-
-    @Test
     void fetchesAValueTypeWholeFromTheSubgraphThatHasAllItsFields() {
         FakeSubgraphClient client = new FakeSubgraphClient()
                 .with("shop", new FakeSubgraph(Fixtures.subgraphSdl("value-types", "shop"), Map.of(),

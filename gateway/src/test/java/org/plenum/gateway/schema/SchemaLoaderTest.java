@@ -18,6 +18,7 @@ import org.plenum.gateway.config.PreparationExecutor;
 import org.plenum.gateway.engine.GatewayRequest;
 import org.plenum.gateway.engine.GatewayResponse;
 import org.plenum.gateway.engine.authorization.PolicyEvaluator;
+import org.plenum.gateway.metrics.OverrideMetrics;
 import org.plenum.gateway.metrics.SchemaMetrics;
 import org.plenum.gateway.metrics.SubgraphMetrics;
 import org.plenum.gateway.shell.LibrarySubgraphs;
@@ -143,6 +144,6 @@ class SchemaLoaderTest {
         // no scheduler: these tests neither poll nor retry
         return new SchemaLoader(new SupergraphSource(config, client, vertx, new SupergraphUrlFetcher(config, vertx)),
                 active, client, config, null, new PreparationExecutor(config), PolicyEvaluator.NONE,
-                new SchemaMetrics(new SimpleMeterRegistry()));
+                new SchemaMetrics(new SimpleMeterRegistry()), new OverrideMetrics(new SimpleMeterRegistry()));
     }
 }

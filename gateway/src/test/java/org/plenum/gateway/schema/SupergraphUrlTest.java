@@ -20,6 +20,7 @@ import org.plenum.gateway.config.GatewayStartupException;
 import org.plenum.gateway.config.PreparationExecutor;
 import org.plenum.gateway.engine.Gateway;
 import org.plenum.gateway.engine.authorization.PolicyEvaluator;
+import org.plenum.gateway.metrics.OverrideMetrics;
 import org.plenum.gateway.metrics.SchemaMetrics;
 import org.plenum.gateway.metrics.SubgraphMetrics;
 
@@ -240,7 +241,8 @@ class SupergraphUrlTest {
                 new SubgraphMetrics(registry), config);
         // no scheduler: the tests poll themselves
         return new SchemaLoader(new SupergraphSource(config, client, vertx, new SupergraphUrlFetcher(config, vertx)),
-                active, client, config, null, new PreparationExecutor(config), PolicyEvaluator.NONE, metrics);
+                active, client, config, null, new PreparationExecutor(config), PolicyEvaluator.NONE, metrics,
+                new OverrideMetrics(registry));
     }
 
     /** The supergraph once the catalog subgraph exposes Book.pages (as SchemaPollingTest changes its file). */

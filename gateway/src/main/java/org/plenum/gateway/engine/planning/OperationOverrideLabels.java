@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The progressive @override labels an operation's plan can depend on: those of the fields it selects (on every
- * object type of an abstract one) and of the fields their @requires need. Only these are decided per request and
- * keyed in the plan cache, so an operation has at most 2^k plans for its k labels.
+ * The progressive @override labels an operation's plan depends on: those of the fields it selects (on every object
+ * type of an abstract one), as Apollo Router finds them. Only these are decided per request and keyed in the plan
+ * cache, so an operation has at most 2^k plans for its k labels.
  */
 public final class OperationOverrideLabels {
 
@@ -28,8 +28,6 @@ public final class OperationOverrideLabels {
     private final Map<String, FragmentDefinition> fragments;
     private final Set<String> labels = new TreeSet<>();
     private final Set<String> walkedFragments = new HashSet<>();
-    /** "Type.field" whose @requires were walked: a field set may lead back to them */
-    private final Set<String> walkedRequires = new HashSet<>();
 
     private OperationOverrideLabels(Supergraph supergraph, Map<String, FragmentDefinition> fragments) {
         this.supergraph = supergraph;
@@ -79,24 +77,17 @@ public final class OperationOverrideLabels {
         if (field == null) {
             return; // __typename, introspection
         }
-        labelsOf(type, field);
+        labels.addAll(field.overrideLabels());
         if (type.isAbstract()) {
             // planned per object type, whose fields carry the labels
             for (String possible : type.possibleTypes()) {
                 TypeMeta object = supergraph.type(possible);
                 FieldMeta objectField = object == null ? null : object.field(selected.getName());
                 if (objectField != null) {
-                    labelsOf(object, objectField);
+                    labels.addAll(objectField.overrideLabels());
                 }
             }
         }
         walk(field.namedType(), selected.getSelectionSet());
-    }
-
-    private void labelsOf(TypeMeta type, FieldMeta field) {
-        labels.addAll(field.overrideLabels());
-        if (walkedRequires.add(type.name() + "." + field.name())) {
-            field.requiresInAnyGraph().forEach(requires -> walk(type.name(), requires));
-        }
     }
 }

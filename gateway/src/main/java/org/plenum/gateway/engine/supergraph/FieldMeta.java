@@ -6,9 +6,7 @@ import org.plenum.gateway.engine.sdl.TypeRefs;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /** Join metadata of one field: in which subgraphs it resolves, with which requires/provides. */
@@ -123,11 +121,6 @@ public final class FieldMeta {
     /** The labels of the progressive {@code @override}s of the field: which subgraph serves it depends on them. */
     public Set<String> overrideLabels() {
         return Collections.unmodifiableSet(overrideLabels);
-    }
-
-    /** The @requires of the field in each subgraph that has one. */
-    public List<SelectionSet> requiresInAnyGraph() {
-        return byGraph.values().stream().map(InGraph::requires).filter(Objects::nonNull).toList();
     }
 
     public SelectionSet requires(String graph) {
