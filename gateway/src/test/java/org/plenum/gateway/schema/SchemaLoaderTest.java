@@ -33,6 +33,7 @@ import java.util.Map;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -116,6 +117,21 @@ class SchemaLoaderTest {
         assertThat(errors(active, "{ books { title } book(isbn: \"1\") { title } }"), containsString("root field"));
         assertThat(active.current().execute(new GatewayRequest("{ books { title } }", null, Map.of(), Map.of()))
                 .await().atMost(WAIT).body().toString(), containsString("Glass Orchards"));
+    }
+
+    @Test
+    void overrideLabelsReachTheEngine() {
+        String supergraph = Path.of("src/test/resources/supergraphs/progressive-override/supergraph.graphql").toString();
+        ActiveGateway off = new ActiveGateway();
+        loader(Map.of("plenum.gateway.supergraph-file", supergraph), off).reload();
+        ActiveGateway on = new ActiveGateway();
+        loader(Map.of("plenum.gateway.supergraph-file", supergraph,
+                "plenum.gateway.override-labels", "multi-currency,another"), on).reload();
+
+        // Item.currency moves from legacy to pricing under the label "multi-currency"
+        String query = "{ items { currency } }";
+        assertThat(off.current().explain(query, null), allOf(containsString("legacy"), not(containsString("pricing"))));
+        assertThat(on.current().explain(query, null), containsString("Fetch(service: \"pricing\")"));
     }
 
     private static String errors(ActiveGateway active, String query) {
