@@ -73,9 +73,9 @@ public interface GatewayConfig {
     List<String> forwardHeaders();
 
     /**
-     * Progressive {@code @override} labels other than "percent(x)" that are active: a field overridden under such a
-     * label comes from the overriding subgraph. Other such labels are inactive; "percent(x)" labels are active for x%
-     * of requests, decided per request.
+     * Progressive {@code @override} labels that are active: a field overridden under such a label comes from the
+     * overriding subgraph. Other labels are inactive, except "percent(x)" ones: active for x% of requests, decided per
+     * request.
      */
     Optional<List<String>> overrideLabels();
 

@@ -22,7 +22,7 @@ import java.util.function.DoubleSupplier;
  * @param exposeSubgraphErrorDetails whether clients see transport failure details and subgraph errors without a code
  *                                   (otherwise: a code, the subgraph, a short message and the request id)
  * @param preparationExecutor  where unseen documents are parsed, validated and planned: never an event loop
- * @param overrideLabels       the progressive @override labels other than "percent(x)" that are active
+ * @param overrideLabels       the progressive @override labels that are always active ("percent(x)" ones are else rolled)
  * @param overrideRolls        uniform numbers in [0, 1) that decide "percent(x)" labels, one per label and request
  * @param overrideListener     told per request which labels its operation depends on were active
  */

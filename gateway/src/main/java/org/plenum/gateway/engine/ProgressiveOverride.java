@@ -7,8 +7,8 @@ import java.util.TreeSet;
 import java.util.function.DoubleSupplier;
 
 /**
- * Which progressive @override labels are active for one request, as Apollo Router decides: a "percent(x)" label is
- * rolled anew each time (active with probability x/100), another label is active when the gateway's settings name it.
+ * Which progressive @override labels are active for one request, as Apollo Router decides: a label the gateway's
+ * settings name is active; a "percent(x)" label is otherwise rolled anew each time (active with probability x/100).
  */
 final class ProgressiveOverride {
 
@@ -18,7 +18,7 @@ final class ProgressiveOverride {
     private final OverrideLabelListener listener;
 
     /**
-     * @param configured the labels other than "percent(x)" that are active
+     * @param configured the labels that are always active (whereas Apollo Router lets a coprocessor name them)
      * @param rolls      uniform numbers in [0, 1), one per "percent(x)" label decided
      */
     ProgressiveOverride(OverrideLabels labels, Set<String> configured, DoubleSupplier rolls, OverrideLabelListener listener) {
@@ -45,7 +45,7 @@ final class ProgressiveOverride {
         Set<String> active = new TreeSet<>();
         for (String label : relevant) {
             Double percentage = labels.percentages().get(label);
-            if (percentage != null ? rolls.getAsDouble() * 100 < percentage : configured.contains(label)) {
+            if (configured.contains(label) || percentage != null && rolls.getAsDouble() * 100 < percentage) {
                 active.add(label);
             }
         }

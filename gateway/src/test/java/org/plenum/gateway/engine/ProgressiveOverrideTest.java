@@ -88,6 +88,14 @@ class ProgressiveOverrideTest {
     }
 
     @Test
+    void activatesAConfiguredPercentLabelWithoutRollingIt() {
+        Gateway gateway = gateway(GatewayOptions.builder().overrideLabels(Set.of("percent(0)"))
+                .overrideRolls(() -> { throw new AssertionError("rolled"); }));
+
+        assertEquals(item("price", 3), Fixtures.run(gateway, "{ items { name price } }").body());
+    }
+
+    @Test
     void decidesOnlyTheLabelsOfTheSelectedFieldsFragmentsIncluded() {
         Gateway gateway = gateway(GatewayOptions.builder());
 
