@@ -6,6 +6,7 @@ import org.plenum.gateway.engine.sdl.TypeRefs;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +25,7 @@ public final class FieldMeta {
     private String type;
     private final Map<String, InGraph> byGraph = new LinkedHashMap<>();
     private final Set<String> resolvableIn = new LinkedHashSet<>();
+    private final Map<String, List<ContextArgument>> contextArguments = new LinkedHashMap<>();
 
     FieldMeta(String parentType, String name, String namedType, int listDepth) {
         this.parentType = parentType;
@@ -37,6 +39,10 @@ public final class FieldMeta {
         if (!inGraph.external() && !inGraph.usedOverridden()) {
             resolvableIn.add(inGraph.graph());
         }
+    }
+
+    void addContextArguments(String graph, List<ContextArgument> arguments) {
+        contextArguments.put(graph, arguments);
     }
 
     public String parentType() {
@@ -90,5 +96,10 @@ public final class FieldMeta {
     public SelectionSet provides(String graph) {
         InGraph in = byGraph.get(graph);
         return in == null ? null : in.provides();
+    }
+
+    /** The arguments the subgraph's field takes from an ancestor's context (@fromContext); empty when none. */
+    public List<ContextArgument> contextArguments(String graph) {
+        return contextArguments.getOrDefault(graph, List.of());
     }
 }
