@@ -98,6 +98,28 @@ class ContextArgumentsTest {
         assertEquals(List.of(), subgraphs());
     }
 
+    @Test
+    void readsAnAbstractAncestorByItsRuntimeType() {
+        Map<String, Object> offer = Map.of("__typename", "Offer", "id", "o1");
+        Map<String, Object> book = Map.of("__typename", "Book", "id", "b1", "locale", "fr", "language", "French",
+                "offers", List.of(offer));
+        Map<String, Object> movie = Map.of("__typename", "Movie", "id", "m1", "market", "US", "language", "English",
+                "offers", List.of(offer));
+        FakeSubgraphClient catalog = new FakeSubgraphClient().with("catalog", new FakeSubgraph(
+                Fixtures.subgraphSdl("context-abstract", "catalog"), Map.of("Offer", List.of(offer)),
+                Map.of("listings", List.of(book, movie)),
+                Map.<String, DataFetcher<?>>of(
+                        "Offer.label", env -> source(env.getSource(), "id") + " for " + env.getArgument("where"),
+                        "Offer.title", env -> source(env.getSource(), "id") + " in " + env.getArgument("language"))));
+
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("context-abstract", catalog),
+                "{ listings { ... on Book { offers { label title } } ... on Movie { offers { label title } } } }");
+
+        assertEquals(Map.of("data", Map.of("listings", List.of(
+                Map.of("offers", List.of(Map.of("label", "o1 for fr", "title", "o1 in French"))),
+                Map.of("offers", List.of(Map.of("label", "o1 for US", "title", "o1 in English")))))), response.body());
+    }
+
     private static Map<String, Object> user(String id, String currency) {
         return Map.of("__typename", "User", "id", id, "name", "User " + id, "currency", currency);
     }

@@ -137,6 +137,7 @@ public final class Supergraph {
                 }
             }
         }
+        inheritContexts(types);
         return types;
     }
 
@@ -148,6 +149,20 @@ public final class Supergraph {
             String key = string(directive, "key");
             if (key != null && bool(directive, "resolvable", true)) {
                 meta.addKey(new TypeMeta.Key(graph, key, FieldSets.parse(key, "@key of " + meta.name())));
+            }
+        }
+    }
+
+    /** An object sets the contexts of its interfaces and of the unions it belongs to. */
+    private static void inheritContexts(Map<String, TypeMeta> types) {
+        for (TypeMeta type : types.values()) {
+            if (type.isAbstract()) {
+                for (String possible : type.possibleTypes()) {
+                    TypeMeta object = types.get(possible);
+                    if (object != null) {
+                        type.contexts().forEach(object::addContext);
+                    }
+                }
             }
         }
     }

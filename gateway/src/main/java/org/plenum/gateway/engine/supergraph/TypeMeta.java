@@ -123,6 +123,10 @@ public final class TypeMeta {
         return Collections.unmodifiableSet(possibleTypes);
     }
 
+    Set<String> contexts() {
+        return Collections.unmodifiableSet(contexts);
+    }
+
     /** Whether fields below objects of this type may take arguments from it (@context). */
     public boolean setsContext(String context) {
         return contexts.contains(context);
