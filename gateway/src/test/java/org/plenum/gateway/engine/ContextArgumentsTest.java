@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Arguments a subgraph's field takes from an ancestor's context (@context / @fromContext): clients never send them,
@@ -96,6 +98,15 @@ class ContextArgumentsTest {
         assertEquals("GRAPHQL_VALIDATION_FAILED",
                 ((Map<?, ?>) ((Map<?, ?>) ((List<?>) response.body().get("errors")).get(0)).get("extensions")).get("code"));
         assertEquals(List.of(), subgraphs());
+    }
+
+    @Test
+    void keepsContextsOutOfTheApiSchema() {
+        String api = gateway.apiSchemaSdl();
+
+        assertTrue(api.contains("discount(percent: Int): String"), api);
+        assertTrue(api.contains("price: String"), api);
+        assertFalse(api.toLowerCase().contains("context"), api);
     }
 
     @Test

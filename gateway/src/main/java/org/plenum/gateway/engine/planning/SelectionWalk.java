@@ -461,8 +461,11 @@ final class SelectionWalk {
         return addField(entityGroup, entityGroup.selection.fragment(typename), key, fields, targetField, path, null, internal);
     }
 
-    /** The entity fetch to the target at this path, after the fetches that give its key and required fields. */
-    /** @param after what else the fetch must wait for (what produces its context values) */
+    /**
+     * The entity fetch to the target at this path, after the fetches that give its key and required fields.
+     *
+     * @param after what else the fetch must wait for (what produces its context values)
+     */
     private FetchGroup entityGroup(FetchGroup group, FetchSelection selection, String runtimeType, String typename,
                                    String target, List<PathSegment> path, List<Selection> provided, SelectionSet requires,
                                    Set<FetchGroup> after) {
