@@ -41,6 +41,8 @@ final class FakeSubgraph {
             directive @override(from: String!, label: String) on FIELD_DEFINITION
             directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION
             directive @interfaceObject on OBJECT
+            directive @context(name: String!) repeatable on OBJECT | INTERFACE | UNION
+            directive @fromContext(field: String) on ARGUMENT_DEFINITION
             directive @extends on OBJECT | INTERFACE
             directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
             directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM

@@ -4,6 +4,7 @@ import graphql.language.AstPrinter;
 import graphql.language.StringValue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,10 @@ final class Directives {
 
     /** An enum value argument, printed without quotes. */
     record EnumArg(String value) {
+    }
+
+    /** An input object argument, printed with its fields in the given order. */
+    record ObjectArg(Map<String, Object> fields) {
     }
 
     private Directives() {
@@ -35,6 +40,10 @@ final class Directives {
         }
         if (value instanceof EnumArg enumArg) {
             return enumArg.value();
+        }
+        if (value instanceof ObjectArg object) {
+            return object.fields().entrySet().stream().map(field -> field.getKey() + ": " + literal(field.getValue()))
+                    .collect(Collectors.joining(", ", "{", "}"));
         }
         if (value instanceof List<?> list) {
             return list.stream().map(Directives::literal).collect(Collectors.joining(", ", "[", "]"));

@@ -6,6 +6,7 @@ import org.plenum.gateway.engine.sdl.TypeRefs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ final class FieldMerger {
         mergeArguments(coordinate, field, resolving);
         boolean allTypesEqual = mergeTypeReference(coordinate, "field", field, resolving, false);
         addJoinFields(dest.name, field, owners, sources, allTypesEqual, overrides);
+        validateContextArguments(dest.name, owners, sources);
         dest.fields.put(name, field);
         if (dest.kind == TypeKind.OBJECT) {
             validateSharing(dest, name, owners, sources, overrides);
@@ -80,6 +82,10 @@ final class FieldMerger {
             }
         }
         for (String argName : names) {
+            if (Arrays.stream(sources).anyMatch(source -> source != null && source.arguments.get(argName) != null
+                    && source.arguments.get(argName).fromContext != null)) {
+                continue; // the gateway gives it from the context: not part of the supergraph's field
+            }
             String argCoordinate = coordinate + "(" + argName + ":)";
             SubgraphField[] args = new SubgraphField[sources.length];
             List<String> requiredIn = new ArrayList<>();
@@ -188,7 +194,8 @@ final class FieldMerger {
             return true;
         }
         for (int i = 0; i < sources.length; i++) {
-            if (overrides.usedOverridden(i) || overrides.label(i) != null) {
+            if (overrides.usedOverridden(i) || overrides.label(i) != null
+                    || sources[i] != null && sources[i].hasContextArguments()) {
                 return true;
             }
         }
@@ -224,7 +231,48 @@ final class FieldMerger {
                     "type", allTypesEqual ? null : TypeRefs.print(source.type),
                     "external", external ? Boolean.TRUE : null,
                     "usedOverridden", overrides.usedOverridden(i) ? Boolean.TRUE : null,
-                    "overrideLabel", overrides.label(i)));
+                    "overrideLabel", overrides.label(i),
+                    "contextArguments", contextArguments(i, source)));
+        }
+    }
+
+    /**
+     * The field's {@code join__ContextArgument}s in subgraph i, or null without any: each names the context with the
+     * subgraph's name before it, as contexts of different subgraphs are different contexts.
+     */
+    private List<Directives.ObjectArg> contextArguments(int i, SubgraphField source) {
+        List<Directives.ObjectArg> arguments = new ArrayList<>();
+        for (SubgraphField argument : source.arguments.values()) {
+            if (argument.fromContext != null) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("context", subgraphs.get(i).name() + "__" + argument.fromContext.context());
+                fields.put("name", argument.name);
+                fields.put("type", TypeRefs.print(argument.type));
+                fields.put("selection", argument.fromContext.selection());
+                arguments.add(new Directives.ObjectArg(fields));
+            }
+        }
+        return arguments.isEmpty() ? null : arguments;
+    }
+
+    /** A contextual argument needs a context its subgraph sets, on a field the gateway can fetch by a key. */
+    private void validateContextArguments(String parentName, SubgraphType[] owners, SubgraphField[] sources) {
+        for (int i = 0; i < sources.length; i++) {
+            if (sources[i] == null || !sources[i].hasContextArguments()) {
+                continue;
+            }
+            Subgraph subgraph = subgraphs.get(i);
+            for (SubgraphField argument : sources[i].arguments.values()) {
+                String context = argument.fromContext == null ? null : argument.fromContext.context();
+                if (context != null && subgraph.types().values().stream().noneMatch(type -> type.contexts.contains(context))) {
+                    merger.error("[" + subgraph.name() + "] Context \"" + context + "\" is used at location \""
+                            + parentName + "." + sources[i].name + "(" + argument.name + ":)\" but is never set.");
+                }
+            }
+            if (owners[i].keys.stream().noneMatch(key -> !Boolean.FALSE.equals(key.resolvable()))) {
+                merger.error("[" + subgraph.name() + "] Object \"" + parentName
+                        + "\" has no resolvable key but has a field with a contextual argument.");
+            }
         }
     }
 

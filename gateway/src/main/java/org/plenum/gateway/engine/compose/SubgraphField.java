@@ -23,6 +23,8 @@ final class SubgraphField {
     String provides;
     String overrideFrom;
     String overrideLabel;
+    /** For an argument: where its value comes from instead of the client ({@code @fromContext}), else null. */
+    FromContext fromContext;
     final List<AppliedDirectives.Applied> applied = new ArrayList<>();
     AccessDirectives.Access access = new AccessDirectives.Access();
 
@@ -32,6 +34,11 @@ final class SubgraphField {
         this.type = type;
         this.defaultValue = defaultValue;
         this.fromExtension = fromExtension;
+    }
+
+    /** Whether some argument takes its value from a context. */
+    boolean hasContextArguments() {
+        return arguments.values().stream().anyMatch(argument -> argument.fromContext != null);
     }
 
     boolean isRequiredInput() {

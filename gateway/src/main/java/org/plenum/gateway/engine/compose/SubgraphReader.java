@@ -211,6 +211,7 @@ final class SubgraphReader {
                 case "shareable" -> type.shareableOnExtension.add(extension);
                 case "external" -> type.externalType = true;
                 case "interfaceObject" -> type.interfaceObject = true;
+                case "context" -> type.contexts.add(Link.stringArgument(directive, "name"));
                 default -> {
                     // other directives are not composed
                 }
@@ -249,6 +250,11 @@ final class SubgraphReader {
         SubgraphField field = new SubgraphField(def.getName(), text(def.getDescription()), def.getType(),
                 def.getDefaultValue(), false);
         field.applied.addAll(AppliedDirectives.read(def.getDirectives(), specs, composedRepeatable));
+        for (Directive directive : def.getDirectives()) {
+            if ("fromContext".equals(specs.canonicalDirective(directive.getName()))) {
+                field.fromContext = FromContext.parse(Link.stringArgument(directive, "field"));
+            }
+        }
         return field;
     }
 
@@ -304,6 +310,7 @@ final class SubgraphReader {
         copy.shareableOnExtension.addAll(type.shareableOnExtension);
         copy.extendsDirective = type.extendsDirective;
         copy.applied.addAll(type.applied);
+        copy.contexts.addAll(type.contexts);
         copy.access = type.access;
         return copy;
     }

@@ -36,6 +36,8 @@ final class SubgraphType {
     final Set<String> unionMembers = new LinkedHashSet<>();
     final Map<String, EnumValue> enumValues = new LinkedHashMap<>();
     final List<AppliedDirectives.Applied> applied = new ArrayList<>();
+    /** The contexts the type sets for fields below it ({@code @context(name:)}), as named in the subgraph. */
+    final List<String> contexts = new ArrayList<>();
     AccessDirectives.Access access = new AccessDirectives.Access();
 
     SubgraphType(String name, TypeKind kind) {

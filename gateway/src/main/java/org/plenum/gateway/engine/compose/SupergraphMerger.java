@@ -192,6 +192,12 @@ final class SupergraphMerger {
                         "isInterfaceObject", interfaceObject));
             }
         }
+        for (int i = 0; i < sources.length; i++) {
+            // the subgraph's name before the context's: each subgraph's contexts are its own
+            for (String context : sources[i] == null ? List.<String>of() : sources[i].contexts) {
+                type.directives.add(Directives.apply("context", "name", subgraphs.get(i).name() + "__" + context));
+            }
+        }
     }
 
     private void addComposedDirectives(MergedType type, SubgraphType[] sources) {

@@ -30,6 +30,9 @@ final class SupergraphWriter {
             """;
     private static final String INACCESSIBLE = "directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION"
             + " | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION";
+    private static final String CONTEXT = "directive @context(name: String!) repeatable on INTERFACE | OBJECT | UNION";
+    private static final String FROM_CONTEXT = "directive @context__fromContext(field: context__ContextFieldValue)"
+            + " on ARGUMENT_DEFINITION";
     private static final String TAG = "directive @tag(name: String!) repeatable on FIELD_DEFINITION | OBJECT | INTERFACE"
             + " | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION | SCHEMA";
 
@@ -56,6 +59,7 @@ final class SupergraphWriter {
         boolean tag = uses(types, "@tag(");
         boolean cost = uses(types, "@cost(");
         boolean listSize = uses(types, "@listSize(");
+        boolean context = uses(types, "@context(");
         StringBuilder sdl = new StringBuilder();
         sdl.append("schema\n  @link(url: \"https://specs.apollo.dev/link/v1.0\")\n")
                 .append("  @link(url: \"https://specs.apollo.dev/join/v0.").append(joinMinor).append("\", for: EXECUTION)\n");
@@ -67,6 +71,9 @@ final class SupergraphWriter {
         }
         if (cost || listSize) {
             sdl.append("  ").append(CostSpec.link(listSize)).append('\n');
+        }
+        if (context) {
+            sdl.append("  @link(url: \"https://specs.apollo.dev/context/v0.1\", for: SECURITY)\n");
         }
         featureLinks.forEach(link -> sdl.append("  ").append(link).append('\n'));
         sdl.append("{\n");
@@ -87,10 +94,17 @@ final class SupergraphWriter {
         if (cost || listSize) {
             directives.putAll(CostSpec.definitions(listSize));
         }
+        if (context) {
+            directives.put("context", CONTEXT);
+            directives.put("context__fromContext", FROM_CONTEXT);
+        }
         ownDirectives.values().forEach(directive -> directives.put(directive.name(), directiveDefinition(directive)));
         directives.values().forEach(definition -> sdl.append('\n').append(definition).append('\n'));
         Map<String, String> definitions = new TreeMap<>(BY_NAME);
         definitions.putAll(specTypes(joinMinor, graphs));
+        if (context) {
+            definitions.put("context__ContextFieldValue", "scalar context__ContextFieldValue\n");
+        }
         types.values().forEach(type -> definitions.put(type.name, type(type)));
         sdl.append('\n').append(String.join("\n", definitions.values()).stripTrailing()).append('\n');
         return sdl.toString();

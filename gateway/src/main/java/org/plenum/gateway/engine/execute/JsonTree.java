@@ -3,6 +3,7 @@ package org.plenum.gateway.engine.execute;
 import org.plenum.gateway.engine.plan.PathSegment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -55,6 +56,29 @@ final class JsonTree {
     /** Like {@link #objectsAt(Map, List, Consumer)}, with each object's response path. */
     static void objectsAt(Map<String, Object> root, List<PathSegment> path, BiConsumer<Map<String, Object>, List<Object>> visitor) {
         walk(root, path, 0, new ArrayList<>(), visitor);
+    }
+
+    /**
+     * Like {@link #objectsAt(Map, List, Consumer)}, with the objects on the way to each: by how many segments of the
+     * path lead to them, for each of {@code ancestorLengths} (ascending; an object of the path must be there).
+     */
+    static void objectsWithAncestors(Map<String, Object> root, List<PathSegment> path, List<Integer> ancestorLengths,
+                                     BiConsumer<Map<String, Object>, Map<Integer, Map<String, Object>>> visitor) {
+        withAncestors(root, path, 0, ancestorLengths, 0, new HashMap<>(), visitor);
+    }
+
+    private static void withAncestors(Map<String, Object> from, List<PathSegment> path, int start,
+                                      List<Integer> ancestorLengths, int next, Map<Integer, Map<String, Object>> ancestors,
+                                      BiConsumer<Map<String, Object>, Map<Integer, Map<String, Object>>> visitor) {
+        if (next == ancestorLengths.size()) {
+            objectsAt(from, path.subList(start, path.size()), object -> visitor.accept(object, ancestors));
+            return;
+        }
+        int length = ancestorLengths.get(next);
+        objectsAt(from, path.subList(start, length), ancestor -> {
+            ancestors.put(length, ancestor);
+            withAncestors(ancestor, path, length, ancestorLengths, next + 1, ancestors, visitor);
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -97,47 +97,86 @@ public final class PlanExecutor {
                 .replaceWithVoid();
     }
 
+    /**
+     * The objects to complete at the fetch's paths, as requests: one, or where entities take values from their
+     * ancestors (@fromContext), one per distinct set of values, each with its own representations.
+     */
     private Uni<Void> entityFetch(FetchNode fetch, ExecutionState state) {
-        List<Map<String, Object>> targets = new ArrayList<>();
-        List<Integer> targetRepresentation = new ArrayList<>();
-        List<Object> representations = new ArrayList<>();
+        Map<List<Object>, EntityRequest> requests = new LinkedHashMap<>();
         synchronized (state) {
-            // keyed by the representation's values in order: maps hash poorly (a sum), lists spread well
-            Map<List<Object>, Integer> unique = new HashMap<>();
             for (List<PathSegment> mergeAt : fetch.mergeAt()) {
-                JsonTree.objectsAt(state.data, mergeAt, object -> {
+                JsonTree.objectsWithAncestors(state.data, mergeAt, ancestorLengths(fetch), (object, ancestors) -> {
                     FetchNode.Representation template = fetch.representations().get(String.valueOf(object.get("__typename")));
-                    List<Object> identity = new ArrayList<>();
-                    Map<String, Object> representation = template == null ? null : representation(object, template, identity);
-                    if (representation != null) {
-                        Integer index = unique.putIfAbsent(identity, representations.size());
-                        if (index == null) {
-                            index = representations.size();
-                            representations.add(representation);
+                    if (template != null) {
+                        List<Object> values = new ArrayList<>(fetch.contextValues().size());
+                        for (FetchNode.ContextValue context : fetch.contextValues()) {
+                            values.add(contextValue(ancestors.get(context.ancestorLength()), context.selection()));
                         }
-                        targets.add(object);
-                        targetRepresentation.add(index);
+                        requests.computeIfAbsent(values, v -> new EntityRequest()).add(object, template);
                     }
                 });
             }
         }
-        if (representations.isEmpty()) {
+        List<Uni<Void>> sent = new ArrayList<>();
+        requests.forEach((values, request) -> {
+            if (!request.representations.isEmpty()) {
+                Map<String, Object> variables = usedVariables(fetch, state, request.representations);
+                for (int i = 0; i < values.size(); i++) {
+                    variables.put(fetch.contextValues().get(i).variable(), values.get(i));
+                }
+                sent.add(entityRequest(fetch, state, request, variables));
+            }
+        });
+        if (sent.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return send(fetch, state, usedVariables(fetch, state, representations))
+        return sent.size() == 1 ? sent.get(0) : Uni.combine().all().unis(sent).discardItems();
+    }
+
+    private static List<Integer> ancestorLengths(FetchNode fetch) {
+        return fetch.contextValues().stream().map(FetchNode.ContextValue::ancestorLength).distinct().sorted().toList();
+    }
+
+    /** The objects one entity request completes and their representations, each sent once. */
+    private static final class EntityRequest {
+        final List<Map<String, Object>> targets = new ArrayList<>();
+        final List<Integer> targetRepresentation = new ArrayList<>();
+        final List<Object> representations = new ArrayList<>();
+        // keyed by the representation's values in order: maps hash poorly (a sum), lists spread well
+        private final Map<List<Object>, Integer> unique = new HashMap<>();
+
+        void add(Map<String, Object> object, FetchNode.Representation template) {
+            List<Object> identity = new ArrayList<>();
+            Map<String, Object> representation = representation(object, template, identity);
+            if (representation == null) {
+                return;
+            }
+            Integer index = unique.putIfAbsent(identity, representations.size());
+            if (index == null) {
+                index = representations.size();
+                representations.add(representation);
+            }
+            targets.add(object);
+            targetRepresentation.add(index);
+        }
+    }
+
+    private Uni<Void> entityRequest(FetchNode fetch, ExecutionState state, EntityRequest request,
+                                    Map<String, Object> variables) {
+        return send(fetch, state, variables)
                 .onItem().invoke(body -> {
                     synchronized (state) {
                         Object entities = body.get("data") instanceof Map<?, ?> data ? data.get("_entities") : null;
                         if (entities instanceof List<?> list) {
                             restoreKeys(list, fetch.renamedFields());
-                            for (int i = 0; i < targets.size(); i++) {
-                                int index = targetRepresentation.get(i);
+                            for (int i = 0; i < request.targets.size(); i++) {
+                                int index = request.targetRepresentation.get(i);
                                 if (index < list.size() && list.get(index) instanceof Map<?, ?> entity) {
-                                    JsonTree.merge(targets.get(i), cast(entity));
+                                    JsonTree.merge(request.targets.get(i), cast(entity));
                                 }
                             }
                         }
-                        state.addSubgraphErrors(fetch, body, targets, targetRepresentation);
+                        state.addSubgraphErrors(fetch, body, request.targets, request.targetRepresentation);
                     }
                 })
                 .onFailure().recoverWithItem(failure -> {
@@ -237,6 +276,16 @@ public final class PlanExecutor {
             }
         }
         return true;
+    }
+
+    /** The value an ancestor gives a contextual argument: the one field its selection reads there, or null. */
+    private static Object contextValue(Map<String, Object> ancestor, FetchSelection selection) {
+        for (FetchSelection.FieldSelection field : selection.fields()) {
+            Object value = ancestor.get(field.responseKey());
+            return value == null || field.sub() == null ? value : copyValue(value, field.sub(), false);
+        }
+        FetchSelection fragment = selection.fragments().get(String.valueOf(ancestor.get("__typename")));
+        return fragment == null ? null : contextValue(ancestor, fragment);
     }
 
     private static Object copyValue(Object value, FetchSelection selection, boolean key) {

@@ -57,6 +57,11 @@ public final class PlanPrinter {
                     }
                 }
                 out.append(" } =>\n");
+                for (FetchNode.ContextValue context : fetch.contextValues()) {
+                    out.append(fetchIndent).append("  $").append(context.variable()).append(" from \"")
+                            .append(clientPath(fetch.mergeAt().get(0).subList(0, context.ancestorLength())))
+                            .append("\" ").append(context.selection()).append('\n');
+                }
             }
             out.append(fetchIndent).append("  ").append(fetch.document()).append('\n');
             out.append(fetchIndent).append("},\n");

@@ -9,10 +9,12 @@ import graphql.language.ObjectValue;
 import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableReference;
+import org.plenum.gateway.engine.plan.FetchNode;
 import org.plenum.gateway.engine.plan.FetchSelection;
 import org.plenum.gateway.engine.plan.PathSegment;
 import org.plenum.gateway.engine.plan.ResponseKeys;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,6 +45,8 @@ final class FetchGroup {
     final Map<String, RepresentationBuilder> representations = new LinkedHashMap<>();
     final Set<FetchGroup> dependsOn = new LinkedHashSet<>();
     final Set<String> variables = new LinkedHashSet<>();
+    /** Variables whose value each entity takes from an ancestor: such a group is a request of its own. */
+    final List<FetchNode.ContextValue> contextValues = new ArrayList<>();
 
     FetchGroup(int id, String graph, List<PathSegment> mergeAt, boolean entity) {
         this.id = id;
@@ -62,6 +66,13 @@ final class FetchGroup {
         if (required != null) {
             addFieldSet(builder.required, required, objectTypes);
         }
+    }
+
+    /** A field set as a selection under internal keys, its type conditions as fragments on object types. */
+    static FetchSelection fieldSetSelection(SelectionSet fieldSet, Function<String, Collection<String>> objectTypes) {
+        FetchSelection selection = new FetchSelection();
+        addFieldSet(selection, fieldSet, objectTypes);
+        return selection;
     }
 
     private static void addFieldSet(FetchSelection target, SelectionSet fieldSet, Function<String, Collection<String>> objectTypes) {

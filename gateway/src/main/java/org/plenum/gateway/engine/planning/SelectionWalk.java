@@ -1,20 +1,27 @@
 package org.plenum.gateway.engine.planning;
 
+import graphql.language.Argument;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.language.VariableReference;
+import org.plenum.gateway.engine.plan.FetchNode;
 import org.plenum.gateway.engine.plan.FetchSelection;
 import org.plenum.gateway.engine.plan.PathSegment;
 import org.plenum.gateway.engine.plan.PlanningException;
 import org.plenum.gateway.engine.plan.ResponseKeys;
+import org.plenum.gateway.engine.supergraph.ContextArgument;
 import org.plenum.gateway.engine.supergraph.FieldMeta;
 import org.plenum.gateway.engine.supergraph.SubgraphInfo;
 import org.plenum.gateway.engine.supergraph.Supergraph;
 import org.plenum.gateway.engine.supergraph.TypeMeta;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,8 +50,15 @@ final class SelectionWalk {
     /** Entity jumps whose key fields are being planned: the target cannot be the way to its own key. */
     private final Set<EntityRoute> reaching = new HashSet<>();
     private int jumps;
+    /** The positions being walked, innermost first: where the ancestors of a field are found (for @fromContext). */
+    private final Deque<Position> positions = new ArrayDeque<>();
+    private int contextVariables;
 
     private record EntityRoute(String type, String graph) {
+    }
+
+    /** An object position of the walk: its type (or type condition) and path, and the selection there in a group. */
+    private record Position(FetchGroup group, FetchSelection selection, String type, List<PathSegment> path) {
     }
 
     /** @param activeLabels the progressive @override labels that are active: the other labels are not */
@@ -192,7 +206,8 @@ final class SelectionWalk {
                     .filter(g -> !type.isInterfaceObjectIn(g) && !type.keys(g).isEmpty()).findFirst()
                     .orElseThrow(() -> new PlanningException("No subgraph can resolve the concrete type of interface "
                             + type.name() + " (needs a @key on the interface)"));
-            FetchGroup lookupGroup = entityGroup(group, selection, type.name(), type.name(), target, path, provided, null);
+            FetchGroup lookupGroup = entityGroup(group, selection, type.name(), type.name(), target, path, provided, null,
+                    Set.of());
             producers.add(lookupGroup);
             // what the interface object resolved stays its answer: the lookup asks only for the rest
             List<Selection> rest = new ArrayList<>(collector.otherTypeConditions(type.name(), selections));
@@ -212,10 +227,15 @@ final class SelectionWalk {
                                         List<Selection> provided, boolean internal) {
         Map<String, List<Field>> providedFields = provided == null ? null : collector.collect(typeName, provided);
         Set<FetchGroup> producers = new LinkedHashSet<>();
-        for (Map.Entry<String, List<Field>> entry : fields.entrySet()) {
-            Field first = entry.getValue().get(0);
-            String key = internal ? ResponseKeys.internalKey(first) : ResponseKeys.dataKey(entry.getKey(), first.getName());
-            producers.addAll(visitField(group, selection, typeName, key, entry.getValue(), path, providedFields, internal));
+        positions.push(new Position(group, selection, typeName, path));
+        try {
+            for (Map.Entry<String, List<Field>> entry : fields.entrySet()) {
+                Field first = entry.getValue().get(0);
+                String key = internal ? ResponseKeys.internalKey(first) : ResponseKeys.dataKey(entry.getKey(), first.getName());
+                producers.addAll(visitField(group, selection, typeName, key, entry.getValue(), path, providedFields, internal));
+            }
+        } finally {
+            positions.pop();
         }
         return producers;
     }
@@ -272,8 +292,95 @@ final class SelectionWalk {
 
     private Set<FetchGroup> addField(FetchGroup group, FetchSelection selection, String key, List<Field> fields,
                                      FieldMeta field, List<PathSegment> path, List<Selection> provided, boolean internal) {
+        if (!field.contextArguments(group.graph).isEmpty()) {
+            return addContextualField(group, selection, key, fields, field, path, provided, internal);
+        }
+        return addField(group, selection, key, fields, field, path, provided, internal, fields.get(0).getArguments());
+    }
+
+    /**
+     * A field taking arguments from an ancestor's context (@fromContext): the context's selection is fetched at the
+     * ancestor, and the field in an entity fetch that runs after that and whose entities are at or below the ancestor,
+     * so that each entity's value can be read there: the current fetch if it is such a fetch, else one of the field's
+     * parent from the same subgraph (as Apollo's planner does).
+     */
+    private Set<FetchGroup> addContextualField(FetchGroup group, FetchSelection selection, String key, List<Field> fields,
+                                               FieldMeta field, List<PathSegment> path, List<Selection> provided,
+                                               boolean internal) {
+        List<ContextArgument> contextArguments = field.contextArguments(group.graph);
+        Position parent = positions.peek();
+        List<Position> ancestors = new ArrayList<>();
+        Set<FetchGroup> valueProducers = new LinkedHashSet<>();
+        for (ContextArgument argument : contextArguments) {
+            Position ancestor = nearestSetting(argument.context());
+            if (ancestor == null || parent == null) {
+                throw new PlanningException(field.parentType() + "." + field.name() + " cannot be resolved here: its"
+                        + " argument " + argument.name() + " comes from an ancestor with context "
+                        + argument.context().substring(argument.context().indexOf("__") + 2)
+                        + ", and no ancestor in the operation has it");
+            }
+            ancestors.add(ancestor);
+            valueProducers.addAll(visitSelections(ancestor.group(), ancestor.selection(), ancestor.type(),
+                    argument.selection().getSelections(), ancestor.path(), null, true));
+        }
+        FetchGroup host = group;
+        FetchSelection hostSelection = selection;
+        if (hostsContextualField(group, ancestors, valueProducers)) {
+            group.dependsOn.addAll(valueProducers);
+        } else {
+            String parentType = parent.type();
+            if (supergraph.type(parentType).keys(group.graph).isEmpty()) {
+                throw new PlanningException(field.parentType() + "." + field.name() + " cannot be resolved here: it"
+                        + " takes arguments from an ancestor's context, and " + parentType + " has no @key in subgraph "
+                        + subgraphName(group.graph) + " to fetch it after that ancestor");
+            }
+            host = entityGroup(group, selection, parentType, parentType, group.graph, path, null,
+                    field.requires(group.graph), valueProducers);
+            hostSelection = host.selection.fragment(parentType);
+        }
+        List<Argument> arguments = new ArrayList<>(fields.get(0).getArguments());
+        for (int i = 0; i < contextArguments.size(); i++) {
+            ContextArgument argument = contextArguments.get(i);
+            String variable = "contextualArgument_" + ++contextVariables;
+            arguments.add(new Argument(argument.name(), new VariableReference(variable)));
+            host.contextValues.add(new FetchNode.ContextValue(variable, argument.type(), ancestors.get(i).path().size(),
+                    FetchGroup.fieldSetSelection(argument.selection(), reachability::objectTypes)));
+        }
+        return addField(host, hostSelection, key, fields, field, path, provided, internal, arguments);
+    }
+
+    /** The nearest position above the current field's parent whose type sets the context. */
+    private Position nearestSetting(String context) {
+        Iterator<Position> above = positions.iterator();
+        if (above.hasNext()) {
+            above.next(); // the parent: a type is not its own fields' context
+        }
+        while (above.hasNext()) {
+            Position position = above.next();
+            TypeMeta type = supergraph.type(position.type());
+            if (type != null && type.setsContext(context)) {
+                return position;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the group can take the contextual field: an entity fetch below (or at) every ancestor the values come
+     * from, that can wait for what produces them.
+     */
+    private static boolean hostsContextualField(FetchGroup group, List<Position> ancestors, Set<FetchGroup> valueProducers) {
+        return group.entity
+                && ancestors.stream().allMatch(ancestor -> ancestor.path().size() <= group.mergeAt.size()
+                && group.mergeAt.subList(0, ancestor.path().size()).equals(ancestor.path()))
+                && valueProducers.stream().noneMatch(producer -> producer == group || producer.dependsOn(group));
+    }
+
+    private Set<FetchGroup> addField(FetchGroup group, FetchSelection selection, String key, List<Field> fields,
+                                     FieldMeta field, List<PathSegment> path, List<Selection> provided, boolean internal,
+                                     List<Argument> arguments) {
         Field first = fields.get(0);
-        FetchSelection.FieldSelection added = selection.field(key, first.getName(), first.getArguments());
+        FetchSelection.FieldSelection added = selection.field(key, first.getName(), arguments);
         added.subgraphType(field.typeIn(group.graph));
         group.useVariables(first.getArguments());
         Set<FetchGroup> producers = new LinkedHashSet<>();
@@ -351,13 +458,18 @@ final class SelectionWalk {
         List<Selection> provided = providedFields == null ? null
                 : providedFields.values().stream().<Selection>map(f -> f.get(0)).toList();
         FetchGroup entityGroup = entityGroup(group, selection, type.name(), typename, target, path, provided,
-                targetField.requires(target));
+                targetField.requires(target), Set.of());
         return addField(entityGroup, entityGroup.selection.fragment(typename), key, fields, targetField, path, null, internal);
     }
 
-    /** The entity fetch to the target at this path, after the fetches that give its key and required fields. */
+    /**
+     * The entity fetch to the target at this path, after the fetches that give its key and required fields.
+     *
+     * @param after what else the fetch must wait for (what produces its context values)
+     */
     private FetchGroup entityGroup(FetchGroup group, FetchSelection selection, String runtimeType, String typename,
-                                   String target, List<PathSegment> path, List<Selection> provided, SelectionSet requires) {
+                                   String target, List<PathSegment> path, List<Selection> provided, SelectionSet requires,
+                                   Set<FetchGroup> after) {
         TypeMeta.Key key = choice.key(supergraph.type(typename).keys(target), group.graph, runtimeType);
         selection.field("__typename", "__typename", List.of());
         Set<FetchGroup> dependencies = new LinkedHashSet<>();
@@ -375,6 +487,7 @@ final class SelectionWalk {
             // required fields may come from the target itself, in an earlier fetch
             dependencies.addAll(visitSelections(group, selection, runtimeType, requires.getSelections(), path, provided, true));
         }
+        dependencies.addAll(after);
         FetchGroup entityGroup = fetches.entityGroup(target, path, dependencies,
                 open -> open.acceptsRequirements(runtimeType, requires));
         entityGroup.addRepresentation(runtimeType, typename, key.selections(), requires, reachability::objectTypes);

@@ -46,7 +46,8 @@ final class StepAssembler {
 
     /**
      * One request of a step: root fetches each stand alone ({@code owner} is the group), entity fetches to one
-     * subgraph share it ({@code owner} is the subgraph) unless their representations differ ({@code attempt}).
+     * subgraph share it ({@code owner} is the subgraph) unless their representations differ ({@code attempt}) or
+     * their entities take values from their ancestors (then they stand alone too).
      */
     private record Batch(Object owner, int attempt) {
     }
@@ -63,7 +64,7 @@ final class StepAssembler {
                 continue;
             }
             Map<Batch, List<FetchGroup>> layer = layers.get(level);
-            Object owner = group.entity ? group.graph : group;
+            Object owner = group.entity && group.contextValues.isEmpty() ? group.graph : group;
             int attempt = 0;
             while (layer.containsKey(new Batch(owner, attempt))
                     && !layer.get(new Batch(owner, attempt)).stream().allMatch(member -> sameRepresentations(member, group))) {

@@ -66,6 +66,11 @@ final class SubgraphDocumentWriter {
                 definitions.add(AstPrinter.printAstCompact(definitionFor(group.graph, variable)));
             }
         }
+        List<FetchNode.ContextValue> contextValues = new ArrayList<>();
+        batch.forEach(member -> contextValues.addAll(member.contextValues));
+        for (FetchNode.ContextValue context : contextValues) {
+            definitions.add("$" + context.variable() + ": " + context.type());
+        }
         if (!definitions.isEmpty()) {
             document.append('(').append(String.join(", ", definitions)).append(')');
         }
@@ -81,7 +86,8 @@ final class SubgraphDocumentWriter {
         return new FetchNode(group.id, group.graph, subgraph.name(), subgraph.url(), mergeAt, mutationFetch,
                 document.toString(), variableNames, representations, renamed ? selection : null,
                 group.entity ? List.of() : selection.fields().stream()
-                        .map(field -> (String) ResponseKeys.clientSegment(field.responseKey())).toList());
+                        .map(field -> (String) ResponseKeys.clientSegment(field.responseKey())).toList(),
+                List.copyOf(contextValues));
     }
 
     /**

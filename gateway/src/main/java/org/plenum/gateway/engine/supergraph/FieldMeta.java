@@ -6,6 +6,7 @@ import org.plenum.gateway.engine.sdl.TypeRefs;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,6 +43,7 @@ public final class FieldMeta {
     /** the graphs that resolve the field whatever the labels */
     private final Set<String> resolvableIn = new LinkedHashSet<>();
     private final Set<String> overrideLabels = new LinkedHashSet<>();
+    private final Map<String, List<ContextArgument>> contextArguments = new LinkedHashMap<>();
 
     FieldMeta(String parentType, String name, String namedType, int listDepth) {
         this.parentType = parentType;
@@ -57,6 +59,10 @@ public final class FieldMeta {
         } else if (inGraph.resolves(Set.of())) {
             resolvableIn.add(inGraph.graph());
         }
+    }
+
+    void addContextArguments(String graph, List<ContextArgument> arguments) {
+        contextArguments.put(graph, arguments);
     }
 
     public String parentType() {
@@ -131,5 +137,10 @@ public final class FieldMeta {
     public SelectionSet provides(String graph) {
         InGraph in = byGraph.get(graph);
         return in == null ? null : in.provides();
+    }
+
+    /** The arguments the subgraph's field takes from an ancestor's context (@fromContext); empty when none. */
+    public List<ContextArgument> contextArguments(String graph) {
+        return contextArguments.getOrDefault(graph, List.of());
     }
 }

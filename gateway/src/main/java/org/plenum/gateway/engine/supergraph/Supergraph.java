@@ -102,11 +102,13 @@ public final class Supergraph {
         String joinField = specs.prefixed("join", "field");
         String joinImplements = specs.prefixed("join", "implements");
         String joinUnionMember = specs.prefixed("join", "unionMember");
+        String context = specs.directiveName("context");
         Map<String, TypeMeta> types = new LinkedHashMap<>();
         for (Definition<?> definition : document.getDefinitions()) {
             if (definition instanceof ObjectTypeDefinition object) {
                 TypeMeta meta = new TypeMeta(object.getName(), TypeMeta.Kind.OBJECT);
                 readJoinTypes(meta, object, joinType);
+                readContexts(meta, object, context);
                 readFields(meta, object.getFieldDefinitions(), joinField, overrideLabels);
                 readRelated(meta, object, joinImplements, "interface",
                         object.getImplements().stream().map(Supergraph::typeName).toList());
@@ -114,11 +116,13 @@ public final class Supergraph {
             } else if (definition instanceof InterfaceTypeDefinition itf) {
                 TypeMeta meta = new TypeMeta(itf.getName(), TypeMeta.Kind.INTERFACE);
                 readJoinTypes(meta, itf, joinType);
+                readContexts(meta, itf, context);
                 readFields(meta, itf.getFieldDefinitions(), joinField, overrideLabels);
                 types.put(meta.name(), meta);
             } else if (definition instanceof UnionTypeDefinition union) {
                 TypeMeta meta = new TypeMeta(union.getName(), TypeMeta.Kind.UNION);
                 readJoinTypes(meta, union, joinType);
+                readContexts(meta, union, context);
                 List<String> members = union.getMemberTypes().stream().map(Supergraph::typeName).toList();
                 members.forEach(meta::addPossibleType);
                 readRelated(meta, union, joinUnionMember, "member", members);
@@ -133,6 +137,7 @@ public final class Supergraph {
                 }
             }
         }
+        inheritContexts(types);
         return types;
     }
 
@@ -144,6 +149,33 @@ public final class Supergraph {
             String key = string(directive, "key");
             if (key != null && bool(directive, "resolvable", true)) {
                 meta.addKey(new TypeMeta.Key(graph, key, FieldSets.parse(key, "@key of " + meta.name())));
+            }
+        }
+    }
+
+    /** An object sets the contexts of its interfaces and of the unions it belongs to. */
+    private static void inheritContexts(Map<String, TypeMeta> types) {
+        for (TypeMeta type : types.values()) {
+            if (type.isAbstract()) {
+                for (String possible : type.possibleTypes()) {
+                    TypeMeta object = types.get(possible);
+                    if (object != null) {
+                        type.contexts().forEach(object::addContext);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The contexts (@context) the type sets for fields below it; their names are prefixed with their subgraph's. */
+    private static void readContexts(TypeMeta meta, DirectivesContainer<?> definition, String contextDirective) {
+        if (contextDirective == null) {
+            return;
+        }
+        for (Directive directive : definition.getDirectives(contextDirective)) {
+            String name = string(directive, "name");
+            if (name != null) {
+                meta.addContext(name);
             }
         }
     }
@@ -178,6 +210,10 @@ public final class Supergraph {
                         provides == null ? null : FieldSets.parse(provides, "@provides of " + where),
                         bool(join, "external", false), bool(join, "usedOverridden", false), string(join, "type"),
                         label, string(join, "override") != null));
+                Value<?> contextArguments = argumentValue(join, "contextArguments");
+                if (contextArguments != null) {
+                    fieldMeta.addContextArguments(graph, ContextArgument.readAll(contextArguments, where));
+                }
             }
         }
     }

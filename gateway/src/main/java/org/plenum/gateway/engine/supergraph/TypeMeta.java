@@ -28,6 +28,7 @@ public final class TypeMeta {
     /** graph -> interfaces this object implements there, or members this union has there */
     private final Map<String, Set<String>> relatedByGraph = new LinkedHashMap<>();
     private final Set<String> possibleTypes = new LinkedHashSet<>();
+    private final Set<String> contexts = new LinkedHashSet<>();
 
     TypeMeta(String name, Kind kind) {
         this.name = name;
@@ -51,6 +52,10 @@ public final class TypeMeta {
 
     void addPossibleType(String typeName) {
         possibleTypes.add(typeName);
+    }
+
+    void addContext(String context) {
+        contexts.add(context);
     }
 
     FieldMeta fieldOrCreate(String fieldName, String namedType, int listDepth) {
@@ -116,5 +121,14 @@ public final class TypeMeta {
     /** For an abstract type: all object types that may be returned for it (supergraph view). */
     public Set<String> possibleTypes() {
         return Collections.unmodifiableSet(possibleTypes);
+    }
+
+    Set<String> contexts() {
+        return Collections.unmodifiableSet(contexts);
+    }
+
+    /** Whether fields below objects of this type may take arguments from it (@context). */
+    public boolean setsContext(String context) {
+        return contexts.contains(context);
     }
 }
