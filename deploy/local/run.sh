@@ -79,9 +79,10 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
+java_env=() # NAME=value settings of the next service's environment
 start() { # name port extra-java-options...
   local name=$1 port=$2; shift 2
-  java -Dquarkus.http.port="$port" "$@" -jar "$root/$name/target/quarkus-app/quarkus-run.jar" \
+  env "${java_env[@]}" java -Dquarkus.http.port="$port" "$@" -jar "$root/$name/target/quarkus-app/quarkus-run.jar" \
     >"$data_dir/logs/$name.log" 2>&1 &
   pids+=("$!")
   names+=("$name")
@@ -106,7 +107,12 @@ start topics-service "$topics_port" -Dquarkus.management.port="$topics_managemen
   "${subgraph_auth[@]}"
 wait_ready topics-service "$topics_management_port"
 wait_ready speakers-service "$speakers_management_port"
-start gateway "$gateway_port" \
+# The gateway's JVM settings and environment as shipped: the lines the container image gets (quarkus.jib.* in the
+# gateway's application.properties)
+gateway_properties="$root/gateway/src/main/resources/application.properties"
+IFS=',' read -r -a gateway_jvm <<< "$(sed -n 's/^quarkus\.jib\.jvm-additional-arguments=//p' "$gateway_properties")"
+mapfile -t java_env < <(sed -n 's/^quarkus\.jib\.environment-variables\."\([A-Z_]*\)"=/\1=/p' "$gateway_properties")
+start gateway "$gateway_port" "${gateway_jvm[@]}" \
   -Dplenum.gateway.subgraphs.speakers.url="http://localhost:$speakers_port/graphql" \
   -Dplenum.gateway.subgraphs.topics.url="http://localhost:$topics_port/graphql" \
   -Dplenum.gateway.auth.jwks-url="file:$jwks" -Dplenum.gateway.auth.issuer=plenum-local \

@@ -281,7 +281,7 @@ async function main() {
         + `${settings.rounds} round(s) per subgraph set, the order of targets rotated each round`,
       'data set': `${settings.sizes.speakers} speakers, ${settings.sizes.topics} topics, ${settings.sizes.quotes} quotes (1 to 3 topics each), `
         + 'generated from a fixed seed and loaded through the subgraphs\' GraphQL mutations',
-      'our gateway': `gateway/target/quarkus-app/quarkus-run.jar, JVM flags ${GATEWAY_JVM_FLAGS.join(' ')}, MALLOC_ARENA_MAX=2`,
+      'our gateway': `gateway/target/quarkus-app/quarkus-run.jar, JVM flags and environment as shipped (quarkus.jib.* of its application.properties): ${GATEWAY_JVM_FLAGS.join(' ')}`,
       peers: 'Apollo Gateway and Hive Gateway on Node, NODE_ENV=production, one process each (their default), over the '
         + 'supergraph composed by @apollo/composition from the subgraphs\' SDL; Grafbase Gateway as `grafbase dev` '
         + '(a static native binary from npm) composing the same subgraph SDL files itself',

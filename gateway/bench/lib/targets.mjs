@@ -1,10 +1,24 @@
 // The gateways measured, each started the way its users start it, over the same supergraph file.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** JVM flags of our gateway: a heap cap that leaves room for metaspace, code cache and buffers under 256 MB RSS. */
-export const GATEWAY_JVM_FLAGS = (process.env.BENCH_GATEWAY_JVM_FLAGS
-  ?? '-Xms96m -Xmx96m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m').split(/\s+/).filter(Boolean);
+const SHIPPED_PROPERTIES = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../src/main/resources/application.properties'), 'utf8');
+
+/** One line of the gateway's application.properties, or undefined. */
+function shippedProperty(key) {
+  const line = SHIPPED_PROPERTIES.split('\n').find((l) => l.startsWith(`${key}=`));
+  return line?.slice(key.length + 1);
+}
+
+/**
+ * JVM flags and environment of our gateway as shipped: what the container image gets (quarkus.jib.* in its
+ * application.properties), as deploy/local/run.sh reads them; BENCH_GATEWAY_JVM_FLAGS only for experiments.
+ */
+export const GATEWAY_JVM_FLAGS = (process.env.BENCH_GATEWAY_JVM_FLAGS ?? shippedProperty('quarkus.jib.jvm-additional-arguments')
+  .replaceAll(',', ' ')).split(/\s+/).filter(Boolean);
+const GATEWAY_ENV = Object.fromEntries(SHIPPED_PROPERTIES.split('\n')
+  .map((l) => /^quarkus\.jib\.environment-variables\."([A-Z_]+)"=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2]]));
 
 function npmVersion(benchDir, name) {
   return JSON.parse(readFileSync(join(benchDir, 'node_modules', name, 'package.json'), 'utf8')).version;
@@ -15,11 +29,10 @@ export function gatewayTargets({ benchDir, supergraphFile, grafbaseConfig, gatew
   const hiveBin = join(benchDir, 'node_modules/@graphql-hive/gateway/dist/bin.js');
   const hive = npmVersion(benchDir, '@graphql-hive/gateway');
   const nodeEnv = { NODE_ENV: 'production' };
-  const plenum = (settings, jfr, jar = gatewayJar) => ({
+  const plenum = (settings, jfr, jar = gatewayJar, jvmFlags = GATEWAY_JVM_FLAGS) => ({
     command: 'java',
-    // glibc's per-thread malloc arenas otherwise add tens of MB of resident memory to a JVM
-    env: { MALLOC_ARENA_MAX: '2' },
-    args: (port) => [...GATEWAY_JVM_FLAGS, ...(jfr ? [`-XX:StartFlightRecording=filename=${jfr},settings=profile,dumponexit=true`] : []),
+    env: GATEWAY_ENV,
+    args: (port) => [...jvmFlags, ...(jfr ? [`-XX:StartFlightRecording=filename=${jfr},settings=profile,dumponexit=true`] : []),
       `-Dquarkus.http.port=${port}`, `-Dplenum.gateway.supergraph-file=${supergraphFile}`, ...authFlags, ...settings,
       '-jar', jar],
     path: '/graphql',
@@ -41,6 +54,13 @@ export function gatewayTargets({ benchDir, supergraphFile, grafbaseConfig, gatew
       label: `Plenum gateway at ${process.env.BENCH_COMPARE_LABEL ?? 'the compared build'}`,
       variantOf: 'plenum',
       ...plenum([], undefined, process.env.BENCH_COMPARE_JAR),
+    }] : []),
+    // our gateway with other JVM flags side by side: BENCH_COMPARE_JVM_FLAGS (may be empty: the JVM's defaults)
+    ...(process.env.BENCH_COMPARE_JVM_FLAGS !== undefined ? [{
+      id: 'plenum-flags',
+      label: `Plenum gateway with JVM flags "${process.env.BENCH_COMPARE_JVM_FLAGS}"`,
+      variantOf: 'plenum',
+      ...plenum([], undefined, gatewayJar, process.env.BENCH_COMPARE_JVM_FLAGS.split(/\s+/).filter(Boolean)),
     }] : []),
     {
       id: 'apollo',

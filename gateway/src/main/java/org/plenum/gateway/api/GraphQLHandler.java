@@ -3,8 +3,6 @@ package org.plenum.gateway.api;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufOutputStream;
-import io.netty.buffer.Unpooled;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -53,7 +51,6 @@ public class GraphQLHandler {
     private static final String RETRY_AFTER_SECONDS = "1";
     static final String EXPOSE_COST = "Plenum-Expose-Cost";
     /** Where a response starts; it grows as needed. */
-    private static final int RESPONSE_BUFFER_BYTES = 4096;
 
     private final ActiveGateway active;
     private final Authenticator authenticator;
@@ -318,12 +315,11 @@ public class GraphQLHandler {
         if (context.response().ended() || context.response().closed()) {
             return; // the client went away
         }
-        ByteBuf bytes = Unpooled.buffer(RESPONSE_BUFFER_BYTES);
+        ByteBuf bytes;
         try {
-            serialize(bytes, body);
+            bytes = serialize(body);
         } catch (ResponseTooLargeException e) {
-            bytes.clear();
-            serializeOrFail(bytes, Errors.body(List.of(ErrorEntry.message("The response is larger than " + maxResponseBytes
+            bytes = serializeOrFail(Errors.body(List.of(ErrorEntry.message("The response is larger than " + maxResponseBytes
                     + " bytes; select fewer fields or items").code("RESPONSE_TOO_LARGE").extension("requestId", requestId(context))
                     .build())));
         } catch (IOException e) {
@@ -339,16 +335,17 @@ public class GraphQLHandler {
                 .end(Buffer.buffer(bytes));
     }
 
-    private void serialize(ByteBuf bytes, Map<String, Object> body) throws IOException {
-        try (JsonGenerator generator = mapper.getFactory().createGenerator(
-                new BoundedOutputStream(new ByteBufOutputStream(bytes), maxResponseBytes))) {
+    private ByteBuf serialize(Map<String, Object> body) throws IOException {
+        ChunkedOutputStream out = new ChunkedOutputStream();
+        try (JsonGenerator generator = mapper.getFactory().createGenerator(new BoundedOutputStream(out, maxResponseBytes))) {
             ResponseJson.write(generator, body);
         }
+        return out.bytes();
     }
 
-    private void serializeOrFail(ByteBuf bytes, Map<String, Object> body) {
+    private ByteBuf serializeOrFail(Map<String, Object> body) {
         try {
-            serialize(bytes, body);
+            return serialize(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,13 +17,15 @@ public final class BoundedBody {
     /** @param tooLarge the failure when the body (declared or as it arrives) exceeds maxBytes */
     public static Future<Buffer> read(HttpClientResponse response, int maxBytes, Supplier<? extends Throwable> tooLarge) {
         String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.length() < 19 && Long.parseLong(length.trim()) > maxBytes) {
+        long declared = length != null && length.length() < 19 ? Long.parseLong(length.trim()) : -1;
+        if (declared > maxBytes) {
             response.exceptionHandler(ourReset -> { }); // the reset below is reported by the failure returned
             response.request().reset();
             return Future.failedFuture(tooLarge.get());
         }
         Promise<Buffer> read = Promise.promise();
-        Buffer bytes = Buffer.buffer();
+        // sized once when declared: appending chunks to a growing buffer copies the body about twice
+        Buffer bytes = declared > 0 ? Buffer.buffer((int) declared) : Buffer.buffer();
         response.handler(chunk -> {
             if (bytes.length() + chunk.length() > maxBytes) {
                 read.tryFail(tooLarge.get());

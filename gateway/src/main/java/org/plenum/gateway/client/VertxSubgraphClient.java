@@ -258,11 +258,18 @@ public class VertxSubgraphClient implements SubgraphClient {
         if (body == null || body.length() == 0) {
             return null;
         }
-        try (JsonParser parser = mapper.getFactory().createParser((InputStream) new ByteBufInputStream(body.getByteBuf()))) {
+        try (JsonParser parser = parser(body.getByteBuf())) {
             return JsonValues.readObject(parser);
         } catch (IOException notJsonObject) {
             return null;
         }
+    }
+
+    /** Straight from the body's array when it has one: an input stream would be copied into the parser's buffer. */
+    private JsonParser parser(ByteBuf bytes) throws IOException {
+        return bytes.hasArray()
+                ? mapper.getFactory().createParser(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes())
+                : mapper.getFactory().createParser((InputStream) new ByteBufInputStream(bytes));
     }
 
     /** Messages say what happened, without the transport's details (hosts, exceptions): the cause keeps those for logs. */

@@ -1,6 +1,7 @@
 package org.plenum.gateway.engine.cost;
 
 import graphql.execution.MergedField;
+import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedOutputType;
@@ -21,26 +22,38 @@ final class ActualCost {
 
     /** What every value of one selected field shares: worked out once, however many items its lists hold. */
     private static final class FieldCost {
+        final MergedField field;
+        /** null for fields that cost nothing here (__typename, introspection) */
+        final GraphQLFieldDefinition definition;
+        final double arguments;
         final double weight;
         final GraphQLNamedOutputType type;
         final Map<String, Map<String, MergedField>> selections = new HashMap<>();
 
-        FieldCost(double weight, GraphQLNamedOutputType type) {
+        FieldCost(MergedField field, GraphQLFieldDefinition definition, double arguments, double weight,
+                  GraphQLNamedOutputType type) {
+            this.field = field;
+            this.definition = definition;
+            this.arguments = arguments;
             this.weight = weight;
             this.type = type;
         }
     }
 
+    /** An object of the data measured as one possible type below the fields selecting it. */
+    private record Measured(String type, List<Field> fields) {
+    }
+
     private final CostModel model;
     private final CostModel.Request request;
+    /** Keyed by the field as collected, which is per parent type. */
     private final Map<MergedField, FieldCost> fieldCosts = new IdentityHashMap<>();
-    private final Map<MergedField, Double> argumentCosts = new IdentityHashMap<>();
     /**
-     * Costs of objects in the data already measured, by the object and then its parent type and selecting fields.
-     * Without a __typename, an object below an abstract position is measured as each possible type; its children
-     * would be measured again for each, so a chain of interface-typed fields would cost types to the power of its depth.
+     * Costs of objects without a __typename below abstract positions, measured as each possible type: their children
+     * would otherwise be measured again for each, so a chain of interface-typed fields would cost types to the power
+     * of its depth. Keyed by the object and then the type and the selecting fields.
      */
-    private final Map<Object, Map<List<Object>, Double>> measured = new IdentityHashMap<>();
+    private final Map<Object, Map<Measured, Double>> measured = new IdentityHashMap<>();
 
     private ActualCost(CostModel model, CostModel.Request request) {
         this.model = model;
@@ -57,51 +70,39 @@ final class ActualCost {
     private double selection(Map<String, MergedField> fields, GraphQLObjectType type, Map<?, ?> data) {
         double cost = 0;
         for (Map.Entry<String, MergedField> entry : fields.entrySet()) {
-            GraphQLFieldDefinition definition = CostModel.definition(type, entry.getValue().getName());
-            if (definition != null && data.containsKey(entry.getKey())) {
-                MergedField field = entry.getValue();
-                Double arguments = argumentCosts.get(field);
-                if (arguments == null) {
-                    arguments = model.argumentsCost(type, definition, model.arguments(definition, field, request));
-                    argumentCosts.put(field, arguments);
+            FieldCost field = fieldCost(entry.getValue(), type);
+            if (field.definition != null) {
+                Object value = data.get(entry.getKey());
+                if (value != null || data.containsKey(entry.getKey())) {
+                    cost += field.arguments + value(value, field);
                 }
-                cost += arguments + value(data.get(entry.getKey()), type, definition, field);
             }
         }
         return cost;
     }
 
-    private double value(Object value, GraphQLObjectType parent, GraphQLFieldDefinition definition, MergedField field) {
-        if (value == null) {
-            return 0;
-        }
-        if (!(value instanceof Map<?, ?>)) {
-            return measure(value, parent, definition, field);
-        }
-        Map<List<Object>, Double> known = measured.computeIfAbsent(value, object -> new HashMap<>());
-        List<Object> question = List.of(parent.getName(), field.getFields());
-        Double cost = known.get(question);
+    private FieldCost fieldCost(MergedField field, GraphQLObjectType parent) {
+        FieldCost cost = fieldCosts.get(field);
         if (cost == null) {
-            cost = measure(value, parent, definition, field);
-            known.put(question, cost);
+            GraphQLFieldDefinition definition = CostModel.definition(parent, field.getName());
+            cost = definition == null ? new FieldCost(field, null, 0, 0, null)
+                    : new FieldCost(field, definition,
+                    model.argumentsCost(parent, definition, model.arguments(definition, field, request)),
+                    model.weight(parent, definition),
+                    GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLNamedOutputType named ? named : null);
+            fieldCosts.put(field, cost);
         }
         return cost;
     }
 
-    private double measure(Object value, GraphQLObjectType parent, GraphQLFieldDefinition definition, MergedField field) {
-        FieldCost cost = fieldCosts.computeIfAbsent(field, key -> new FieldCost(model.weight(parent, definition),
-                GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLNamedOutputType named ? named : null));
-        return value(value, cost, field);
-    }
-
-    private double value(Object value, FieldCost cost, MergedField field) {
+    private double value(Object value, FieldCost cost) {
         if (value == null) {
             return 0;
         }
         if (value instanceof List<?> items) {
             double sum = 0;
             for (Object item : items) {
-                sum += value(item, cost, field);
+                sum += value(item, cost);
             }
             return sum;
         }
@@ -112,16 +113,36 @@ final class ActualCost {
                 : object.get("__typename") instanceof String name && model.schema.getType(name) instanceof GraphQLObjectType named
                 ? named : null;
         if (runtime != null) {
-            return cost.weight + selection(selections(cost, field, runtime), runtime, object);
+            return cost.weight + selection(selections(cost, runtime), runtime, object);
         }
         double max = 0;
         for (GraphQLObjectType possible : model.possibleTypes(cost.type)) {
-            max = Math.max(max, selection(selections(cost, field, possible), possible, object));
+            max = Math.max(max, measuredAs(object, possible, cost));
         }
         return cost.weight + max;
     }
 
-    private Map<String, MergedField> selections(FieldCost cost, MergedField field, GraphQLObjectType type) {
-        return cost.selections.computeIfAbsent(type.getName(), name -> model.collect(field, type, request));
+    private double measuredAs(Map<?, ?> object, GraphQLObjectType type, FieldCost cost) {
+        Map<Measured, Double> known = measured.get(object);
+        if (known == null) {
+            known = new HashMap<>();
+            measured.put(object, known);
+        }
+        Measured question = new Measured(type.getName(), cost.field.getFields());
+        Double result = known.get(question);
+        if (result == null) {
+            result = selection(selections(cost, type), type, object);
+            known.put(question, result);
+        }
+        return result;
+    }
+
+    private Map<String, MergedField> selections(FieldCost cost, GraphQLObjectType type) {
+        Map<String, MergedField> fields = cost.selections.get(type.getName());
+        if (fields == null) {
+            fields = model.collect(cost.field, type, request);
+            cost.selections.put(type.getName(), fields);
+        }
+        return fields;
     }
 }
