@@ -9,8 +9,10 @@ import org.plenum.gateway.engine.supergraph.Supergraph;
 import org.plenum.gateway.engine.supergraph.TypeMeta;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +25,7 @@ final class JoinedSubgraphs {
     private final Supergraph supergraph;
     private final List<String> graphs;
     private final Set<String> rootTypes;
+    private final Map<String, Set<String>> interfaces = new HashMap<>();
 
     JoinedSubgraphs(Supergraph supergraph, Set<String> rootTypes) {
         this.supergraph = supergraph;
@@ -83,8 +86,10 @@ final class JoinedSubgraphs {
 
     /** The interfaces the object implements in some subgraph. */
     Set<String> interfacesOf(String object) {
-        TypeMeta meta = type(object);
-        return meta == null || meta.isAbstract() ? Set.of() : meta.relatedInAnyGraph();
+        return interfaces.computeIfAbsent(object, name -> {
+            TypeMeta meta = type(name);
+            return meta == null || meta.isAbstract() ? Set.of() : meta.relatedInAnyGraph();
+        });
     }
 
     /** How the subgraph declares the field, or null. */

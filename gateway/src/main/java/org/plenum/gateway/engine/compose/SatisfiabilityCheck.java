@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,12 +33,15 @@ import java.util.stream.Stream;
  * schema from a root, field by field and type condition by type condition, must be one some sequence of subgraph
  * fetches can follow. The walk keeps, per path, every subgraph position that can serve it; a step none of them can
  * take is an error, with the query of that path and each subgraph's reasons. Like Apollo, a type is not walked again
- * with positions it was already walked with (or a subset of them), and the walk stops after {@link #MAX_STATES}.
+ * with positions it was already walked with (or a subset of them), and the walk stops after {@link #MAX_ADVANCES} steps.
  */
 final class SatisfiabilityCheck {
 
-    /** Bounds the work on huge schemas: beyond it, what is not yet walked is taken as satisfiable. */
-    private static final int MAX_STATES = 50_000;
+    /**
+     * Bounds the work on huge schemas (one step of one position costs about a microsecond): beyond it, what is not yet
+     * walked is taken as satisfiable.
+     */
+    private static final int MAX_ADVANCES = 200_000;
 
     /** A path of the API schema (its last type {@code type}) and the subgraph positions that can serve it. */
     private record State(String operation, String type, Path path, List<SubgraphPosition> options) {
@@ -64,6 +68,7 @@ final class SatisfiabilityCheck {
     private final Deque<State> stack = new ArrayDeque<>();
     private final Map<String, List<Set<String>>> visits = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
+    private int advances;
 
     private SatisfiabilityCheck(Supergraph supergraph) {
         this.api = supergraph.apiSchema();
@@ -83,8 +88,11 @@ final class SatisfiabilityCheck {
         push("query", api.getQueryType());
         push("mutation", api.getMutationType());
         push("subscription", api.getSubscriptionType());
-        for (int states = 0; !stack.isEmpty() && states < MAX_STATES; states++) {
-            visit(stack.pop());
+        while (!stack.isEmpty() && advances < MAX_ADVANCES) {
+            State state = stack.pop();
+            if (!visitedWithLess(state, true)) {
+                visit(state);
+            }
         }
         return errors;
     }
@@ -103,9 +111,6 @@ final class SatisfiabilityCheck {
     }
 
     private void visit(State state) {
-        if (visitedWithLess(state)) {
-            return;
-        }
         GraphQLType type = api.getType(state.type());
         if (type instanceof GraphQLObjectType object) {
             for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
@@ -122,15 +127,20 @@ final class SatisfiabilityCheck {
         }
     }
 
-    /** Apollo's pruning: the type was walked before with some of these positions, which found what there is to find. */
-    private boolean visitedWithLess(State state) {
-        Set<String> current = new LinkedHashSet<>();
+    /**
+     * Apollo's pruning: the type was walked before with some of these positions, which found what there is to find.
+     * With {@code record}, a walk about to start is remembered.
+     */
+    private boolean visitedWithLess(State state, boolean record) {
+        Set<String> current = new HashSet<>();
         state.options().forEach(option -> current.add(option.graph() + "." + option.type()));
         List<Set<String>> previous = visits.computeIfAbsent(state.type(), type -> new ArrayList<>());
         if (previous.stream().anyMatch(current::containsAll)) {
             return true;
         }
-        previous.add(current);
+        if (record) {
+            previous.add(current);
+        }
         return false;
     }
 
@@ -139,6 +149,7 @@ final class SatisfiabilityCheck {
         Set<SubgraphPosition> positions = new LinkedHashSet<>();
         List<Unadvanceable> deadEnds = new ArrayList<>();
         for (SubgraphPosition option : state.options()) {
+            advances++;
             Advance advanced = advance.apply(option);
             if (advanced.irrelevant()) {
                 return;
@@ -152,7 +163,10 @@ final class SatisfiabilityCheck {
         if (positions.isEmpty()) {
             errors.add(message(state.operation(), path.steps(), deadEnds));
         } else if (!leaf) {
-            stack.push(new State(state.operation(), targetType, path, List.copyOf(positions)));
+            State next = new State(state.operation(), targetType, path, List.copyOf(positions));
+            if (!visitedWithLess(next, false)) { // it would be skipped when popped: spares the stack
+                stack.push(next);
+            }
         }
     }
 
@@ -207,16 +221,16 @@ final class SatisfiabilityCheck {
             }
             String prefix = "cannot move to subgraph \"" + name + "\", which has field \"" + parentType + "." + fieldName + "\", because ";
             if (!subgraphs.defines(graph, type)) {
-                unreachable.add(new Unadvanceable(source, name, prefix + "interface \"" + type + "\" is not defined in this subgraph (to jump to \""
+                unreachable.add(new Unadvanceable(source, name, () -> prefix + "interface \"" + type + "\" is not defined in this subgraph (to jump to \""
                         + name + "\", it would need to both define interface \"" + type + "\" and have a @key on it)"));
                 continue;
             }
             TypeMeta meta = subgraphs.type(type);
             String kind = type.equals(parentType) ? "type" : "interface";
             if (meta.declaredKeys(graph).isEmpty()) {
-                unreachable.add(new Unadvanceable(source, name, prefix + kind + " \"" + type + "\" has no @key defined in subgraph \"" + name + "\""));
+                unreachable.add(new Unadvanceable(source, name, () -> prefix + kind + " \"" + type + "\" has no @key defined in subgraph \"" + name + "\""));
             } else if (meta.keys(graph).isEmpty()) {
-                unreachable.add(new Unadvanceable(source, name, prefix + "none of the @key defined on " + kind + " \"" + type
+                unreachable.add(new Unadvanceable(source, name, () -> prefix + "none of the @key defined on " + kind + " \"" + type
                         + "\" in subgraph \"" + name + "\" are resolvable (they are all declared with their \"resolvable\" argument set to false)"));
             }
         }

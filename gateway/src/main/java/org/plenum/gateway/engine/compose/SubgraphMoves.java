@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The single steps a subgraph fetch can take from a {@link SubgraphPosition}, as Apollo's federated query graph
@@ -54,16 +55,18 @@ final class SubgraphMoves {
         Field provided = providedField(from.provided(), fieldName);
         boolean resolves = JoinedSubgraphs.resolves(in);
         if (!resolves && provided == null) {
-            return refused(from, noSuchField(graph, type, parentType, fieldName, in));
+            String fieldOwner = type;
+            return refused(from, () -> noSuchField(graph, fieldOwner, parentType, fieldName, in));
         }
         if (resolves && in.requires() != null) {
             String coordinate = "\"" + type + "." + fieldName + "\"";
+            String requiring = type;
             if (!conditions.satisfiable(List.of(from), in.requires(), excluded)) {
-                return refused(from, "cannot satisfy @require conditions on field " + coordinate + externalKeyWarning(graph, type));
+                return refused(from, () -> "cannot satisfy @require conditions on field " + coordinate + externalKeyWarning(graph, requiring));
             }
             if (!inCondition && from.arrival() != Arrival.JUMP && !subgraphs.hasLocallySatisfiableKey(graph, type)) {
-                return refused(from, "@require condition on field " + coordinate + " can be satisfied but missing usable key on \""
-                        + type + "\" in subgraph \"" + subgraphs.name(graph) + "\" to resume query");
+                return refused(from, () -> "@require condition on field " + coordinate + " can be satisfied but missing usable key on \""
+                        + requiring + "\" in subgraph \"" + subgraphs.name(graph) + "\" to resume query");
             }
         }
         TypeMeta parent = subgraphs.type(type);
@@ -82,7 +85,7 @@ final class SubgraphMoves {
         if (subgraphs.isInterfaceObject(graph, from.type())) {
             // the subgraph does not know the implementations: another one must tell which it is
             if (!conditions.satisfiable(List.of(from), ConditionResolver.TYPENAME, Set.of())) {
-                return refused(from, "no subgraph can be reached to resolve the implementation type of @interfaceObject type \""
+                return refused(from, () -> "no subgraph can be reached to resolve the implementation type of @interfaceObject type \""
                         + from.type() + "\"");
             }
             Arrival arrival = from.arrival() == Arrival.JUMP ? Arrival.CAST_AFTER_JUMP : Arrival.FIELD;
@@ -91,7 +94,7 @@ final class SubgraphMoves {
         if (subgraphs.isAbstractIn(graph, from.type()) && subgraphs.runtimeTypesIn(graph, from.type()).contains(castType)) {
             return new Moves(List.of(from.moveTo(castType, from.provided(), Arrival.FIELD)), List.of());
         }
-        return refused(from, "cannot find type \"" + castType + "\"");
+        return refused(from, () -> "cannot find type \"" + castType + "\"");
     }
 
     /**
@@ -140,7 +143,7 @@ final class SubgraphMoves {
                     toTry.add(jumped);
                 } else {
                     deadEnds.add(new Unadvanceable(subgraphs.name(current.graph()), subgraphs.name(edge.graph()),
-                            "cannot move to subgraph \"" + subgraphs.name(edge.graph()) + "\" using @key(fields: \""
+                            () -> "cannot move to subgraph \"" + subgraphs.name(edge.graph()) + "\" using @key(fields: \""
                                     + FieldSetPrinter.print(edge.key().selections()) + "\") of \"" + current.type()
                                     + "\", the key field(s) cannot be resolved from subgraph \"" + subgraphs.name(current.graph()) + "\""));
                 }
@@ -195,7 +198,7 @@ final class SubgraphMoves {
                 + " being accidentally marked @external)";
     }
 
-    private Moves refused(SubgraphPosition from, String details) {
+    private Moves refused(SubgraphPosition from, Supplier<String> details) {
         String name = subgraphs.name(from.graph());
         return new Moves(List.of(), List.of(new Unadvanceable(name, name, details)));
     }
