@@ -116,12 +116,12 @@ final class SatisfiabilityCheck {
             for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
                 GraphQLNamedType fieldType = (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(field.getType());
                 boolean leaf = subgraphs.type(fieldType.getName()) == null;
-                step(state, new Step(field, null), fieldType.getName(), leaf,
+                step(state, new Step(field, null, !leaf), fieldType.getName(), leaf,
                         option -> advanceField(option, object.getName(), field.getName(), leaf));
             }
         } else {
             for (String runtimeType : runtimeTypes(type)) {
-                step(state, new Step(null, runtimeType), runtimeType, false,
+                step(state, new Step(null, runtimeType, true), runtimeType, false,
                         option -> advanceCast(option, type, runtimeType));
             }
         }

@@ -19,8 +19,11 @@ import java.util.List;
  */
 final class WitnessQuery {
 
-    /** One step of the path: a field, or a type condition ({@code field} null). */
-    record Step(GraphQLFieldDefinition field, String castType) {
+    /**
+     * One step of the path: a field, or a type condition ({@code field} null); {@code composite} when it leads to an
+     * object, interface or union type (the last one then shows an elided selection, {@code { ... }}).
+     */
+    record Step(GraphQLFieldDefinition field, String castType, boolean composite) {
     }
 
     private static final int MAX_LINE_LENGTH = 80;
@@ -37,7 +40,10 @@ final class WitnessQuery {
     private static String selection(List<Step> steps, int index) {
         Step step = steps.get(index);
         String head = step.field() == null ? "... on " + step.castType() : field(step.field());
-        return index + 1 < steps.size() ? head + " " + block(selection(steps, index + 1)) : head;
+        if (index + 1 < steps.size()) {
+            return head + " " + block(selection(steps, index + 1));
+        }
+        return step.composite() ? head + " " + block("...") : head;
     }
 
     private static String field(GraphQLFieldDefinition field) {
