@@ -83,7 +83,7 @@ final class ConditionResolver {
         for (SubgraphPosition position : from) {
             List<SubgraphPosition> direct = fieldHere(position, fieldName, excluded);
             reached.addAll(direct);
-            if (direct.isEmpty() || subgraphs.type(position.type()) != null && fieldIsComposite(position, fieldName)) {
+            if (direct.isEmpty() || fieldIsComposite(position, fieldName)) {
                 for (SubgraphPosition jumped : moves.jumps(position, excluded).positions()) {
                     reached.addAll(fieldHere(jumped, fieldName, excluded));
                 }

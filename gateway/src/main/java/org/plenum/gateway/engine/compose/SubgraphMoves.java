@@ -69,8 +69,9 @@ final class SubgraphMoves {
                         + requiring + "\" in subgraph \"" + subgraphs.name(graph) + "\" to resume query");
             }
         }
-        TypeMeta parent = subgraphs.type(type);
-        String fieldType = parent.field(fieldName).namedTypeIn(graph);
+        FieldMeta declared = subgraphs.type(type).field(fieldName);
+        String fieldType = declared != null ? declared.namedTypeIn(graph)
+                : subgraphs.type(parentType).field(fieldName).namedTypeIn(graph); // provided on an @interfaceObject
         SelectionSet nowProvided = merge(provided == null ? null : provided.getSelectionSet(),
                 resolves ? in.provides() : null);
         return new Moves(List.of(from.moveTo(fieldType, nowProvided, Arrival.FIELD)), List.of());
