@@ -50,8 +50,10 @@ final class ComposeCommand {
         try {
             supergraph = SupergraphComposer.compose(definitions);
         } catch (CompositionException e) {
-            err.println("error: composition failed with " + e.errors().size() + " error(s):");
-            e.errors().forEach(error -> err.println("  " + error));
+            String code = e.code() == null ? "" : " [" + e.code() + "]";
+            err.println("error: composition failed with " + e.errors().size() + " error(s)" + code + ":");
+            // a satisfiability error spans lines (its example query): the following lines indented under the first
+            e.errors().forEach(error -> err.println("  " + error.replace("\n", "\n    ")));
             return Commands.FAILED;
         }
         String output = options.optional("output");

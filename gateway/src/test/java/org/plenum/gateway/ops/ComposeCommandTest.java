@@ -89,6 +89,17 @@ class ComposeCommandTest {
     }
 
     @Test
+    void unsatisfiableQueriesAreShownIndentedWithTheErrorCode() {
+        Run run = run(Map.of(), "compose", "--config", resource("ops/compose-unsatisfiable/supergraph.yaml").toString());
+
+        assertEquals(Commands.FAILED, run.exitCode);
+        assertThat(run.err, allOf(containsString("composition failed with 1 error(s) [SATISFIABILITY_ERROR]:"),
+                containsString("  The following supergraph API query:\n    {\n      product(id: \"<any id>\") {\n        rating\n"),
+                containsString("\n    - from subgraph \"a\":\n      - cannot find field \"Product.rating\"."),
+                not(containsString("Exception"))));
+    }
+
+    @Test
     void fetchesSubgraphSdlFromUrlsWithEnvironmentHeaders() throws IOException {
         Path config = Files.writeString(folder.resolve("supergraph.yaml"), """
                 federation_version: =2.7.0

@@ -4,6 +4,7 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 import graphql.schema.idl.errors.SchemaProblem;
 import graphql.schema.validation.InvalidSchemaException;
+import org.plenum.gateway.engine.supergraph.Supergraph;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +17,7 @@ import java.util.Set;
 /**
  * Composes Federation subgraph SDLs into a supergraph SDL (link v1.0 + join v0.3, or v0.4/v0.5 when a subgraph
  * links federation v2.7/v2.8 or later), like {@code @apollo/composition}: the merge rules and the merge-time
- * validations. The query-plan satisfiability check of full composition is not done.
+ * validations, then the satisfiability validation ({@link SatisfiabilityCheck}).
  */
 public final class SupergraphComposer {
 
@@ -61,6 +62,10 @@ public final class SupergraphComposer {
         String supergraph = SupergraphWriter.write(joinMinorVersion(subgraphs), graphs, types, merger.directives(),
                 merger.featureLinks());
         checkBuilds(supergraph);
+        List<String> unsatisfiable = SatisfiabilityCheck.check(Supergraph.parse(supergraph));
+        if (!unsatisfiable.isEmpty()) {
+            throw new CompositionException(CompositionException.SATISFIABILITY_ERROR, unsatisfiable);
+        }
         return supergraph;
     }
 

@@ -129,6 +129,11 @@ public final class FieldMeta {
         return Collections.unmodifiableSet(overrideLabels);
     }
 
+    /** How the subgraph declares the field (external ones too); null where it does not. */
+    public InGraph inGraph(String graph) {
+        return byGraph.get(graph);
+    }
+
     public SelectionSet requires(String graph) {
         InGraph in = byGraph.get(graph);
         return in == null ? null : in.requires();

@@ -147,8 +147,9 @@ public final class Supergraph {
             boolean interfaceObject = bool(directive, "isInterfaceObject", false);
             meta.addGraph(graph, interfaceObject);
             String key = string(directive, "key");
-            if (key != null && bool(directive, "resolvable", true)) {
-                meta.addKey(new TypeMeta.Key(graph, key, FieldSets.parse(key, "@key of " + meta.name())));
+            if (key != null) {
+                meta.addKey(new TypeMeta.Key(graph, key, FieldSets.parse(key, "@key of " + meta.name())),
+                        bool(directive, "resolvable", true));
             }
         }
     }

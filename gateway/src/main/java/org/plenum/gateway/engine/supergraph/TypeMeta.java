@@ -24,6 +24,8 @@ public final class TypeMeta {
     private final Set<String> graphs = new LinkedHashSet<>();
     private final Set<String> interfaceObjectGraphs = new LinkedHashSet<>();
     private final Map<String, List<Key>> resolvableKeys = new LinkedHashMap<>();
+    /** resolvable or not: composition's satisfiability check looks at all of them */
+    private final Map<String, List<Key>> declaredKeys = new LinkedHashMap<>();
     private final Map<String, FieldMeta> fields = new LinkedHashMap<>();
     /** graph -> interfaces this object implements there, or members this union has there */
     private final Map<String, Set<String>> relatedByGraph = new LinkedHashMap<>();
@@ -42,8 +44,11 @@ public final class TypeMeta {
         }
     }
 
-    void addKey(Key key) {
-        resolvableKeys.computeIfAbsent(key.graph(), g -> new ArrayList<>()).add(key);
+    void addKey(Key key, boolean resolvable) {
+        declaredKeys.computeIfAbsent(key.graph(), g -> new ArrayList<>()).add(key);
+        if (resolvable) {
+            resolvableKeys.computeIfAbsent(key.graph(), g -> new ArrayList<>()).add(key);
+        }
     }
 
     void addRelated(String graph, String typeName) {
@@ -95,6 +100,11 @@ public final class TypeMeta {
     /** Keys with which the subgraph can resolve the type through _entities; empty if it cannot. */
     public List<Key> keys(String graph) {
         return resolvableKeys.getOrDefault(graph, List.of());
+    }
+
+    /** All the @key of the type in the subgraph, {@code resolvable: false} ones included. */
+    public List<Key> declaredKeys(String graph) {
+        return declaredKeys.getOrDefault(graph, List.of());
     }
 
     /** Whether any subgraph can resolve this type through _entities. */
