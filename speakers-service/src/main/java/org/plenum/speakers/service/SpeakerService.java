@@ -40,7 +40,8 @@ public class SpeakerService {
     }
 
     /**
-     * The speakers in the order of {@code ids}, null where none exists, fetched with one query; a second one only
+     * The speakers in the order of {@code ids}, null where none exists, fetched with one query per
+     * {@link SpeakerRepository#findByIdsInChunks chunk} of ids; another one only
      * when some are missing: a speaker deleted a moment ago resolves as it was while quotes may still name it
      * ({@link SpeakerDeletionService}).
      */
@@ -49,7 +50,7 @@ public class SpeakerService {
             return Uni.createFrom().item(List.of());
         }
         List<String> distinct = ids.stream().distinct().toList();
-        return speakers.findByIds(distinct).chain(found -> {
+        return speakers.findByIdsInChunks(distinct).chain(found -> {
             Map<String, Speaker> byId = found.stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
             List<String> missing = distinct.stream().filter(id -> !byId.containsKey(id)).toList();
             Uni<List<Speaker>> deleted = missing.isEmpty() ? Uni.createFrom().item(List.of()) : deletions.resolvable(missing);

@@ -79,6 +79,24 @@ class FederationTest {
         assertEquals(expected, entityIds(responses.get(0)));
     }
 
+    @Test
+    void largeEntitiesCallsAreReadInChunksOfAHundredIdsStillInRequestOrder() {
+        String known = SpeakerQueriesTest.create("Chunked", null, null, null);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            ids.add(i == 0 || i == 249 ? known : "unknown-" + i);
+        }
+        List<ValidatableResponse> responses = new ArrayList<>();
+        // 249 distinct ids: three chunks (the MongoDB-wire server's $in costs the square of its length)
+        assertEquals(3, speakerReadsDuring(() -> responses.add(
+                GraphQL.ok(ENTITIES, Map.of("representations", representations(ids.toArray(String[]::new)))))));
+        List<String> found = entityIds(responses.get(0));
+        assertEquals(250, found.size());
+        assertEquals(known, found.get(0));
+        assertEquals(known, found.get(249));
+        assertEquals(248, found.stream().filter(java.util.Objects::isNull).count());
+    }
+
     /** The ids of the returned entities, null where the service found none. */
     private static List<String> entityIds(ValidatableResponse response) {
         List<Map<String, Object>> entities = response.extract().jsonPath().getList("data._entities");
