@@ -26,7 +26,12 @@ public class LimitsEventingService implements EventingService {
         // the builder does not expose what SmallRye configured; a throwaway build does, without side effects
         Instrumentation smallRyes = builder.build().getInstrumentation();
         List<Instrumentation> chain = new ArrayList<>(LimitInstrumentations.of(RequestLimits.from(ConfigProvider.getConfig())));
-        chain.add(smallRyes);
+        // one flat chain: graphql-java calls every member's hooks for every field, and a nested chain adds a level of that
+        if (smallRyes instanceof ChainedInstrumentation nested) {
+            chain.addAll(nested.getInstrumentations());
+        } else {
+            chain.add(smallRyes);
+        }
         return builder.instrumentation(new ChainedInstrumentation(chain));
     }
 }
