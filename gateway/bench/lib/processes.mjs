@@ -142,6 +142,30 @@ export function cpuSeconds(pids) {
   return ticks / CLOCK_TICKS_PER_SECOND;
 }
 
+/** CPU seconds the JIT compiler threads (HotSpot's "C1/C2 CompilerThre...") of the processes have used so far. */
+export function jitCompilerSeconds(pids) {
+  let ticks = 0;
+  for (const pid of pids) {
+    let tasks = [];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      try {
+        if (!/^C[12] CompilerThre/.test(readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8'))) continue;
+        const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // the thread ended meanwhile (HotSpot stops idle compiler threads)
+      }
+    }
+  }
+  return ticks / CLOCK_TICKS_PER_SECOND;
+}
+
 function statusKb(pid, field) {
   try {
     const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));

@@ -81,10 +81,15 @@ function subgraphMs(s) {
   return Object.entries(s.subgraphMeanMs).filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${fixed(ms, 1)}`).join(' / ') || 'n/a';
 }
 
-function renderSet(lines, { title, description, queries, targets, summary, probes, checks, scaling }) {
+function renderSet(lines, { title, description, queries, targets, summary, probes, checks, scaling, jitSettled }) {
   const ours = targets.find((t) => t.ours);
   const peers = targets.filter(isPeer);
   lines.push(`## ${title}`, '', `Subgraphs: ${description}.`, '');
+  if (jitSettled) {
+    const busy = Object.entries(jitSettled.busy).map(([name, b]) => `${name} ${fixed(b * 100)}%`).join(', ');
+    lines.push(`Measured after ${jitSettled.passes} warm-up pass(es), repeated until the JVMs' JIT compilers settled `
+      + `(their threads' share of a core in the last pass: ${busy}).`, '');
+  }
   for (const query of queries) {
     const perTarget = summary[query.id];
     if (!perTarget) continue;
