@@ -98,19 +98,24 @@ wait_ready() { # name port-serving-health
   fail "$name not ready after 120 s; log: $data_dir/logs/$name.log"
 }
 
+# Each service's JVM settings and environment as shipped: the lines its container image gets (quarkus.jib.* in its
+# application.properties)
+shipped_jvm() { # module -> its JVM flags, one per line
+  sed -n 's/^quarkus\.jib\.jvm-additional-arguments=//p' "$root/$1/src/main/resources/application.properties" | tr ',' '\n'
+}
+mapfile -t speakers_jvm < <(shipped_jvm speakers-service)
+mapfile -t topics_jvm < <(shipped_jvm topics-service)
 PLENUM_TOPICS_SERVICE_TOKEN=$service_token \
-start speakers-service "$speakers_port" -Dquarkus.management.port="$speakers_management_port" \
+start speakers-service "$speakers_port" "${speakers_jvm[@]}" -Dquarkus.management.port="$speakers_management_port" \
   -Dplenum.embedded.data-dir="$data_dir/speakers-service" -Dplenum.topics-service.url="http://localhost:$topics_port" \
   "${subgraph_auth[@]}"
-start topics-service "$topics_port" -Dquarkus.management.port="$topics_management_port" \
+start topics-service "$topics_port" "${topics_jvm[@]}" -Dquarkus.management.port="$topics_management_port" \
   -Dplenum.embedded.data-dir="$data_dir/topics-service" -Dplenum.speakers-service.url="http://localhost:$speakers_port" \
   "${subgraph_auth[@]}"
 wait_ready topics-service "$topics_management_port"
 wait_ready speakers-service "$speakers_management_port"
-# The gateway's JVM settings and environment as shipped: the lines the container image gets (quarkus.jib.* in the
-# gateway's application.properties)
 gateway_properties="$root/gateway/src/main/resources/application.properties"
-IFS=',' read -r -a gateway_jvm <<< "$(sed -n 's/^quarkus\.jib\.jvm-additional-arguments=//p' "$gateway_properties")"
+mapfile -t gateway_jvm < <(shipped_jvm gateway)
 mapfile -t java_env < <(sed -n 's/^quarkus\.jib\.environment-variables\."\([A-Z_]*\)"=/\1=/p' "$gateway_properties")
 start gateway "$gateway_port" "${gateway_jvm[@]}" \
   -Dplenum.gateway.subgraphs.speakers.url="http://localhost:$speakers_port/graphql" \

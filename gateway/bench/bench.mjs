@@ -15,7 +15,7 @@ import { evaluateTargets, render, summarize, wholeSystemTarget } from './lib/rep
 import { probeScaling } from './lib/scaling.mjs';
 import { composeSupergraph, writeGrafbaseConfig } from './lib/supergraph.mjs';
 import { dumpSubgraphs } from './lib/dump.mjs';
-import { SUBGRAPH_JVM_FLAGS, benchDir, log, newRun, packagedApps, projectRoot, startDatabases, startGateways, startSubgraphs,
+import { subgraphJvmFlags, benchDir, log, newRun, packagedApps, projectRoot, startDatabases, startGateways, startSubgraphs,
   writeHiveConfig } from './lib/system.mjs';
 import { GATEWAY_JVM_FLAGS, gatewayTargets } from './lib/targets.mjs';
 
@@ -278,7 +278,7 @@ async function main() {
   if (wanted.includes('real')) {
     results.push(await benchmarkOn({ id: 'real', title: 'Real subgraphs',
       description: 'the packaged speakers-service (MongoDB-wire server) and topics-service (PostgreSQL 17), '
-        + `${SUBGRAPH_JVM_FLAGS.join(' ')}: what users run, but on 2 cores they saturate before the gateways do` }, real, db, jars));
+        + `JVM flags as shipped with a 512 MB heap (${subgraphJvmFlags('topics-service').join(' ')}): what users run, but on 2 cores they saturate before the gateways do` }, real, db, jars));
   }
   if (wanted.includes('memory')) {
     const twins = await startMemorySubgraphs(twinDir);

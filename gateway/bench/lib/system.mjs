@@ -9,11 +9,13 @@ import { generate, load, SIZES } from './dataset.mjs';
 import { isReady, postGraphQL } from './http.mjs';
 import * as procs from './processes.mjs';
 import { composeSupergraph } from './supergraph.mjs';
+import { shippedJvmFlags } from './shipped.mjs';
 import { gatewayTargets } from './targets.mjs';
 
 export const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const projectRoot = join(benchDir, '..', '..');
-export const SUBGRAPH_JVM_FLAGS = ['-Xmx512m'];
+/** A subgraph's JVM flags: as shipped, with a 512 MB heap standing in for the memory limit of its container. */
+export const subgraphJvmFlags = (module) => ['-Xmx512m', ...shippedJvmFlags(module)];
 
 export const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -75,7 +77,7 @@ export async function startSubgraphs({ logDir, issuer }, urls, jars, flags = {})
   const managementPorts = { speakers: await procs.freePort(), topics: await procs.freePort() };
   const base = (name) => `http://localhost:${ports[name]}`;
   const jdbc = urls.POSTGRES_JDBC_URL;
-  const common = (name) => [...SUBGRAPH_JVM_FLAGS, ...issuer.subgraphFlags, `-Dquarkus.http.port=${ports[name]}`,
+  const common = (name) => [...subgraphJvmFlags(`${name}-service`), ...issuer.subgraphFlags, `-Dquarkus.http.port=${ports[name]}`,
     `-Dquarkus.management.port=${managementPorts[name]}`, '-Dplenum.seed.enabled=false', ...(flags[name] ?? [])];
   const commands = {
     speakers: ['speakers-service', [...common('speakers'),

@@ -1,24 +1,14 @@
 // The gateways measured, each started the way its users start it, over the same supergraph file.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const SHIPPED_PROPERTIES = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../src/main/resources/application.properties'), 'utf8');
-
-/** One line of the gateway's application.properties, or undefined. */
-function shippedProperty(key) {
-  const line = SHIPPED_PROPERTIES.split('\n').find((l) => l.startsWith(`${key}=`));
-  return line?.slice(key.length + 1);
-}
+import { join } from 'node:path';
+import { shippedEnvironment, shippedJvmFlags } from './shipped.mjs';
 
 /**
  * JVM flags and environment of our gateway as shipped: what the container image gets (quarkus.jib.* in its
  * application.properties), as deploy/local/run.sh reads them; BENCH_GATEWAY_JVM_FLAGS only for experiments.
  */
-export const GATEWAY_JVM_FLAGS = (process.env.BENCH_GATEWAY_JVM_FLAGS ?? shippedProperty('quarkus.jib.jvm-additional-arguments')
-  .replaceAll(',', ' ')).split(/\s+/).filter(Boolean);
-const GATEWAY_ENV = Object.fromEntries(SHIPPED_PROPERTIES.split('\n')
-  .map((l) => /^quarkus\.jib\.environment-variables\."([A-Z_]+)"=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2]]));
+export const GATEWAY_JVM_FLAGS = process.env.BENCH_GATEWAY_JVM_FLAGS?.split(/\s+/).filter(Boolean) ?? shippedJvmFlags('gateway');
+const GATEWAY_ENV = shippedEnvironment('gateway');
 
 function npmVersion(benchDir, name) {
   return JSON.parse(readFileSync(join(benchDir, 'node_modules', name, 'package.json'), 'utf8')).version;
