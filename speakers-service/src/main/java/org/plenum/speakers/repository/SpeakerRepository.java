@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
@@ -33,17 +34,18 @@ public class SpeakerRepository implements ReactivePanacheMongoRepositoryBase<Spe
         return find(query, BY_ID).page(0, limit).list();
     }
 
-    /** The speakers with these (distinct) ids, in no particular order: one query per {@value #IDS_PER_QUERY} ids, run together. */
+    /**
+     * The speakers with these (distinct) ids, in no particular order: one query per {@value #IDS_PER_QUERY} ids, one
+     * after the other, so that a request holds one pooled connection at a time however many ids it sends.
+     */
     public Uni<List<Speaker>> findByIdsInChunks(List<String> ids) {
-        if (ids.size() <= IDS_PER_QUERY) {
-            return findByIds(ids);
-        }
-        List<Uni<List<Speaker>>> chunks = new ArrayList<>();
+        List<List<String>> chunks = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-            chunks.add(findByIds(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))));
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
         }
-        return Uni.join().all(chunks).andFailFast()
-                .map(found -> found.stream().flatMap(List::stream).toList());
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(this::findByIds)
+                .collect().in(ArrayList::new, List::addAll);
     }
 
     public Uni<Long> countMatching(String search, String country) {

@@ -62,7 +62,6 @@ public class PropertyFieldFetchers implements DataFetcherService {
 
     /** No wrapper, or one list or array of plain values (maps and optionals are SmallRye's to convert). */
     private static boolean isPlain(Wrapper wrapper) {
-        return wrapper == null || (wrapper.isCollection() || wrapper.isArray()) && !wrapper.isMap() && !wrapper.isOptional()
-                && wrapper.getWrapper() == null;
+        return wrapper == null || (wrapper.isCollection() || wrapper.isArray()) && wrapper.getWrapper() == null;
     }
 }
