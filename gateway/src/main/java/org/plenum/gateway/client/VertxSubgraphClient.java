@@ -33,6 +33,7 @@ import org.plenum.gateway.config.GatewayConfig;
 import org.plenum.gateway.engine.json.JsonObject;
 import org.plenum.gateway.engine.json.JsonValues;
 import org.plenum.gateway.engine.json.ResponseJson;
+import org.plenum.gateway.engine.subgraph.SharedAnswer;
 import org.plenum.gateway.engine.subgraph.SubgraphClient;
 import org.plenum.gateway.engine.subgraph.SubgraphFailure;
 import org.plenum.gateway.engine.subgraph.SubgraphRequest;
@@ -45,6 +46,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -85,7 +87,8 @@ public class VertxSubgraphClient implements SubgraphClient {
     private final SubgraphMetrics metrics;
     private final SubgraphTargets targets;
     private final Map<String, Target> targetsByName = new ConcurrentHashMap<>();
-    private final InFlightFetches<FetchKey, Map<String, Object>> inFlight = new InFlightFetches<>(JsonValues::copyObject);
+    private final InFlightFetches<FetchKey, Map<String, Object>> inFlight = new InFlightFetches<>(SharedAnswer::new,
+            VertxSubgraphClient::callersContext);
     private final boolean deduplicate;
     private final GatewayConfig.Resilience resilience;
 
@@ -124,7 +127,7 @@ public class VertxSubgraphClient implements SubgraphClient {
             if (!deduplicate || request.mutation()) {
                 return guarded.get();
             }
-            // parsed once for everyone who shares the fetch; a copy each when several do, as the executor merges into it
+            // parsed once for everyone who shares the fetch, and then read-only: the executor copies what it changes
             return inFlight.share(new FetchKey(url, answerHeaders(request.headers()), body), guarded,
                     target.meters()::shared);
         });
@@ -208,6 +211,21 @@ public class VertxSubgraphClient implements SubgraphClient {
         Map<String, String> relevant = new HashMap<>(headers);
         relevant.keySet().removeAll(TRACE_HEADERS);
         return relevant;
+    }
+
+    /** Where the caller runs: its Vert.x context (its request's event loop), entered unless already there. */
+    private static Executor callersContext() {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        if (context == null) {
+            return Runnable::run;
+        }
+        return task -> {
+            if (io.vertx.core.Vertx.currentContext() == context) {
+                task.run();
+            } else {
+                context.runOnContext(ignored -> task.run());
+            }
+        };
     }
 
     private Target newTarget(String subgraph) {

@@ -4,7 +4,10 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Sharing one round trip among identical fetches in flight, and only while it is in flight. */
 class InFlightFetchesTest {
 
-    private final InFlightFetches<String, String> fetches = new InFlightFetches<>(value -> value + " (copy)");
+    /** Where the next fetch's taker is to get its outcome: at once unless a test says otherwise. */
+    private Executor takersExecutor = Runnable::run;
+    private final InFlightFetches<String, String> fetches = new InFlightFetches<>(value -> value + " (shared)",
+            () -> takersExecutor);
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger joined = new AtomicInteger();
 
@@ -27,10 +33,26 @@ class InFlightFetchesTest {
 
         assertEquals(1, sent.get());
         assertEquals(2, joined.get());
-        // each taker gets its own copy, so none sees what another does with it
-        first.assertItem("data (copy)");
-        second.assertItem("data (copy)");
-        third.assertItem("data (copy)");
+        // what several share comes as what the client makes of it (a read-only view)
+        first.assertItem("data (shared)");
+        second.assertItem("data (shared)");
+        third.assertItem("data (shared)");
+    }
+
+    @Test
+    void eachTakerGetsTheOutcomeWhereItAskedForIt() {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        UniAssertSubscriber<String> first = fetch("q", answer);
+        Queue<Runnable> secondsLoop = new ArrayDeque<>();
+        takersExecutor = secondsLoop::add;
+        UniAssertSubscriber<String> second = fetch("q", answer);
+
+        answer.complete("data");
+
+        first.assertItem("data (shared)");
+        second.assertNotTerminated(); // not on the thread that received the answer ...
+        secondsLoop.forEach(Runnable::run);
+        second.assertItem("data (shared)"); // ... but on its own
     }
 
     @Test

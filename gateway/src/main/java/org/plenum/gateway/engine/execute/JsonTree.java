@@ -1,5 +1,6 @@
 package org.plenum.gateway.engine.execute;
 
+import org.plenum.gateway.engine.json.JsonValues;
 import org.plenum.gateway.engine.plan.PathSegment;
 
 import java.util.ArrayList;
@@ -15,35 +16,40 @@ final class JsonTree {
     private JsonTree() {
     }
 
-    /** Merges source into target; maps merge by key, lists of the same size item by item. */
+    /**
+     * Merges source into target; maps merge by key, lists of the same size item by item.
+     *
+     * @param shared whether source is shared with others: then the objects and lists target takes from it are
+     *               copies (later merges change them), its plain values are not (nobody changes those)
+     */
     @SuppressWarnings("unchecked")
-    static void merge(Map<String, Object> target, Map<String, Object> source) {
+    static void merge(Map<String, Object> target, Map<String, Object> source, boolean shared) {
         for (Map.Entry<String, Object> entry : source.entrySet()) {
             Object existing = target.get(entry.getKey());
             Object value = entry.getValue();
             if (existing instanceof Map<?, ?> existingMap && value instanceof Map<?, ?> valueMap) {
-                merge((Map<String, Object>) existingMap, (Map<String, Object>) valueMap);
+                merge((Map<String, Object>) existingMap, (Map<String, Object>) valueMap, shared);
             } else if (existing instanceof List<?> existingList && value instanceof List<?> valueList
                     && existingList.size() == valueList.size()) {
-                mergeLists((List<Object>) existingList, (List<Object>) valueList);
+                mergeLists((List<Object>) existingList, (List<Object>) valueList, shared);
             } else {
-                target.put(entry.getKey(), value);
+                target.put(entry.getKey(), shared ? JsonValues.deepCopy(value) : value);
             }
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static void mergeLists(List<Object> target, List<Object> source) {
+    private static void mergeLists(List<Object> target, List<Object> source, boolean shared) {
         for (int i = 0; i < target.size(); i++) {
             Object existing = target.get(i);
             Object value = source.get(i);
             if (existing instanceof Map<?, ?> existingMap && value instanceof Map<?, ?> valueMap) {
-                merge((Map<String, Object>) existingMap, (Map<String, Object>) valueMap);
+                merge((Map<String, Object>) existingMap, (Map<String, Object>) valueMap, shared);
             } else if (existing instanceof List<?> existingList && value instanceof List<?> valueList
                     && existingList.size() == valueList.size()) {
-                mergeLists((List<Object>) existingList, (List<Object>) valueList);
+                mergeLists((List<Object>) existingList, (List<Object>) valueList, shared);
             } else if (value != null || existing == null) {
-                target.set(i, value);
+                target.set(i, shared ? JsonValues.deepCopy(value) : value);
             }
         }
     }

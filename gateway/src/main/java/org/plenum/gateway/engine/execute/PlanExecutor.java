@@ -3,12 +3,14 @@ package org.plenum.gateway.engine.execute;
 import io.smallrye.mutiny.Uni;
 import org.plenum.gateway.engine.error.ErrorEntry;
 import org.plenum.gateway.engine.json.JsonObject;
+import org.plenum.gateway.engine.json.JsonValues;
 import org.plenum.gateway.engine.plan.FetchNode;
 import org.plenum.gateway.engine.plan.FetchSelection;
 import org.plenum.gateway.engine.plan.OperationPlan;
 import org.plenum.gateway.engine.plan.PathSegment;
 import org.plenum.gateway.engine.plan.PlanNode;
 import org.plenum.gateway.engine.plan.ResponseKeys;
+import org.plenum.gateway.engine.subgraph.SharedAnswer;
 import org.plenum.gateway.engine.subgraph.SubgraphClient;
 import org.plenum.gateway.engine.subgraph.SubgraphFailure;
 import org.plenum.gateway.engine.subgraph.SubgraphRequest;
@@ -85,7 +87,7 @@ public final class PlanExecutor {
                     synchronized (state) {
                         if (body.get("data") instanceof Map<?, ?> data) {
                             restoreKeys(data, fetch.renamedFields());
-                            JsonTree.merge(state.data, cast(data));
+                            JsonTree.merge(state.data, cast(data), body instanceof SharedAnswer);
                         }
                         state.addSubgraphErrors(fetch, body, null, null);
                     }
@@ -172,7 +174,7 @@ public final class PlanExecutor {
                             for (int i = 0; i < request.targets.size(); i++) {
                                 int index = request.targetRepresentation.get(i);
                                 if (index < list.size() && list.get(index) instanceof Map<?, ?> entity) {
-                                    JsonTree.merge(request.targets.get(i), cast(entity));
+                                    JsonTree.merge(request.targets.get(i), cast(entity), body instanceof SharedAnswer);
                                 }
                             }
                         }
@@ -216,8 +218,11 @@ public final class PlanExecutor {
 
     private Uni<Map<String, Object>> send(FetchNode fetch, ExecutionState state, Map<String, Object> variables) {
         try {
-            return client.execute(new SubgraphRequest(fetch.subgraphName(), fetch.url(), fetch.document(), null,
-                    variables, state.headers, fetch.mutation()));
+            Uni<Map<String, Object>> answer = client.execute(new SubgraphRequest(fetch.subgraphName(), fetch.url(),
+                    fetch.document(), null, variables, state.headers, fetch.mutation()));
+            // restoring renamed keys changes the answer: a shared one is copied for that
+            return fetch.renamedFields() == null ? answer
+                    : answer.map(body -> body instanceof SharedAnswer ? JsonValues.copyObject(body) : body);
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
         }

@@ -10,8 +10,9 @@ public interface SubgraphClient {
 
     /**
      * @return the subgraph's parsed GraphQL response body ({@code data}, {@code errors}) as plain
-     *         maps and lists; fails with {@link SubgraphFailure} when no GraphQL response was obtained
-     *         (connection refused, timeout, non-GraphQL HTTP status).
+     *         maps and lists, the caller's own unless it is a {@link SharedAnswer}; fails with
+     *         {@link SubgraphFailure} when no GraphQL response was obtained (connection refused, timeout,
+     *         non-GraphQL HTTP status).
      */
     Uni<java.util.Map<String, Object>> execute(SubgraphRequest request);
 }
