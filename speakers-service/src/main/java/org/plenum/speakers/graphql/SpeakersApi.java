@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 import org.plenum.speakers.Speaker;
 import org.plenum.speakers.model.SpeakerConnection;
 import org.plenum.speakers.model.SpeakerDeletion;
@@ -61,6 +62,13 @@ public class SpeakersApi {
     @ListSize(slicingArguments = "first", sizedFields = "edges")
     public Uni<SpeakerConnection> speakers(@DefaultValue("20") Integer first, String after, SpeakerFilter filter) {
         return service.page(first, after, filter);
+    }
+
+    /** A field of its own, so that the speakers are counted only when a client asks for the count. */
+    @NonNull
+    @Description("The number of speakers matching the filter, on all pages")
+    public Uni<Integer> totalCount(@Source SpeakerConnection connection) {
+        return service.count(connection);
     }
 
     @Mutation

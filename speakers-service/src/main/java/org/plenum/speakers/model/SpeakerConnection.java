@@ -1,5 +1,6 @@
 package org.plenum.speakers.model;
 
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import java.util.List;
@@ -12,11 +13,13 @@ public class SpeakerConnection {
     @NonNull
     public final PageInfo pageInfo;
 
-    public final int totalCount;
+    /** What the page was filtered by, normalized: totalCount counts with it, and only when asked for. */
+    @Ignore
+    public final SpeakerFilter filter;
 
-    public SpeakerConnection(List<SpeakerEdge> edges, PageInfo pageInfo, int totalCount) {
+    public SpeakerConnection(List<SpeakerEdge> edges, PageInfo pageInfo, SpeakerFilter filter) {
         this.edges = edges;
         this.pageInfo = pageInfo;
-        this.totalCount = totalCount;
+        this.filter = filter;
     }
 }

@@ -70,15 +70,18 @@ public class SpeakerService {
         String afterId = SpeakerCursors.decode(after);
         SpeakerFilter where = SpeakerInputValidator.normalize(filter);
         // one extra row tells whether another page follows
-        Uni<List<Speaker>> rows = speakers.findPage(where.search, where.country, afterId, size + 1);
-        Uni<Long> total = speakers.countMatching(where.search, where.country);
-        return Uni.combine().all().unis(rows, total).with((list, count) -> {
+        return speakers.findPage(where.search, where.country, afterId, size + 1).map(list -> {
             List<SpeakerEdge> edges = list.stream().limit(size)
                     .map(s -> new SpeakerEdge(SpeakerCursors.encode(s.id), s))
                     .toList();
             String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor;
-            return new SpeakerConnection(edges, new PageInfo(list.size() > size, endCursor), count.intValue());
+            return new SpeakerConnection(edges, new PageInfo(list.size() > size, endCursor), where);
         });
+    }
+
+    /** How many speakers match the page's filter, on all pages. */
+    public Uni<Integer> count(SpeakerConnection page) {
+        return speakers.countMatching(page.filter.search, page.filter.country).map(Long::intValue);
     }
 
     /** Creates the speaker; once only per idempotency key ({@link IdempotentCreates}) when one is given. */
