@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 import org.plenum.subgraph.protection.RunsToCompletion;
 import org.plenum.subgraph.protection.errors.ReportsFailures;
 import org.plenum.subgraph.protection.graphql.ListSize;
@@ -67,6 +68,13 @@ public class TopicsApi {
     @ListSize(slicingArguments = "first", sizedFields = "edges")
     public Uni<TopicConnection> topics(@DefaultValue("20") Integer first, String after, TopicFilter filter) {
         return topics.list(first, after, filter).map(TopicConnection::of);
+    }
+
+    /** A field of its own, so that the topics are counted only when a client asks for the count. */
+    @NonNull
+    @Description("The number of topics matching the filter, on all pages")
+    public Uni<Integer> totalCount(@Source TopicConnection connection) {
+        return topics.count(connection);
     }
 
     @Query

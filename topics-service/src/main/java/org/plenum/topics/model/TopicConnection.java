@@ -1,6 +1,6 @@
 package org.plenum.topics.model;
 
-import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.plenum.topics.service.Cursor;
 
@@ -15,13 +15,14 @@ public class TopicConnection {
     @NonNull
     public final PageInfo pageInfo;
 
-    @Description("The number of topics matching the filter, on all pages")
-    public final int totalCount;
+    /** What the page was filtered by: totalCount counts with it, and only when asked for. */
+    @Ignore
+    public final TopicCriteria criteria;
 
-    public TopicConnection(List<TopicEdge> edges, PageInfo pageInfo, int totalCount) {
+    public TopicConnection(List<TopicEdge> edges, PageInfo pageInfo, TopicCriteria criteria) {
         this.edges = edges;
         this.pageInfo = pageInfo;
-        this.totalCount = totalCount;
+        this.criteria = criteria;
     }
 
     public static TopicConnection of(TopicPage page) {
@@ -29,7 +30,6 @@ public class TopicConnection {
                 .map(topic -> new TopicEdge(Cursor.of(topic.id), TopicNode.of(topic)))
                 .toList();
         String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor;
-        return new TopicConnection(edges, new PageInfo(page.hasNextPage(), endCursor),
-                Math.toIntExact(page.totalCount()));
+        return new TopicConnection(edges, new PageInfo(page.hasNextPage(), endCursor), page.criteria());
     }
 }

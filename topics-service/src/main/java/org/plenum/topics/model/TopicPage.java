@@ -4,6 +4,6 @@ import org.plenum.topics.Topic;
 
 import java.util.List;
 
-/** One page of topics in id order, with the number of all topics that match the filter. */
-public record TopicPage(List<Topic> topics, boolean hasNextPage, long totalCount) {
+/** One page of topics in id order, and what they were filtered by. */
+public record TopicPage(List<Topic> topics, boolean hasNextPage, TopicCriteria criteria) {
 }

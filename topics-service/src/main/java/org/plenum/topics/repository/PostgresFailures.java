@@ -3,6 +3,7 @@ package org.plenum.topics.repository;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.QueryTimeoutException;
+import org.hibernate.JDBCException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.plenum.subgraph.protection.errors.Causes;
 import org.plenum.subgraph.protection.errors.DatabaseFailures;
@@ -22,7 +23,9 @@ public class PostgresFailures implements DatabaseFailures {
 
     @Override
     public Optional<RuntimeException> explain(Throwable failure) {
+        // Hibernate reports it as JPA's query timeout for some queries, as its own (a JDBCException) for others
         if (Causes.any(failure, cause -> cause instanceof QueryTimeoutException
+                || cause instanceof JDBCException jdbc && QUERY_CANCELED.equals(jdbc.getSQLState())
                 || cause instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState()))) {
             return Optional.of(new DatabaseTimeoutException("The database stopped this request's query after its time "
                     + "limit (statement_timeout); nothing was changed, ask for less", failure));

@@ -59,20 +59,23 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, Long> {
                 where p.id in (:ids) order by c.speaker_id""", null, topicIds, first, Long.class, String.class);
     }
 
-    /** Up to {@code first} topics after {@code afterId} in id order, plus the count of all matching topics. */
+    /** Up to {@code first} topics after {@code afterId} in id order. */
     public Uni<TopicPage> findPage(TopicCriteria criteria, long afterId, int first) {
         String where = whereClause(criteria);
-        return reads.read(session -> bind(session.createNativeQuery("select count(*) from topic t" + where, Long.class),
-                        criteria).getSingleResult()
-                .chain(total -> bind(session.createNativeQuery(
-                                "select t.* from topic t" + where + (where.isEmpty() ? " where" : " and")
-                                        + " t.id > :afterId order by t.id limit :limit", Topic.class), criteria)
-                        .setParameter("afterId", afterId)
-                        // one extra row tells whether there is a next page
-                        .setParameter("limit", first + 1)
-                        .getResultList()
-                        .map(rows -> new TopicPage(rows.subList(0, Math.min(first, rows.size())), rows.size() > first,
-                                total))));
+        return reads.read(session -> bind(session.createNativeQuery(
+                        "select t.* from topic t" + where + (where.isEmpty() ? " where" : " and")
+                                + " t.id > :afterId order by t.id limit :limit", Topic.class), criteria)
+                .setParameter("afterId", afterId)
+                // one extra row tells whether there is a next page
+                .setParameter("limit", first + 1)
+                .getResultList()
+                .map(rows -> new TopicPage(rows.subList(0, Math.min(first, rows.size())), rows.size() > first, criteria)));
+    }
+
+    /** How many topics match, on all pages. */
+    public Uni<Long> countMatching(TopicCriteria criteria) {
+        return reads.read(session -> bind(session.createNativeQuery("select count(*) from topic t" + whereClause(criteria),
+                Long.class), criteria).getSingleResult());
     }
 
     private static String whereClause(TopicCriteria criteria) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.plenum.subgraph.protection.errors.InvalidInputException;
 import org.plenum.subgraph.protection.errors.NotFoundException;
 import org.plenum.topics.Topic;
+import org.plenum.topics.model.TopicConnection;
 import org.plenum.topics.model.TopicCriteria;
 import org.plenum.topics.model.TopicFilter;
 import org.plenum.topics.model.TopicInput;
@@ -40,6 +41,11 @@ public class TopicService {
     public Uni<TopicPage> list(Integer first, String after, TopicFilter filter) {
         return Uni.createFrom().deferred(() -> topics.findPage(criteria(filter), Cursor.topicIdOf(after),
                 InputRules.pageSize(first)));
+    }
+
+    /** How many topics match the page's filter, on all pages. */
+    public Uni<Integer> count(TopicConnection page) {
+        return topics.countMatching(page.criteria).map(Math::toIntExact);
     }
 
     /** The first topics of each quote (see {@link Batches#firstPerKey}), in topic id order; one query. */

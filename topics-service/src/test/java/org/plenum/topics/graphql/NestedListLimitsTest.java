@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.plenum.topics.support.GraphQL.post;
@@ -143,7 +144,18 @@ class NestedListLimitsTest {
     void aLimitedListStillCostsOneQueryForAllItsParents() {
         long before = sqlStatementsExecuted(management);
         post("{ topics(first: 100) { edges { node { quotes(first: 2) { id } } } } }").body("errors", nullValue());
-        // the count, the page, the quotes of all topics
-        assertEquals(3, sqlStatementsExecuted(management) - before);
+        // the page, the quotes of all topics
+        assertEquals(2, sqlStatementsExecuted(management) - before);
+    }
+
+    @Test
+    void topicsAreCountedOnlyWhenTheCountIsAskedFor() {
+        long before = sqlStatementsExecuted(management);
+        post("{ topics(first: 1) { totalCount edges { node { id } } } }").body("data.topics.totalCount", greaterThan(1));
+        assertEquals(2, sqlStatementsExecuted(management) - before); // the page, the count
+
+        before = sqlStatementsExecuted(management);
+        post("{ topics(first: 1) { edges { node { id } } } }").body("errors", nullValue());
+        assertEquals(1, sqlStatementsExecuted(management) - before);
     }
 }
