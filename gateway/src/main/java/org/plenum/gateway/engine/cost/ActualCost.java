@@ -8,6 +8,7 @@ import graphql.schema.GraphQLNamedOutputType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLTypeUtil;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -28,7 +29,10 @@ final class ActualCost {
         final double arguments;
         final double weight;
         final GraphQLNamedOutputType type;
-        final Map<String, Map<String, MergedField>> selections = new HashMap<>();
+        /** below a field of an abstract type: the selection by the object's type */
+        final Map<String, Selection> selections = new HashMap<>();
+        /** below a field of an object type: its selection */
+        Selection ofType;
 
         FieldCost(MergedField field, GraphQLFieldDefinition definition, double arguments, double weight,
                   GraphQLNamedOutputType type) {
@@ -38,6 +42,10 @@ final class ActualCost {
             this.weight = weight;
             this.type = type;
         }
+    }
+
+    /** The fields of one selection on one type that cost something, by response key: compiled once per request. */
+    private record Selection(String[] keys, FieldCost[] fields) {
     }
 
     /** An object of the data measured as one possible type below the fields selecting it. */
@@ -64,21 +72,37 @@ final class ActualCost {
         GraphQLObjectType root = model.rootType(operation);
         double cost = model.operationCost(operation);
         return data == null ? cost
-                : cost + new ActualCost(model, request).selection(model.collect(operation.getSelectionSet(), root, request), root, data);
+                : cost + new ActualCost(model, request).rootCost(operation, root, data);
     }
 
-    private double selection(Map<String, MergedField> fields, GraphQLObjectType type, Map<?, ?> data) {
+    private double rootCost(OperationDefinition operation, GraphQLObjectType root, Map<?, ?> data) {
+        return cost(compile(model.collect(operation.getSelectionSet(), root, request), root), data);
+    }
+
+    private double cost(Selection selection, Map<?, ?> data) {
         double cost = 0;
-        for (Map.Entry<String, MergedField> entry : fields.entrySet()) {
-            FieldCost field = fieldCost(entry.getValue(), type);
-            if (field.definition != null) {
-                Object value = data.get(entry.getKey());
-                if (value != null || data.containsKey(entry.getKey())) {
-                    cost += field.arguments + value(value, field);
-                }
+        String[] keys = selection.keys();
+        FieldCost[] fields = selection.fields();
+        for (int i = 0; i < keys.length; i++) {
+            Object value = data.get(keys[i]);
+            if (value != null || data.containsKey(keys[i])) {
+                cost += fields[i].arguments + value(value, fields[i]);
             }
         }
         return cost;
+    }
+
+    private Selection compile(Map<String, MergedField> fields, GraphQLObjectType type) {
+        List<String> keys = new ArrayList<>(fields.size());
+        List<FieldCost> costs = new ArrayList<>(fields.size());
+        fields.forEach((key, field) -> {
+            FieldCost cost = fieldCost(field, type);
+            if (cost.definition != null) {
+                keys.add(key);
+                costs.add(cost);
+            }
+        });
+        return new Selection(keys.toArray(String[]::new), costs.toArray(FieldCost[]::new));
     }
 
     private FieldCost fieldCost(MergedField field, GraphQLObjectType parent) {
@@ -109,11 +133,14 @@ final class ActualCost {
         if (!(value instanceof Map<?, ?> object) || cost.type == null) {
             return cost.weight;
         }
-        GraphQLObjectType runtime = cost.type instanceof GraphQLObjectType concrete ? concrete
-                : object.get("__typename") instanceof String name && model.schema.getType(name) instanceof GraphQLObjectType named
-                ? named : null;
-        if (runtime != null) {
-            return cost.weight + selection(selections(cost, runtime), runtime, object);
+        if (cost.type instanceof GraphQLObjectType concrete) {
+            if (cost.ofType == null) {
+                cost.ofType = compile(model.collect(cost.field, concrete, request), concrete);
+            }
+            return cost.weight + cost(cost.ofType, object);
+        }
+        if (object.get("__typename") instanceof String name && model.schema.getType(name) instanceof GraphQLObjectType runtime) {
+            return cost.weight + cost(selection(cost, runtime), object);
         }
         double max = 0;
         for (GraphQLObjectType possible : model.possibleTypes(cost.type)) {
@@ -131,18 +158,18 @@ final class ActualCost {
         Measured question = new Measured(type.getName(), cost.field.getFields());
         Double result = known.get(question);
         if (result == null) {
-            result = selection(selections(cost, type), type, object);
+            result = cost(selection(cost, type), object);
             known.put(question, result);
         }
         return result;
     }
 
-    private Map<String, MergedField> selections(FieldCost cost, GraphQLObjectType type) {
-        Map<String, MergedField> fields = cost.selections.get(type.getName());
-        if (fields == null) {
-            fields = model.collect(cost.field, type, request);
-            cost.selections.put(type.getName(), fields);
+    private Selection selection(FieldCost cost, GraphQLObjectType type) {
+        Selection selection = cost.selections.get(type.getName());
+        if (selection == null) {
+            selection = compile(model.collect(cost.field, type, request), type);
+            cost.selections.put(type.getName(), selection);
         }
-        return fields;
+        return selection;
     }
 }
