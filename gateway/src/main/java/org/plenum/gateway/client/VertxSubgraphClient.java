@@ -75,6 +75,9 @@ public class VertxSubgraphClient implements SubgraphClient {
     /** How long a pooled connection may stay idle before the gateway closes it. */
     private static final int IDLE_CONNECTION_SECONDS = 4;
 
+    /** How much of a body that is not a GraphQL response is logged. */
+    private static final int BODY_LOGGED_BYTES = 200;
+
     /** Room for variables beyond the document, before the request buffer grows. */
     private static final int REQUEST_BUFFER_EXTRA_BYTES = 1024;
 
@@ -269,7 +272,16 @@ public class VertxSubgraphClient implements SubgraphClient {
         String problem = response.statusCode() / 100 == 2
                 ? "answered HTTP " + response.statusCode() + " without a GraphQL response body"
                 : "answered HTTP " + response.statusCode();
-        throw new SubgraphFailure(subgraph, BAD_RESPONSE, "Subgraph '" + subgraph + "' " + problem, null);
+        throw new SubgraphFailure(subgraph, BAD_RESPONSE, "Subgraph '" + subgraph + "' " + problem,
+                new IllegalStateException(received(response, bytes)));
+    }
+
+    /** What came instead of a GraphQL body, for the log (clients see it only with error details exposed). */
+    private static String received(HttpClientResponse response, Buffer bytes) {
+        int length = bytes == null ? 0 : bytes.length();
+        String start = length == 0 ? "" : bytes.getString(0, Math.min(length, BODY_LOGGED_BYTES), "UTF-8");
+        return "Content-Type " + response.getHeader(HttpHeaders.CONTENT_TYPE) + ", " + length + " bytes"
+                + (length == 0 ? "" : ", starting " + start.replaceAll("\\p{Cntrl}", "?"));
     }
 
     private JsonObject parseObject(Buffer body) {

@@ -100,7 +100,11 @@ class VertxSubgraphClientTest {
 
     @Test
     void successWithoutGraphQLBodyIsABadResponse() {
-        assertEquals("SUBGRAPH_BAD_RESPONSE", failure("broken", server + "/broken/not-json", "{ a }").code());
+        SubgraphFailure failure = failure("broken", server + "/broken/not-json", "{ a }");
+
+        assertEquals("SUBGRAPH_BAD_RESPONSE", failure.code());
+        // what came instead goes to the log with the failure (clients see only the message)
+        assertEquals("Content-Type text/plain, 5 bytes, starting hello", failure.getCause().getMessage());
     }
 
     @Test
