@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.plenum.gateway.engine.cost.DemandControlOptions;
 import org.plenum.gateway.engine.cost.DemandControlOptions.Mode;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,22 @@ class DemandControlTest {
         // 2 products x 1 + 3 reviews x 3
         assertEquals(11, response.cost().actual());
         assertEquals(Map.of("estimated", 130L, "actual", 11L, "max", 130L), response.cost().toExtension());
+    }
+
+    @Test
+    void everyResponseOfAnOperationIsMeasuredForWhatItHolds() {
+        List<Object> products = new ArrayList<>(List.of(product("1", 3), product("2", 0)));
+        FakeSubgraphClient changing = new FakeSubgraphClient()
+                .with("shop", new FakeSubgraph(Fixtures.subgraphSdl("demand-control", "shop"), Map.of(),
+                        Map.of("unsized", products), Map.of()))
+                .with("stock", new FakeSubgraph(Fixtures.subgraphSdl("demand-control", "stock"), Map.of(), Map.of(), Map.of()));
+        Gateway gateway = Gateway.create(Fixtures.supergraph("demand-control"), changing, GatewayOptions.defaults(),
+                new DemandControlOptions(Mode.MEASURE, 100, 10));
+
+        assertEquals(11, Fixtures.run(gateway, UNSIZED_REVIEWS).cost().actual());
+        products.add(product("3", 4));
+        // the same operation, one more product with 4 reviews: + 1 + 4 x 3
+        assertEquals(24, Fixtures.run(gateway, UNSIZED_REVIEWS).cost().actual());
     }
 
     @Test

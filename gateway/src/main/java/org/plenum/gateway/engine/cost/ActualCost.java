@@ -13,11 +13,13 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The cost of what a response returned, with the weights of the estimate: lists count the items they hold and
  * null values cost nothing. Abstract values are costed as their {@code __typename}, or as the most expensive
- * possible type when it was not selected.
+ * possible type when it was not selected. Made once per operation (and its variables) and then used for each of its
+ * responses: the selections below each field are collected the first time a response holds one, and kept.
  */
 final class ActualCost {
 
@@ -30,9 +32,9 @@ final class ActualCost {
         final double weight;
         final GraphQLNamedOutputType type;
         /** below a field of an abstract type: the selection by the object's type */
-        final Map<String, Selection> selections = new HashMap<>();
+        final Map<String, Selection> selections = new ConcurrentHashMap<>();
         /** below a field of an object type: its selection */
-        Selection ofType;
+        volatile Selection ofType;
 
         FieldCost(MergedField field, GraphQLFieldDefinition definition, double arguments, double weight,
                   GraphQLNamedOutputType type) {
@@ -44,7 +46,7 @@ final class ActualCost {
         }
     }
 
-    /** The fields of one selection on one type that cost something, by response key: compiled once per request. */
+    /** The fields of one selection on one type that cost something, by response key. */
     private record Selection(String[] keys, FieldCost[] fields) {
     }
 
@@ -54,45 +56,25 @@ final class ActualCost {
 
     private final CostModel model;
     private final CostModel.Request request;
-    /** Keyed by the field as collected, which is per parent type. */
+    private final double operationCost;
+    private final Selection root;
+    /** Keyed by the field as collected, which is per parent type; guarded by this, as is compiling. */
     private final Map<MergedField, FieldCost> fieldCosts = new IdentityHashMap<>();
-    /**
-     * Costs of objects without a __typename below abstract positions, measured as each possible type: their children
-     * would otherwise be measured again for each, so a chain of interface-typed fields would cost types to the power
-     * of its depth. Keyed by the object and then the type and the selecting fields.
-     */
-    private final Map<Object, Map<Measured, Double>> measured = new IdentityHashMap<>();
 
-    private ActualCost(CostModel model, CostModel.Request request) {
+    ActualCost(CostModel model, OperationDefinition operation, CostModel.Request request) {
         this.model = model;
         this.request = request;
+        this.operationCost = model.operationCost(operation);
+        GraphQLObjectType rootType = model.rootType(operation);
+        this.root = compile(model.collect(operation.getSelectionSet(), rootType, request), rootType);
     }
 
-    static double measure(CostModel model, OperationDefinition operation, CostModel.Request request, Map<?, ?> data) {
-        GraphQLObjectType root = model.rootType(operation);
-        double cost = model.operationCost(operation);
-        return data == null ? cost
-                : cost + new ActualCost(model, request).rootCost(operation, root, data);
+    /** @param data the response's data, null when it has none */
+    double measure(Map<?, ?> data) {
+        return data == null ? operationCost : operationCost + new Walk().cost(root, data);
     }
 
-    private double rootCost(OperationDefinition operation, GraphQLObjectType root, Map<?, ?> data) {
-        return cost(compile(model.collect(operation.getSelectionSet(), root, request), root), data);
-    }
-
-    private double cost(Selection selection, Map<?, ?> data) {
-        double cost = 0;
-        String[] keys = selection.keys();
-        FieldCost[] fields = selection.fields();
-        for (int i = 0; i < keys.length; i++) {
-            Object value = data.get(keys[i]);
-            if (value != null || data.containsKey(keys[i])) {
-                cost += fields[i].arguments + value(value, fields[i]);
-            }
-        }
-        return cost;
-    }
-
-    private Selection compile(Map<String, MergedField> fields, GraphQLObjectType type) {
+    private synchronized Selection compile(Map<String, MergedField> fields, GraphQLObjectType type) {
         List<String> keys = new ArrayList<>(fields.size());
         List<FieldCost> costs = new ArrayList<>(fields.size());
         fields.forEach((key, field) -> {
@@ -119,57 +101,82 @@ final class ActualCost {
         return cost;
     }
 
-    private double value(Object value, FieldCost cost) {
-        if (value == null) {
-            return 0;
+    private Selection ofType(FieldCost cost, GraphQLObjectType type) {
+        Selection selection = cost.ofType;
+        if (selection == null) {
+            selection = compile(model.collect(cost.field, type, request), type);
+            cost.ofType = selection; // a race compiles it twice, to the same
         }
-        if (value instanceof List<?> items) {
-            double sum = 0;
-            for (Object item : items) {
-                sum += value(item, cost);
-            }
-            return sum;
-        }
-        if (!(value instanceof Map<?, ?> object) || cost.type == null) {
-            return cost.weight;
-        }
-        if (cost.type instanceof GraphQLObjectType concrete) {
-            if (cost.ofType == null) {
-                cost.ofType = compile(model.collect(cost.field, concrete, request), concrete);
-            }
-            return cost.weight + cost(cost.ofType, object);
-        }
-        if (object.get("__typename") instanceof String name && model.schema.getType(name) instanceof GraphQLObjectType runtime) {
-            return cost.weight + cost(selection(cost, runtime), object);
-        }
-        double max = 0;
-        for (GraphQLObjectType possible : model.possibleTypes(cost.type)) {
-            max = Math.max(max, measuredAs(object, possible, cost));
-        }
-        return cost.weight + max;
+        return selection;
     }
 
-    private double measuredAs(Map<?, ?> object, GraphQLObjectType type, FieldCost cost) {
-        Map<Measured, Double> known = measured.get(object);
-        if (known == null) {
-            known = new HashMap<>();
-            measured.put(object, known);
-        }
-        Measured question = new Measured(type.getName(), cost.field.getFields());
-        Double result = known.get(question);
-        if (result == null) {
-            result = cost(selection(cost, type), object);
-            known.put(question, result);
-        }
-        return result;
-    }
-
-    private Selection selection(FieldCost cost, GraphQLObjectType type) {
+    private Selection asType(FieldCost cost, GraphQLObjectType type) {
         Selection selection = cost.selections.get(type.getName());
         if (selection == null) {
             selection = compile(model.collect(cost.field, type, request), type);
             cost.selections.put(type.getName(), selection);
         }
         return selection;
+    }
+
+    /** One response measured. */
+    private final class Walk {
+        /**
+         * Costs of objects without a __typename below abstract positions, measured as each possible type: their
+         * children would otherwise be measured again for each, so a chain of interface-typed fields would cost types
+         * to the power of its depth. Keyed by the object and then the type and the selecting fields.
+         */
+        private final Map<Object, Map<Measured, Double>> measured = new IdentityHashMap<>();
+
+        double cost(Selection selection, Map<?, ?> data) {
+            double cost = 0;
+            String[] keys = selection.keys();
+            FieldCost[] fields = selection.fields();
+            for (int i = 0; i < keys.length; i++) {
+                Object value = data.get(keys[i]);
+                if (value != null || data.containsKey(keys[i])) {
+                    cost += fields[i].arguments + value(value, fields[i]);
+                }
+            }
+            return cost;
+        }
+
+        private double value(Object value, FieldCost cost) {
+            if (value == null) {
+                return 0;
+            }
+            if (value instanceof List<?> items) {
+                double sum = 0;
+                for (Object item : items) {
+                    sum += value(item, cost);
+                }
+                return sum;
+            }
+            if (!(value instanceof Map<?, ?> object) || cost.type == null) {
+                return cost.weight;
+            }
+            if (cost.type instanceof GraphQLObjectType concrete) {
+                return cost.weight + cost(ofType(cost, concrete), object);
+            }
+            if (object.get("__typename") instanceof String name && model.schema.getType(name) instanceof GraphQLObjectType runtime) {
+                return cost.weight + cost(asType(cost, runtime), object);
+            }
+            double max = 0;
+            for (GraphQLObjectType possible : model.possibleTypes(cost.type)) {
+                max = Math.max(max, measuredAs(object, possible, cost));
+            }
+            return cost.weight + max;
+        }
+
+        private double measuredAs(Map<?, ?> object, GraphQLObjectType type, FieldCost cost) {
+            Map<Measured, Double> known = measured.computeIfAbsent(object, ignored -> new HashMap<>());
+            Measured question = new Measured(type.getName(), cost.field.getFields());
+            Double result = known.get(question);
+            if (result == null) {
+                result = cost(asType(cost, type), object);
+                known.put(question, result);
+            }
+            return result;
+        }
     }
 }

@@ -20,16 +20,14 @@ public final class DemandControl {
     public static final String TOO_EXPENSIVE = "COST_ESTIMATED_TOO_EXPENSIVE";
     /** The error code of an operation whose cost cannot be estimated (e.g. a required slicing argument is missing). */
     public static final String NOT_ESTIMABLE = "COST_QUERY_PARSE_FAILURE";
+    /** Operations whose estimate and measure are kept. */
     private static final int CACHED_ESTIMATES = 1000;
 
     private final DemandControlOptions options;
     private final CostModel model;
-    private final Map<OperationDefinition, Double> estimates = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<OperationDefinition, Double> eldest) {
-            return size() > CACHED_ESTIMATES;
-        }
-    });
+    private final Map<OperationDefinition, Double> estimates = lastUsed(CACHED_ESTIMATES);
+    /** How to measure responses, kept like estimates: for operations without variables. */
+    private final Map<OperationDefinition, ActualCost> measures = lastUsed(CACHED_ESTIMATES);
 
     public DemandControl(Supergraph supergraph, DemandControlOptions options) {
         this.options = options;
@@ -77,8 +75,23 @@ public final class DemandControl {
         if (estimate == null) {
             return null;
         }
-        double actual = ActualCost.measure(model, operation, new CostModel.Request(fragments, CoercedVariables.of(variables)),
-                data instanceof Map<?, ?> map ? map : null);
-        return estimate.withActual(actual);
+        ActualCost measure = variables.isEmpty() ? measures.get(operation) : null;
+        if (measure == null) {
+            measure = new ActualCost(model, operation, new CostModel.Request(fragments, CoercedVariables.of(variables)));
+            if (variables.isEmpty()) {
+                measures.put(operation, measure);
+            }
+        }
+        return estimate.withActual(measure.measure(data instanceof Map<?, ?> map ? map : null));
+    }
+
+    /** A bounded map that lets go of what was used least recently. */
+    private static <V> Map<OperationDefinition, V> lastUsed(int capacity) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<OperationDefinition, V> eldest) {
+                return size() > capacity;
+            }
+        });
     }
 }
