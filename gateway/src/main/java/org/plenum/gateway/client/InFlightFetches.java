@@ -104,7 +104,10 @@ final class InFlightFetches<K, V> {
                     value -> {
                         List<Taker<V>> waiting = end(forget);
                         V outcome = waiting.size() > 1 ? sharing.apply(value) : value;
-                        waiting.forEach(taker -> taker.complete(outcome));
+                        // the sender last: it usually continues right here, after the others are handed theirs
+                        for (int i = waiting.size() - 1; i >= 0; i--) {
+                            waiting.get(i).complete(outcome);
+                        }
                     },
                     failure -> end(forget).forEach(taker -> taker.fail(failure)));
             synchronized (this) {

@@ -25,7 +25,8 @@ public class PostgresFailures implements DatabaseFailures {
     public Optional<RuntimeException> explain(Throwable failure) {
         // Hibernate reports it as JPA's query timeout for some queries, as its own (a JDBCException) for others
         if (Causes.any(failure, cause -> cause instanceof QueryTimeoutException
-                || cause instanceof JDBCException jdbc && QUERY_CANCELED.equals(jdbc.getSQLState())
+                || cause instanceof JDBCException jdbc && jdbc.getSQLException() != null
+                && QUERY_CANCELED.equals(jdbc.getSQLState())
                 || cause instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState()))) {
             return Optional.of(new DatabaseTimeoutException("The database stopped this request's query after its time "
                     + "limit (statement_timeout); nothing was changed, ask for less", failure));

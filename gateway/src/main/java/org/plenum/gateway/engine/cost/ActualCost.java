@@ -6,6 +6,7 @@ import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedOutputType;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ final class ActualCost {
     /** What every value of one selected field shares: worked out once, however many items its lists hold. */
     private static final class FieldCost {
         final MergedField field;
-        /** null for fields that cost nothing here (__typename, introspection) */
-        final GraphQLFieldDefinition definition;
         final double arguments;
         final double weight;
         final GraphQLNamedOutputType type;
@@ -36,17 +35,15 @@ final class ActualCost {
         /** below a field of an object type: its selection */
         volatile Selection ofType;
 
-        FieldCost(MergedField field, GraphQLFieldDefinition definition, double arguments, double weight,
-                  GraphQLNamedOutputType type) {
+        FieldCost(MergedField field, double arguments, double weight, GraphQLNamedOutputType type) {
             this.field = field;
-            this.definition = definition;
             this.arguments = arguments;
             this.weight = weight;
             this.type = type;
         }
     }
 
-    /** The fields of one selection on one type that cost something, by response key. */
+    /** The fields of one selection on one type that cost something (not __typename, not introspection), by key. */
     private record Selection(String[] keys, FieldCost[] fields) {
     }
 
@@ -58,8 +55,6 @@ final class ActualCost {
     private final CostModel.Request request;
     private final double operationCost;
     private final Selection root;
-    /** Keyed by the field as collected, which is per parent type; guarded by this, as is compiling. */
-    private final Map<MergedField, FieldCost> fieldCosts = new IdentityHashMap<>();
 
     ActualCost(CostModel model, OperationDefinition operation, CostModel.Request request) {
         this.model = model;
@@ -74,38 +69,28 @@ final class ActualCost {
         return data == null ? operationCost : operationCost + new Walk().cost(root, data);
     }
 
-    private synchronized Selection compile(Map<String, MergedField> fields, GraphQLObjectType type) {
+    /** Compiling is a function of its arguments: two requests that race compile the same twice, and either is kept. */
+    private Selection compile(Map<String, MergedField> fields, GraphQLObjectType type) {
         List<String> keys = new ArrayList<>(fields.size());
         List<FieldCost> costs = new ArrayList<>(fields.size());
         fields.forEach((key, field) -> {
-            FieldCost cost = fieldCost(field, type);
-            if (cost.definition != null) {
+            GraphQLFieldDefinition definition = CostModel.definition(type, field.getName());
+            if (definition != null) {
+                double arguments = model.argumentsCost(type, definition, model.arguments(definition, field, request));
+                GraphQLType named = GraphQLTypeUtil.unwrapAll(definition.getType());
                 keys.add(key);
-                costs.add(cost);
+                costs.add(new FieldCost(field, arguments, model.weight(type, definition),
+                        named instanceof GraphQLNamedOutputType output ? output : null));
             }
         });
         return new Selection(keys.toArray(String[]::new), costs.toArray(FieldCost[]::new));
-    }
-
-    private FieldCost fieldCost(MergedField field, GraphQLObjectType parent) {
-        FieldCost cost = fieldCosts.get(field);
-        if (cost == null) {
-            GraphQLFieldDefinition definition = CostModel.definition(parent, field.getName());
-            cost = definition == null ? new FieldCost(field, null, 0, 0, null)
-                    : new FieldCost(field, definition,
-                    model.argumentsCost(parent, definition, model.arguments(definition, field, request)),
-                    model.weight(parent, definition),
-                    GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLNamedOutputType named ? named : null);
-            fieldCosts.put(field, cost);
-        }
-        return cost;
     }
 
     private Selection ofType(FieldCost cost, GraphQLObjectType type) {
         Selection selection = cost.ofType;
         if (selection == null) {
             selection = compile(model.collect(cost.field, type, request), type);
-            cost.ofType = selection; // a race compiles it twice, to the same
+            cost.ofType = selection;
         }
         return selection;
     }

@@ -171,10 +171,15 @@ public final class PlanExecutor {
                         Object entities = body.get("data") instanceof Map<?, ?> data ? data.get("_entities") : null;
                         if (entities instanceof List<?> list) {
                             restoreKeys(list, fetch.renamedFields());
+                            boolean shared = body instanceof SharedAnswer;
+                            // an entity that completes several objects gives each its own copies, as a shared answer
+                            // does: later merges and error paths must not find one object in two places
+                            boolean[] taken = new boolean[list.size()];
                             for (int i = 0; i < request.targets.size(); i++) {
                                 int index = request.targetRepresentation.get(i);
                                 if (index < list.size() && list.get(index) instanceof Map<?, ?> entity) {
-                                    JsonTree.merge(request.targets.get(i), cast(entity), body instanceof SharedAnswer);
+                                    JsonTree.merge(request.targets.get(i), cast(entity), shared || taken[index]);
+                                    taken[index] = true;
                                 }
                             }
                         }
