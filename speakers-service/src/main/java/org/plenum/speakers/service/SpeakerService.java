@@ -81,7 +81,7 @@ public class SpeakerService {
 
     /** How many speakers match the page's filter, on all pages. */
     public Uni<Integer> count(SpeakerConnection page) {
-        return speakers.countMatching(page.filter.search, page.filter.country).map(Long::intValue);
+        return page.count(() -> speakers.countMatching(page.filter.search, page.filter.country).map(Long::intValue));
     }
 
     /** Creates the speaker; once only per idempotency key ({@link IdempotentCreates}) when one is given. */

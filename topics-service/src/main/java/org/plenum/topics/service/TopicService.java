@@ -45,7 +45,7 @@ public class TopicService {
 
     /** How many topics match the page's filter, on all pages. */
     public Uni<Integer> count(TopicConnection page) {
-        return topics.countMatching(page.criteria).map(Math::toIntExact);
+        return page.count(() -> topics.countMatching(page.criteria).map(Math::toIntExact));
     }
 
     /** The first topics of each quote (see {@link Batches#firstPerKey}), in topic id order; one query. */

@@ -3,6 +3,7 @@ package org.plenum.topics.graphql;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -157,5 +158,18 @@ class NestedListLimitsTest {
         before = sqlStatementsExecuted(management);
         post("{ topics(first: 1) { edges { node { id } } } }").body("errors", nullValue());
         assertEquals(1, sqlStatementsExecuted(management) - before);
+    }
+
+    @Test
+    void aCountAskedForUnderManyAliasesIsCountedOnce() {
+        long before = sqlStatementsExecuted(management);
+        ValidatableResponse response = post("{ topics(first: 1) { a: totalCount b: totalCount c: totalCount totalCount } }")
+                .body("errors", nullValue())
+                .body("data.topics.a", greaterThan(1));
+        assertEquals(2, sqlStatementsExecuted(management) - before); // the page, one count
+
+        int count = response.extract().path("data.topics.a");
+        response.body("data.topics.b", equalTo(count)).body("data.topics.c", equalTo(count))
+                .body("data.topics.totalCount", equalTo(count));
     }
 }
