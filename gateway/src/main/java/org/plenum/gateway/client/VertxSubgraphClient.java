@@ -123,17 +123,17 @@ public class VertxSubgraphClient implements SubgraphClient {
     public Uni<Map<String, Object>> execute(SubgraphRequest request) {
         Target target = targetsByName.computeIfAbsent(request.subgraph(), this::newTarget);
         String url = target.url(request.url());
-        return Uni.createFrom().deferred(() -> {
+        // encoded by whoever sends it (a failure to encode fails the fetch): the others find it by what it asks
+        Supplier<Uni<Map<String, Object>>> guarded = () -> Uni.createFrom().deferred(() -> {
             Buffer body = encode(request);
-            Supplier<Uni<Map<String, Object>>> guarded = () -> target.guard()
-                    .call(request.mutation(), () -> send(target, url, request, body));
-            if (!deduplicate || request.mutation()) {
-                return guarded.get();
-            }
-            // parsed once for everyone who shares the fetch, and then read-only: the executor copies what it changes
-            return inFlight.share(new FetchKey(url, answerHeaders(request.headers()), body), guarded,
-                    target.meters()::shared);
+            return target.guard().call(request.mutation(), () -> send(target, url, request, body));
         });
+        if (!deduplicate || request.mutation()) {
+            return guarded.get();
+        }
+        // parsed once for everyone who shares the fetch, and then read-only: the executor copies what it changes
+        return Uni.createFrom().deferred(() -> inFlight.share(new FetchKey(url, answerHeaders(request.headers()),
+                request.query(), request.operationName(), request.variables()), guarded, target.meters()::shared));
     }
 
     /**
@@ -359,8 +359,12 @@ public class VertxSubgraphClient implements SubgraphClient {
         }
     }
 
-    /** Fetches with equal keys get the same answer; {@link Buffer} compares by content. */
-    private record FetchKey(String url, Map<String, String> headers, Buffer body) {
+    /**
+     * Fetches with equal keys get the same answer. Variables compare as JSON values (maps by entries): cheaper than
+     * encoding every fetch's body to compare bytes, and values that differ only in key order still share.
+     */
+    private record FetchKey(String url, Map<String, String> headers, String query, String operationName,
+                            Map<String, Object> variables) {
     }
 
     /** Everything per subgraph that is worked out once, on its first fetch. */

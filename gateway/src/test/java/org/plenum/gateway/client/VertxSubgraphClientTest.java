@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.plenum.gateway.engine.json.JsonObject;
 import org.plenum.gateway.engine.subgraph.SubgraphFailure;
 import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 import org.plenum.gateway.shell.LibrarySubgraphsResource;
@@ -14,6 +15,7 @@ import org.plenum.gateway.shell.ShellTestProfile;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -136,6 +138,35 @@ class VertxSubgraphClientTest {
     }
 
     @Test
+    void fetchesWithEqualVariablesShareOneRequestWhateverTheirKeyOrder() {
+        String entities = "query($representations: [_Any!]!) { _entities(representations: $representations) "
+                + "{ ... on Book { copiesInStock } } }";
+        JsonObject quietHarbour = new JsonObject();
+        quietHarbour.put("__typename", "Book");
+        quietHarbour.put("isbn", "978-0-00-000001-1");
+        Map<String, Object> sameInOtherOrder = new LinkedHashMap<>();
+        sameInOtherOrder.put("isbn", "978-0-00-000001-1");
+        sameInOtherOrder.put("__typename", "Book");
+        JsonObject glassOrchards = new JsonObject();
+        glassOrchards.put("__typename", "Book");
+        glassOrchards.put("isbn", "978-0-00-000002-2");
+        int before = served("stock");
+
+        List<Uni<Map<String, Object>>> fetches = List.of(
+                fetch(entities, Map.of("representations", List.of(quietHarbour))),
+                fetch(entities, Map.of("representations", List.of(sameInOtherOrder))),
+                fetch(entities, Map.of("representations", List.of(glassOrchards))));
+        List<?> responses = Uni.join().all(fetches).andFailFast().await().atMost(WAIT);
+
+        List<Object> stock = responses.stream().<Object>map(response -> ((Map<?, ?>) response).get("data")).toList();
+        assertEquals(List.of(Map.of("_entities", List.of(Map.of("copiesInStock", 4))),
+                Map.of("_entities", List.of(Map.of("copiesInStock", 4))),
+                Map.of("_entities", List.of(Map.of("copiesInStock", 0)))), stock);
+        // the first two ask for the same: one request; the other book is another question
+        assertEquals(2, served("stock") - before);
+    }
+
+    @Test
     void sequentialFetchesKeepTheirConnectionAlive() {
         int before = count("/connections/reviews");
         for (int i = 0; i < 20; i++) {
@@ -176,6 +207,11 @@ class VertxSubgraphClientTest {
     private Uni<Map<String, Object>> fetch(String query, Map<String, String> headers, boolean mutation) {
         return client.execute(new SubgraphRequest("stock-unhurried", server + "/stock", query, null, Map.of(), headers,
                 mutation));
+    }
+
+    private Uni<Map<String, Object>> fetch(String query, Map<String, Object> variables) {
+        return client.execute(new SubgraphRequest("stock-unhurried", server + "/stock", query, null, variables, Map.of(),
+                false));
     }
 
     private int served(String subgraph) {

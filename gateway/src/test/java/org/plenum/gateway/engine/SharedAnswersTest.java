@@ -59,6 +59,22 @@ class SharedAnswersTest {
     }
 
     @Test
+    void aPlanOfOneFetchReadsTheSharedAnswerAsItCame() {
+        // nothing merges into the answer of a plan's only fetch: the response is built from it without a copy
+        String query = "{ topProducts { id name } first: topProducts { name } }";
+        Map<String, Object> expected = Map.of("data", Map.of(
+                "topProducts", List.of(Map.of("id", "1", "name", "Chair"), Map.of("id", "2", "name", "Table")),
+                "first", List.of(Map.of("name", "Chair"), Map.of("name", "Table"))));
+        Gateway gateway = Fixtures.gateway("keys", sharing);
+
+        assertEquals(expected, Fixtures.run(gateway, query).body());
+        assertEquals(expected, Fixtures.run(gateway, query).body());
+
+        assertEquals(1, answers.size());
+        answers.forEach((request, answer) -> assertEquals(asAnswered.get(request), JsonValues.deepCopy(answer)));
+    }
+
+    @Test
     void fieldsSentUnderAnotherKeyAreRestoredInACopy() {
         // the client calls "name" sku, while inventory needs the real sku as key: catalog's answer has renamed keys
         String query = "{ topProducts { sku: name stock id: sku } }";

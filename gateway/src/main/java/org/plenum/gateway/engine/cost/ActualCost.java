@@ -109,9 +109,10 @@ final class ActualCost {
         /**
          * Costs of objects without a __typename below abstract positions, measured as each possible type: their
          * children would otherwise be measured again for each, so a chain of interface-typed fields would cost types
-         * to the power of its depth. Keyed by the object and then the type and the selecting fields.
+         * to the power of its depth. Keyed by the object and then the type and the selecting fields; made when first
+         * needed (most responses have none).
          */
-        private final Map<Object, Map<Measured, Double>> measured = new IdentityHashMap<>();
+        private Map<Object, Map<Measured, Double>> measured;
 
         double cost(Selection selection, Map<?, ?> data) {
             double cost = 0;
@@ -154,6 +155,9 @@ final class ActualCost {
         }
 
         private double measuredAs(Map<?, ?> object, GraphQLObjectType type, FieldCost cost) {
+            if (measured == null) {
+                measured = new IdentityHashMap<>();
+            }
             Map<Measured, Double> known = measured.computeIfAbsent(object, ignored -> new HashMap<>());
             Measured question = new Measured(type.getName(), cost.field.getFields());
             Double result = known.get(question);

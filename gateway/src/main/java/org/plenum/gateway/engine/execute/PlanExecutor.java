@@ -47,7 +47,7 @@ public final class PlanExecutor {
                                             Map<String, String> headers, Map<String, Object> introspection,
                                             String requestId) {
         ExecutionState state = new ExecutionState(variables == null ? Map.of() : variables,
-                headers == null ? Map.of() : headers, exposeErrorDetails, requestId);
+                headers == null ? Map.of() : headers, exposeErrorDetails, requestId, plan.root() instanceof PlanNode.Fetch);
         Uni<Void> run = plan.root() == null ? Uni.createFrom().voidItem() : run(plan.root(), state);
         return run.map(ignored -> {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -87,7 +87,8 @@ public final class PlanExecutor {
                     synchronized (state) {
                         if (body.get("data") instanceof Map<?, ?> data) {
                             restoreKeys(data, fetch.renamedFields());
-                            JsonTree.merge(state.data, cast(data), body instanceof SharedAnswer);
+                            // a plan's only fetch: nothing merges into its answer later, the response only reads it
+                            JsonTree.merge(state.data, cast(data), body instanceof SharedAnswer && !state.onlyFetch);
                         }
                         state.addSubgraphErrors(fetch, body, null, null);
                     }
@@ -277,6 +278,9 @@ public final class PlanExecutor {
                 identity.add(copied);
             }
         }
+        if (selection.fragments().isEmpty()) {
+            return true; // the usual case, without an iterator per object
+        }
         for (Map.Entry<String, FetchSelection> fragment : selection.fragments().entrySet()) {
             if (fragment.getKey().equals(source.get("__typename"))) {
                 target.put("__typename", fragment.getKey());
@@ -326,13 +330,16 @@ public final class PlanExecutor {
         final Map<String, String> headers;
         final boolean exposeErrorDetails;
         final String requestId;
+        /** whether the plan is a single fetch */
+        final boolean onlyFetch;
 
         ExecutionState(Map<String, Object> variables, Map<String, String> headers, boolean exposeErrorDetails,
-                       String requestId) {
+                       String requestId, boolean onlyFetch) {
             this.variables = variables;
             this.headers = headers;
             this.exposeErrorDetails = exposeErrorDetails;
             this.requestId = requestId;
+            this.onlyFetch = onlyFetch;
         }
 
         /**

@@ -25,6 +25,8 @@ final class ResponseBuilder {
 
     private final List<Map<String, Object>> errors;
     private final Map<String, Object> introspection;
+    /** The response path of the value being built: keys and list indexes, copied only when an error needs it. */
+    private final List<Object> path = new ArrayList<>();
 
     ResponseBuilder(List<Map<String, Object>> errors, Map<String, Object> introspection) {
         this.errors = errors;
@@ -34,11 +36,11 @@ final class ResponseBuilder {
     /** @return the client's data, or null when a null bubbled up to the root */
     @SuppressWarnings("unchecked")
     Map<String, Object> build(ResponseShape shape, Map<String, Object> data) {
-        Object built = object(data, shape, ResponsePath.ROOT);
+        Object built = object(data, shape);
         return built == BUBBLE ? null : (Map<String, Object>) built;
     }
 
-    private Object object(Map<String, Object> source, ResponseShape shape, ResponsePath path) {
+    private Object object(Map<String, Object> source, ResponseShape shape) {
         String runtimeType = shape.isAbstract() ? (String) source.get("__typename") : shape.staticType();
         if (runtimeType != null && shape.isAbstract() && !shape.byType().containsKey(runtimeType)
                 && !runtimeType.equals(shape.staticType())) {
@@ -54,14 +56,14 @@ final class ResponseBuilder {
                 case INTROSPECTION -> out.append(field.key(), introspection == null ? null : introspection.get(field.key()));
                 case DENIED -> {
                     addError("Unauthorized field or type: " + (runtimeType == null ? shape.staticType() : runtimeType) + "."
-                            + field.name(), path.child(field.key()).toList(), UNAUTHORIZED);
+                            + field.name(), pathTo(field.key()), UNAUTHORIZED);
                     if (field.type() instanceof GraphQLNonNull) {
                         return BUBBLE;
                     }
                     out.append(field.key(), null);
                 }
                 case FIELD -> {
-                    Object value = value(source.get(field.dataKey()), field.type(), field, path, field.key());
+                    Object value = value(source.get(field.dataKey()), field.type(), field, field.key());
                     if (value == BUBBLE) {
                         return BUBBLE;
                     }
@@ -72,14 +74,14 @@ final class ResponseBuilder {
         return out;
     }
 
-    /** The value at {@code parent} + {@code segment}; the path object is made only when needed (objects, errors). */
+    /** The value at the current path + {@code segment}. */
     @SuppressWarnings("unchecked")
-    private Object value(Object raw, GraphQLOutputType type, ResponseShape.Field field, ResponsePath parent, Object segment) {
+    private Object value(Object raw, GraphQLOutputType type, ResponseShape.Field field, Object segment) {
         if (type instanceof GraphQLNonNull nonNull) {
-            Object value = raw == null ? null : value(raw, (GraphQLOutputType) nonNull.getWrappedType(), field, parent, segment);
+            Object value = raw == null ? null : value(raw, (GraphQLOutputType) nonNull.getWrappedType(), field, segment);
             if (value == null) {
                 if (raw == null) {
-                    nullError(field, parent.child(segment));
+                    nullError(field, pathTo(segment));
                 }
                 return BUBBLE;
             }
@@ -94,13 +96,17 @@ final class ResponseBuilder {
             }
             List<Object> out = new ArrayList<>(items.size());
             GraphQLOutputType itemType = (GraphQLOutputType) list.getWrappedType();
-            ResponsePath path = parent.child(segment);
-            for (int i = 0; i < items.size(); i++) {
-                Object item = value(items.get(i), itemType, field, path, i);
-                if (item == BUBBLE) {
-                    return null;
+            path.add(segment);
+            try {
+                for (int i = 0; i < items.size(); i++) {
+                    Object item = value(items.get(i), itemType, field, i);
+                    if (item == BUBBLE) {
+                        return null;
+                    }
+                    out.add(item);
                 }
-                out.add(item);
+            } finally {
+                path.remove(path.size() - 1);
             }
             return out;
         }
@@ -108,15 +114,27 @@ final class ResponseBuilder {
             if (!(raw instanceof Map<?, ?> map)) {
                 return null;
             }
-            Object built = object((Map<String, Object>) map, field.sub(), parent.child(segment));
-            return built == BUBBLE ? null : built;
+            path.add(segment);
+            try {
+                Object built = object((Map<String, Object>) map, field.sub());
+                return built == BUBBLE ? null : built;
+            } finally {
+                path.remove(path.size() - 1);
+            }
         }
         if (type instanceof GraphQLEnumType enumType && !(raw instanceof String name && enumType.getValue(name) != null)) {
             // e.g. an @inaccessible value a subgraph still returns: the client's schema does not have it
-            addError("Invalid value for enum " + enumType.getName() + " in field " + field.name(), parent.child(segment).toList());
+            addError("Invalid value for enum " + enumType.getName() + " in field " + field.name(), pathTo(segment));
             return null;
         }
         return raw;
+    }
+
+    private List<Object> pathTo(Object segment) {
+        List<Object> segments = new ArrayList<>(path.size() + 1);
+        segments.addAll(path);
+        segments.add(segment);
+        return segments;
     }
 
     private void addError(String message, List<Object> segments) {
@@ -128,8 +146,7 @@ final class ResponseBuilder {
     }
 
     /** Adds the spec's error, unless an error already explains this null (same path, a parent's, or a failed fetch). */
-    private void nullError(ResponseShape.Field field, ResponsePath path) {
-        List<Object> segments = path.toList();
+    private void nullError(ResponseShape.Field field, List<Object> segments) {
         for (Map<String, Object> error : errors) {
             Object errorPath = error.get("path");
             if (!(errorPath instanceof List<?> existing)) {

@@ -5,6 +5,7 @@ import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -33,13 +34,13 @@ public final class JsonObject extends AbstractMap<String, Object> {
         this.size = size;
     }
 
-    /** A copy whose nested objects and lists are copies too. */
+    /** A copy whose nested objects and lists are copies too; with the same room, for the fields merged in later. */
     public JsonObject deepCopy() {
-        Object[] copied = new Object[size];
+        Object[] copied = new Object[keys.length];
         for (int i = 0; i < size; i++) {
             copied[i] = JsonValues.deepCopy(values[i]);
         }
-        return new JsonObject(Arrays.copyOf(keys, size), copied, size);
+        return new JsonObject(keys.clone(), copied, size);
     }
 
     /** The key at a position, 0 to size - 1, in insertion order. */
@@ -116,6 +117,38 @@ public final class JsonObject extends AbstractMap<String, Object> {
         return size;
     }
 
+    /** As {@link Map#equals}, without the entry objects: identical fetches are found by comparing their variables. */
+    @Override
+    public boolean equals(Object other) {
+        if (other == this) {
+            return true;
+        }
+        if (!(other instanceof JsonObject object)) {
+            return super.equals(other);
+        }
+        if (object.size != size) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            // the same keys in the same order is the usual case: a scan only where it is not
+            int at = keys[i].equals(object.keys[i]) ? i : object.indexOf(keys[i]);
+            if (at < 0 || !Objects.equals(values[i], object.values[at])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** As {@link Map#hashCode}: the sum of the entries' hashes. */
+    @Override
+    public int hashCode() {
+        int hash = 0;
+        for (int i = 0; i < size; i++) {
+            hash += keys[i].hashCode() ^ Objects.hashCode(values[i]);
+        }
+        return hash;
+    }
+
     @Override
     public Set<Entry<String, Object>> entrySet() {
         return new AbstractSet<>() {
@@ -186,12 +219,12 @@ public final class JsonObject extends AbstractMap<String, Object> {
         @Override
         public boolean equals(Object other) {
             return other instanceof Entry<?, ?> entry && getKey().equals(entry.getKey())
-                    && java.util.Objects.equals(getValue(), entry.getValue());
+                    && Objects.equals(getValue(), entry.getValue());
         }
 
         @Override
         public int hashCode() {
-            return getKey().hashCode() ^ java.util.Objects.hashCode(getValue());
+            return getKey().hashCode() ^ Objects.hashCode(getValue());
         }
     }
 }

@@ -6,10 +6,12 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -58,6 +60,25 @@ class JsonValuesTest {
 
         assertEquals(original, read("{\"items\": [{\"id\": \"1\"}], \"meta\": {\"n\": 1}}"));
         assertNotSame(original.get("meta"), copy.get("meta"));
+    }
+
+    @Test
+    void objectsEqualAsMapsWhateverTheirKeyOrder() throws IOException {
+        JsonObject object = read("{\"id\": \"1\", \"tags\": [\"a\"], \"none\": null}");
+        JsonObject reordered = read("{\"none\": null, \"tags\": [\"a\"], \"id\": \"1\"}");
+        Map<String, Object> plain = new HashMap<>();
+        plain.put("id", "1");
+        plain.put("tags", List.of("a"));
+        plain.put("none", null);
+
+        assertEquals(object, reordered);
+        assertEquals(object.hashCode(), reordered.hashCode());
+        assertEquals(plain, object);
+        assertEquals(object, plain);
+        assertEquals(plain.hashCode(), object.hashCode());
+        // a null value is not a missing key, nor another value
+        assertNotEquals(object, read("{\"id\": \"1\", \"tags\": [\"a\"], \"other\": null}"));
+        assertNotEquals(object, read("{\"id\": \"2\", \"tags\": [\"a\"], \"none\": null}"));
     }
 
     private static JsonObject read(String json) throws IOException {
