@@ -77,6 +77,22 @@ class DemandControlTest {
     }
 
     @Test
+    void leavesCountInTheActualCostOnlyWhenTheyWeighSomething() {
+        Map<String, Object> chair = Map.of("__typename", "Product", "id", "1", "name", "Chair", "price", 10,
+                "tags", List.of("NEW", "SALE"));
+        Map<String, Object> table = Map.of("__typename", "Product", "id", "2", "name", "Table", "tags", List.of());
+        FakeSubgraphClient priced = new FakeSubgraphClient()
+                .with("shop", new FakeSubgraph(Fixtures.subgraphSdl("demand-control", "shop"), Map.of(),
+                        Map.of("unsized", List.of(chair, table)), Map.of()))
+                .with("stock", new FakeSubgraph(Fixtures.subgraphSdl("demand-control", "stock"), Map.of(), Map.of(), Map.of()));
+        Gateway gateway = Gateway.create(Fixtures.supergraph("demand-control"), priced, GatewayOptions.defaults(),
+                new DemandControlOptions(Mode.MEASURE, 100, 10));
+
+        // 2 products x 1 + one price (Money weighs 2) + two tags (Tag weighs 1); ids and names weigh nothing
+        assertEquals(6, Fixtures.run(gateway, "{ unsized { id name price tags } }").cost().actual());
+    }
+
+    @Test
     void measureModeRunsWhatEnforceModeWouldRefuse() {
         GatewayResponse response = Fixtures.run(gateway(Mode.MEASURE, 100), UNSIZED_REVIEWS);
 

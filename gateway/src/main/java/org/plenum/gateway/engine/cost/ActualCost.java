@@ -3,6 +3,7 @@ package org.plenum.gateway.engine.cost;
 import graphql.execution.MergedField;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
+import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedOutputType;
 import graphql.schema.GraphQLObjectType;
@@ -43,7 +44,10 @@ final class ActualCost {
         }
     }
 
-    /** The fields of one selection on one type that cost something (not __typename, not introspection), by key. */
+    /**
+     * The fields of one selection on one type that can cost something, by key: not __typename, not introspection, not
+     * leaves that weigh nothing (most scalars and enums), whose values the walk would only add zeros for.
+     */
     private record Selection(String[] keys, FieldCost[] fields) {
     }
 
@@ -77,10 +81,13 @@ final class ActualCost {
             GraphQLFieldDefinition definition = CostModel.definition(type, field.getName());
             if (definition != null) {
                 double arguments = model.argumentsCost(type, definition, model.arguments(definition, field, request));
+                double weight = model.weight(type, definition);
                 GraphQLType named = GraphQLTypeUtil.unwrapAll(definition.getType());
-                keys.add(key);
-                costs.add(new FieldCost(field, arguments, model.weight(type, definition),
-                        named instanceof GraphQLNamedOutputType output ? output : null));
+                if (arguments != 0 || weight != 0 || named instanceof GraphQLCompositeType) {
+                    keys.add(key);
+                    costs.add(new FieldCost(field, arguments, weight,
+                            named instanceof GraphQLNamedOutputType output ? output : null));
+                }
             }
         });
         return new Selection(keys.toArray(String[]::new), costs.toArray(FieldCost[]::new));
