@@ -6,6 +6,7 @@ import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,6 +59,38 @@ class KeysTest {
         assertEquals(List.of(Map.of("name", "Chair", "stock", 5), Map.of("name", "Table", "stock", 0)), data.get("topProducts"));
         assertEquals(2, client.requests().size());
         assertEquals(2, ((List<?>) client.requestsTo("inventory").get(0).variables().get("representations")).size());
+    }
+
+    @Test
+    void anEntityAtSeveralPlacesIsAskedForOnceAndCompletesEveryPlace() {
+        Map<String, Object> warehouse = Map.of("__typename", "Warehouse", "code", "W1", "region", Map.of("id", "eu"));
+        Map<String, Object> chairStock = Map.of("__typename", "Product", "sku", "s1", "stock", 5, "warehouse", warehouse);
+        Map<String, Object> tableStock = Map.of("__typename", "Product", "sku", "s2", "stock", 0, "warehouse", warehouse);
+        // either subgraph may answer the shared root field: both have the chair twice
+        FakeSubgraphClient repeated = new FakeSubgraphClient()
+                .with("catalog", new FakeSubgraph(Fixtures.subgraphSdl("keys", "catalog"), Map.of("Product", List.of(CHAIR, TABLE)),
+                        Map.of("topProducts", List.of(CHAIR, TABLE, CHAIR)), Map.of()))
+                .with("inventory", new FakeSubgraph(Fixtures.subgraphSdl("keys", "inventory"),
+                        Map.of("Product", List.of(chairStock, tableStock)),
+                        Map.of("topProducts", List.of(chairStock, tableStock, chairStock)), Map.of()))
+                .with("shipping", new FakeSubgraph(Fixtures.subgraphSdl("keys", "shipping"), Map.of("Warehouse", List.of(
+                        Map.of("__typename", "Warehouse", "code", "W1", "region", Map.of("id", "eu"), "address", "Main St 1"))),
+                        Map.of(), Map.of()));
+
+        GatewayResponse response = Fixtures.run(Fixtures.gateway("keys", repeated),
+                "{ topProducts { name stock warehouse { address } } }");
+
+        Map<String, Object> address = Map.of("address", "Main St 1");
+        assertEquals(Map.of("topProducts", List.of(Map.of("name", "Chair", "stock", 5, "warehouse", address),
+                Map.of("name", "Table", "stock", 0, "warehouse", address),
+                Map.of("name", "Chair", "stock", 5, "warehouse", address))), response.body().get("data"));
+        // the chair twice, one warehouse (a key with a nested object) three times: each representation sent once
+        for (SubgraphRequest request : repeated.requests()) {
+            if (request.variables().get("representations") instanceof List<?> representations) {
+                assertEquals(representations.size(), Set.copyOf(representations).size(), representations.toString());
+            }
+        }
+        assertEquals(List.of(warehouse), repeated.requestsTo("shipping").get(0).variables().get("representations"));
     }
 
     @Test

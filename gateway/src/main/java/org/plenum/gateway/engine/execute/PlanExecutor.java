@@ -111,7 +111,8 @@ public final class PlanExecutor {
                 JsonTree.objectsWithAncestors(state.data, mergeAt, ancestorLengths(fetch), (object, ancestors) -> {
                     FetchNode.Representation template = fetch.representations().get(String.valueOf(object.get("__typename")));
                     if (template != null) {
-                        List<Object> values = new ArrayList<>(fetch.contextValues().size());
+                        List<Object> values = fetch.contextValues().isEmpty() ? List.of()
+                                : new ArrayList<>(fetch.contextValues().size());
                         for (FetchNode.ContextValue context : fetch.contextValues()) {
                             values.add(contextValue(ancestors.get(context.ancestorLength()), context.selection()));
                         }
@@ -145,16 +146,14 @@ public final class PlanExecutor {
         final List<Map<String, Object>> targets = new ArrayList<>();
         final List<Integer> targetRepresentation = new ArrayList<>();
         final List<Object> representations = new ArrayList<>();
-        // keyed by the representation's values in order: maps hash poorly (a sum), lists spread well
-        private final Map<List<Object>, Integer> unique = new HashMap<>();
+        private final Map<JsonObject, Integer> unique = new HashMap<>();
 
         void add(Map<String, Object> object, FetchNode.Representation template) {
-            List<Object> identity = new ArrayList<>();
-            Map<String, Object> representation = representation(object, template, identity);
+            JsonObject representation = representation(object, template);
             if (representation == null) {
                 return;
             }
-            Integer index = unique.putIfAbsent(identity, representations.size());
+            Integer index = unique.putIfAbsent(representation, representations.size());
             if (index == null) {
                 index = representations.size();
                 representations.add(representation);
@@ -247,25 +246,19 @@ public final class PlanExecutor {
         return variables;
     }
 
-    /**
-     * The representation of an object, or null when a key field is missing or null (it cannot be fetched).
-     *
-     * @param identity receives the typename and the representation's top-level values, in order
-     */
-    private static Map<String, Object> representation(Map<String, Object> object, FetchNode.Representation template,
-                                                      List<Object> identity) {
-        Map<String, Object> representation = new JsonObject();
+    /** The representation of an object, or null when a key field is missing or null (it cannot be fetched). */
+    private static JsonObject representation(Map<String, Object> object, FetchNode.Representation template) {
+        JsonObject representation = new JsonObject();
         representation.put("__typename", template.typename());
-        identity.add(template.typename());
-        if (!copy(object, template.key(), representation, true, identity)) {
+        if (!copy(object, template.key(), representation, true)) {
             return null;
         }
-        copy(object, template.required(), representation, false, identity);
+        copy(object, template.required(), representation, false);
         return representation;
     }
 
     private static boolean copy(Map<String, Object> source, FetchSelection selection, Map<String, Object> target,
-                                boolean key, List<Object> identity) {
+                                boolean key) {
         for (FetchSelection.FieldSelection field : selection.fields()) {
             Object value = source.get(field.responseKey());
             Object copied = value == null || field.sub() == null ? value : copyValue(value, field.sub(), key);
@@ -273,10 +266,6 @@ public final class PlanExecutor {
                 return false;
             }
             target.put(field.name(), copied);
-            if (identity != null) {
-                identity.add(field.name());
-                identity.add(copied);
-            }
         }
         if (selection.fragments().isEmpty()) {
             return true; // the usual case, without an iterator per object
@@ -284,7 +273,7 @@ public final class PlanExecutor {
         for (Map.Entry<String, FetchSelection> fragment : selection.fragments().entrySet()) {
             if (fragment.getKey().equals(source.get("__typename"))) {
                 target.put("__typename", fragment.getKey());
-                if (!copy(source, fragment.getValue(), target, key, identity)) {
+                if (!copy(source, fragment.getValue(), target, key)) {
                     return false;
                 }
             }
@@ -305,7 +294,7 @@ public final class PlanExecutor {
     private static Object copyValue(Object value, FetchSelection selection, boolean key) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copied = new JsonObject();
-            return copy(cast(map), selection, copied, key, null) ? copied : null;
+            return copy(cast(map), selection, copied, key) ? copied : null;
         }
         if (value instanceof List<?> list) {
             List<Object> copied = new ArrayList<>(list.size());
