@@ -142,6 +142,18 @@ public class VertxSubgraphClient implements SubgraphClient {
      * subgraph can stop too.
      */
     private Uni<Map<String, Object>> send(Target target, String url, SubgraphRequest request, Buffer body) {
+        return Uni.createFrom().deferred(() -> {
+            Uni<Map<String, Object>> exchange = exchange(target, url, request, body, Context.current());
+            // asked from outside Vert.x (e.g. the preparation thread, right after a new document was planned): the
+            // exchange moves to an event loop, else a response can arrive and end before the thread has set its body
+            // handler; the trace goes with it
+            return io.vertx.core.Vertx.currentContext() != null ? exchange
+                    : exchange.runSubscriptionOn(task -> vertx.getOrCreateContext().runOnContext(ignored -> task.run()));
+        });
+    }
+
+    private Uni<Map<String, Object>> exchange(Target target, String url, SubgraphRequest request, Buffer body,
+                                              Context parent) {
         return Uni.createFrom().emitter(emitter -> {
             RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url);
             request.headers().forEach(options::putHeader);
@@ -151,8 +163,9 @@ public class VertxSubgraphClient implements SubgraphClient {
             Span span = tracer.spanBuilder(target.spanName())
                     .setSpanKind(SpanKind.CLIENT)
                     .setAttribute("graphql.subgraph", request.subgraph())
+                    .setParent(parent)
                     .startSpan();
-            Context context = Context.current().with(span);
+            Context context = parent.with(span);
             propagator.inject(context, options, (carrier, key, value) -> carrier.putHeader(key, value));
             RoundTrip roundTrip = new RoundTrip();
             long start = System.nanoTime();
