@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -61,7 +62,14 @@ final class SubgraphGuard {
             // the breaker subscribes to each attempt itself and does not pass a cancellation on (the client left, the
             // deadline passed): attempts are cancelled from here, so their HTTP requests are reset
             Set<UniSubscription> attempts = ConcurrentHashMap.newKeySet();
-            Supplier<Uni<Map<String, Object>>> cancellable = () -> roundTrip.get().onSubscription().invoke(attempts::add);
+            AtomicBoolean cancelled = new AtomicBoolean();
+            // an attempt can subscribe after the cancellation (it starts on another thread): it is cancelled then
+            Supplier<Uni<Map<String, Object>>> cancellable = () -> roundTrip.get().onSubscription().invoke(subscription -> {
+                attempts.add(subscription);
+                if (cancelled.get()) {
+                    subscription.cancel();
+                }
+            });
             Uni<Map<String, Object>> attempt = breaker == null
                     ? Uni.createFrom().deferred(cancellable::get)
                     : Uni.createFrom().deferred(() -> breaker.get(cancellable))
@@ -70,7 +78,10 @@ final class SubgraphGuard {
                     : attempt.onFailure(this::worthRetrying).retry()
                             .withBackOff(backoff, backoff.multipliedBy(10))
                             .atMost(retries);
-            return retried.onCancellation().invoke(() -> attempts.forEach(UniSubscription::cancel));
+            return retried.onCancellation().invoke(() -> {
+                cancelled.set(true);
+                attempts.forEach(UniSubscription::cancel);
+            });
         });
     }
 

@@ -44,6 +44,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -132,7 +133,7 @@ public class VertxSubgraphClient implements SubgraphClient {
             return guarded.get();
         }
         // parsed once for everyone who shares the fetch, and then read-only: the executor copies what it changes
-        return Uni.createFrom().deferred(() -> inFlight.share(new FetchKey(url, answerHeaders(request.headers()),
+        return Uni.createFrom().deferred(() -> inFlight.share(FetchKey.of(url, answerHeaders(request.headers()),
                 request.query(), request.operationName(), request.variables()), guarded, target.meters()::shared));
     }
 
@@ -377,7 +378,19 @@ public class VertxSubgraphClient implements SubgraphClient {
      * encoding every fetch's body to compare bytes, and values that differ only in key order still share.
      */
     private record FetchKey(String url, Map<String, String> headers, String query, String operationName,
-                            Map<String, Object> variables) {
+                            Map<String, Object> variables, int hash) {
+
+        /** Hashed once: the key must be found again (to be removed) in the bin it went into. */
+        static FetchKey of(String url, Map<String, String> headers, String query, String operationName,
+                           Map<String, Object> variables) {
+            return new FetchKey(url, headers, query, operationName, variables,
+                    Objects.hash(url, headers, query, operationName, variables));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** Everything per subgraph that is worked out once, on its first fetch. */

@@ -261,7 +261,10 @@ public final class PlanExecutor {
                                 boolean key) {
         for (FetchSelection.FieldSelection field : selection.fields()) {
             Object value = source.get(field.responseKey());
-            Object copied = value == null || field.sub() == null ? value : copyValue(value, field.sub(), key);
+            // leaves too (a list of scalars, a JSON scalar): a parallel fetch may merge into the tree while this is
+            // being sent and found by its value
+            Object copied = value == null ? null
+                    : field.sub() == null ? JsonValues.deepCopy(value) : copyValue(value, field.sub(), key);
             if (copied == null && key) {
                 return false;
             }
