@@ -145,6 +145,16 @@ class RequestProtectionTest {
         stillServing();
     }
 
+    /** Apollo's federated traces (ftv1) give per-field timings and error details to whoever asks for them. */
+    @Test
+    void aCallerAskingForFederatedTracesGetsNone() {
+        given().contentType(ContentType.JSON).header("apollo-federation-include-trace", "ftv1")
+                .body("{\"query\": \"{ topic(id: \\\"1\\\") { id } }\"}").post("/graphql")
+                .then().statusCode(200)
+                .body("data.topic.id", equalTo("1"))
+                .body("extensions.ftv1", nullValue());
+    }
+
     private static void stillServing() {
         assertTimeoutPreemptively(FAST, () -> post("{ topic(id: \"1\") { id } }").body("data.topic.id", equalTo("1")));
     }

@@ -1,6 +1,10 @@
 package org.plenum.subgraph.protection;
 
 import graphql.ExecutionResult;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryComplexityCalculator;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
@@ -9,6 +13,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.Field;
 import graphql.language.Node;
 import graphql.language.NodeTraverser;
@@ -18,6 +23,8 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import graphql.validation.ValidationError;
+import io.smallrye.graphql.execution.QueryCache;
 
 import java.util.HashMap;
 import java.util.List;
@@ -27,18 +34,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The limits of one request that depend on more than the document's shape: aliases (before it runs; also aliases of a
- * nested field with other arguments, see {@link #refuseAliasesWithOtherArguments}), and while it
- * runs {@code _entities} representations (checked before the resolver, so before any database work), a deadline
- * and a count of resolved field values. A request over a limit while it runs is stopped: no further field is
- * fetched (so no further database work), and the answer is the {@link LimitExceeded} error alone.
+ * The {@link RequestLimits} of one request, all in one instrumentation. Before it runs: depth, field count and aliases
+ * (also aliases of a nested field with other arguments, see {@link #refuseAliasesWithOtherArguments}); while it runs:
+ * {@code _entities} representations (checked before the resolver, so before any database work), a deadline and a
+ * count of resolved field values. A request over a limit while it runs is stopped: no further field is fetched (so no
+ * further database work), and the answer is the {@link LimitExceeded} error alone.
+ * <p>
+ * One instrumentation rather than a chain of one per limit: graphql-java calls every member of a chain for every field
+ * value (several hooks each), which cost the subgraphs about a tenth of their CPU on large {@code _entities} answers.
  */
-final class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
+public final class RequestLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private final RequestLimits limits;
+    private final MaxQueryDepthInstrumentation depth;
+    /** SmallRye's cache of parsed and validated documents, told of each validation's outcome; null outside SmallRye. */
+    private final QueryCache validatedDocuments;
 
-    RequestBudgetInstrumentation(RequestLimits limits) {
+    /**
+     * @param validatedDocuments SmallRye's document cache, which learns from {@code beginValidation} which documents
+     *                           passed validation; null when there is none (an engine built without SmallRye)
+     */
+    public RequestLimitsInstrumentation(RequestLimits limits, QueryCache validatedDocuments) {
         this.limits = limits;
+        this.validatedDocuments = validatedDocuments;
+        this.depth = new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+            @Override
+            protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+                return new LimitExceeded("QUERY_TOO_DEEP", "The operation is " + depth
+                        + " fields deep; at most " + maxDepth + " are allowed (plenum.graphql.max-depth)");
+            }
+        };
     }
 
     /** What one request has used so far, and why it was stopped if it was. */
@@ -62,8 +87,19 @@ final class RequestBudgetInstrumentation extends SimplePerformantInstrumentation
     }
 
     @Override
+    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+            InstrumentationState state) {
+        // the cache keeps no state of its own per request
+        return validatedDocuments == null ? super.beginValidation(parameters, state)
+                : validatedDocuments.beginValidation(parameters, null);
+    }
+
+    @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        // the depth check needs no state of its own
+        depth.beginExecuteOperation(parameters, null);
+        refuseTooManyFields(parameters.getExecutionContext());
         int aliases = countAliases(parameters);
         if (aliases > limits.maxAliases()) {
             throw new LimitExceeded("TOO_MANY_ALIASES", "The document has " + aliases + " aliased fields; at most "
@@ -131,6 +167,23 @@ final class RequestBudgetInstrumentation extends SimplePerformantInstrumentation
                 }
             }
             refuseAliasesWithOtherArguments(parent.getChildren());
+        }
+    }
+
+    /** Every selected field counts one, fragments expanded (graphql-java's default field complexity). */
+    private void refuseTooManyFields(ExecutionContext context) {
+        int fields = QueryComplexityCalculator.newCalculator()
+                .fieldComplexityCalculator((environment, childComplexity) -> 1 + childComplexity)
+                .schema(context.getGraphQLSchema())
+                .document(context.getDocument())
+                .operationName(context.getExecutionInput().getOperationName())
+                .variables(context.getCoercedVariables())
+                .build()
+                .calculate();
+        if (fields > limits.maxFields()) {
+            throw new LimitExceeded("QUERY_TOO_COMPLEX", "The operation selects " + fields
+                    + " fields (fragments expanded); at most " + limits.maxFields()
+                    + " are allowed (plenum.graphql.max-fields)");
         }
     }
 

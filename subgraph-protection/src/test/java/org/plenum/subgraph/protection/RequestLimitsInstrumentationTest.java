@@ -4,7 +4,6 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -26,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The limits on a graphql-java engine as SmallRye builds it: each refuses its attack, and stops the work. */
-class LimitInstrumentationsTest {
+class RequestLimitsInstrumentationTest {
 
     private static final String SDL = """
             type Query { item: Item, _entities(representations: [String!]!): [Item] }
@@ -140,7 +139,7 @@ class LimitInstrumentationsTest {
                 .type("Item", type -> type.dataFetcher("child", item).dataFetcher("children", children))
                 .build();
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring);
-        return GraphQL.newGraphQL(schema).instrumentation(new ChainedInstrumentation(LimitInstrumentations.of(limits)))
+        return GraphQL.newGraphQL(schema).instrumentation(new RequestLimitsInstrumentation(limits, null))
                 .build().execute(input);
     }
 
