@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * One instrumentation rather than a chain of one per limit: graphql-java calls every member of a chain for every field
  * value (several hooks each), which cost the subgraphs about a tenth of their CPU on large {@code _entities} answers.
  */
-public final class RequestLimitsInstrumentation extends SimplePerformantInstrumentation {
+final class RequestLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private final RequestLimits limits;
     private final MaxQueryDepthInstrumentation depth;
@@ -54,7 +54,7 @@ public final class RequestLimitsInstrumentation extends SimplePerformantInstrume
      * @param validatedDocuments SmallRye's document cache, which learns from {@code beginValidation} which documents
      *                           passed validation; null when there is none (an engine built without SmallRye)
      */
-    public RequestLimitsInstrumentation(RequestLimits limits, QueryCache validatedDocuments) {
+    RequestLimitsInstrumentation(RequestLimits limits, QueryCache validatedDocuments) {
         this.limits = limits;
         this.validatedDocuments = validatedDocuments;
         this.depth = new MaxQueryDepthInstrumentation(limits.maxDepth()) {

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The limits on a graphql-java engine as SmallRye builds it: each refuses its attack, and stops the work. */
+/** The limits on a graphql-java engine: each refuses its attack, and stops the work. */
 class RequestLimitsInstrumentationTest {
 
     private static final String SDL = """
@@ -69,6 +69,17 @@ class RequestLimitsInstrumentationTest {
         ExecutionResult result = execute(limits(Duration.ofSeconds(5)),
                 "{ item { " + fields + " child { " + fields + " } } } ");
         assertRefused(result, "QUERY_TOO_COMPLEX", "at most 50 are allowed");
+        assertEquals(0, itemsFetched.get());
+    }
+
+    @Test
+    void aDocumentOverSeveralLimitsIsRefusedForTheFirstInTheirOrder() {
+        String fields = IntStream.range(0, 60).mapToObj(i -> "a" + i + ": id").collect(Collectors.joining(" "));
+        ExecutionResult result = execute(limits(Duration.ofSeconds(5)),
+                "{ item { child { child { child { child { child { " + fields + " } } } } } } }");
+        assertRefused(result, "QUERY_TOO_DEEP", "is 7 fields deep");
+        ExecutionResult shallower = execute(limits(Duration.ofSeconds(5)), "{ item { " + fields + " } }");
+        assertRefused(shallower, "QUERY_TOO_COMPLEX", "at most 50 are allowed");
         assertEquals(0, itemsFetched.get());
     }
 
