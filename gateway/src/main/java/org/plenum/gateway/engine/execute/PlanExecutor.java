@@ -146,21 +146,58 @@ public final class PlanExecutor {
         final List<Map<String, Object>> targets = new ArrayList<>();
         final List<Integer> targetRepresentation = new ArrayList<>();
         final List<Object> representations = new ArrayList<>();
-        private final Map<JsonObject, Integer> unique = new HashMap<>();
+        /** by representation, or for a key of one scalar field by {@link ScalarKey} */
+        private final Map<Object, Integer> unique = new HashMap<>();
+        private FetchNode.Representation template;
+        private String scalarKeyField;
 
         void add(Map<String, Object> object, FetchNode.Representation template) {
-            JsonObject representation = representation(object, template);
-            if (representation == null) {
-                return;
+            if (template != this.template) {
+                this.template = template;
+                scalarKeyField = scalarKeyField(template);
             }
-            Integer index = unique.putIfAbsent(representation, representations.size());
+            Object keyValue = scalarKeyField == null ? null : object.get(scalarKeyField);
+            Object uniqueKey;
+            JsonObject representation = null;
+            if (keyValue instanceof String || keyValue instanceof Number || keyValue instanceof Boolean) {
+                // the usual key (an id): an object seen before is found by its value, without building a representation
+                uniqueKey = new ScalarKey(template.typename(), keyValue);
+            } else {
+                representation = representation(object, template);
+                if (representation == null) {
+                    return;
+                }
+                uniqueKey = representation;
+            }
+            Integer index = unique.putIfAbsent(uniqueKey, representations.size());
             if (index == null) {
                 index = representations.size();
-                representations.add(representation);
+                representations.add(representation != null ? representation : scalarRepresentation(keyValue));
             }
             targets.add(object);
             targetRepresentation.add(index);
         }
+
+        private JsonObject scalarRepresentation(Object keyValue) {
+            JsonObject representation = new JsonObject(2);
+            representation.append("__typename", template.typename());
+            representation.append(template.key().fields().iterator().next().name(), keyValue);
+            return representation;
+        }
+
+        /** The response key of the template's only key field when that is all it sends and is a leaf, else null. */
+        private static String scalarKeyField(FetchNode.Representation template) {
+            FetchSelection key = template.key();
+            if (key.fields().size() != 1 || !key.fragments().isEmpty() || !template.required().isEmpty()) {
+                return null;
+            }
+            FetchSelection.FieldSelection field = key.fields().iterator().next();
+            return field.sub() == null ? field.responseKey() : null;
+        }
+    }
+
+    /** An entity's type and the value of its one key field. */
+    private record ScalarKey(String typename, Object value) {
     }
 
     private Uni<Void> entityRequest(FetchNode fetch, ExecutionState state, EntityRequest request,

@@ -18,6 +18,8 @@ public final class JsonObject extends AbstractMap<String, Object> {
     private String[] keys;
     private Object[] values;
     private int size;
+    /** whether keys is shared with copies: then it is copied before it changes */
+    private boolean keysShared;
 
     public JsonObject() {
         this(4);
@@ -34,13 +36,26 @@ public final class JsonObject extends AbstractMap<String, Object> {
         this.size = size;
     }
 
-    /** A copy whose nested objects and lists are copies too; with the same room, for the fields merged in later. */
+    /**
+     * A copy whose nested objects and lists are copies too; with the same room, for the fields merged in later. Both
+     * share the keys until either adds or removes one: copies of shared answers mostly only get values set.
+     */
     public JsonObject deepCopy() {
         Object[] copied = new Object[keys.length];
         for (int i = 0; i < size; i++) {
             copied[i] = JsonValues.deepCopy(values[i]);
         }
-        return new JsonObject(keys.clone(), copied, size);
+        keysShared = true;
+        JsonObject copy = new JsonObject(keys, copied, size);
+        copy.keysShared = true;
+        return copy;
+    }
+
+    private void ownKeys(int capacity) {
+        if (keysShared || capacity != keys.length) {
+            keys = Arrays.copyOf(keys, capacity);
+            keysShared = false;
+        }
     }
 
     /** The key at a position, 0 to size - 1, in insertion order. */
@@ -88,8 +103,10 @@ public final class JsonObject extends AbstractMap<String, Object> {
     /** Adds a key known not to be here yet (e.g. the next of a selection's distinct response keys), without a scan. */
     public void append(String key, Object value) {
         if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
+            ownKeys(size * 2);
             values = Arrays.copyOf(values, size * 2);
+        } else {
+            ownKeys(keys.length);
         }
         keys[size] = key;
         values[size++] = value;
@@ -103,6 +120,7 @@ public final class JsonObject extends AbstractMap<String, Object> {
 
     private Object removeAt(int index) {
         Object previous = values[index];
+        ownKeys(keys.length);
         int moved = size - index - 1;
         System.arraycopy(keys, index + 1, keys, index, moved);
         System.arraycopy(values, index + 1, values, index, moved);

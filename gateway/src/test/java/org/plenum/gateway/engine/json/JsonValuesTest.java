@@ -63,6 +63,27 @@ class JsonValuesTest {
     }
 
     @Test
+    void aCopyAndItsOriginalAddAndRemoveKeysApart() throws IOException {
+        JsonObject original = read("{\"id\": \"1\", \"name\": \"a\"}");
+        JsonObject copy = original.deepCopy();
+        JsonObject second = original.deepCopy();
+
+        copy.put("stock", 5);
+        original.put("price", 7);
+        second.remove("id");
+        copy.put("name", "b");
+
+        assertEquals(List.of("id", "name", "price"), List.copyOf(original.keySet()));
+        assertEquals(Map.of("id", "1", "name", "a", "price", 7), original);
+        assertEquals(List.of("id", "name", "stock"), List.copyOf(copy.keySet()));
+        assertEquals(Map.of("id", "1", "name", "b", "stock", 5), copy);
+        assertEquals(Map.of("name", "a"), second);
+        assertEquals(Map.of("id", "1", "name", "a"), original.deepCopy().deepCopy().entrySet().stream()
+                .filter(entry -> !entry.getKey().equals("price"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    @Test
     void objectsEqualAsMapsWhateverTheirKeyOrder() throws IOException {
         JsonObject object = read("{\"id\": \"1\", \"tags\": [\"a\"], \"none\": null}");
         JsonObject reordered = read("{\"none\": null, \"tags\": [\"a\"], \"id\": \"1\"}");
