@@ -16,6 +16,7 @@ import org.plenum.gateway.engine.subgraph.SubgraphFailure;
 import org.plenum.gateway.engine.subgraph.SubgraphRequest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -141,41 +142,54 @@ public final class PlanExecutor {
         return fetch.contextValues().stream().map(FetchNode.ContextValue::ancestorLength).distinct().sorted().toList();
     }
 
-    /** The objects one entity request completes and their representations, each sent once. */
+    /**
+     * The objects one entity request completes and their representations, each sent once. Built per request for
+     * every object a fetch completes (often hundreds): without an allocation per object where it can.
+     */
     private static final class EntityRequest {
         final List<Map<String, Object>> targets = new ArrayList<>();
-        final List<Integer> targetRepresentation = new ArrayList<>();
+        /** per target, the index of its representation */
+        int[] targetRepresentation = new int[16];
         final List<Object> representations = new ArrayList<>();
-        /** by representation, or for a key of one scalar field by {@link ScalarKey} */
-        private final Map<Object, Integer> unique = new HashMap<>();
+        /** the index of each representation by the representation itself */
+        private final Map<JsonObject, Integer> unique = new HashMap<>();
+        /** for keys of one scalar field (the usual id), the index of each representation by type, then key value */
+        private final Map<String, Map<Object, Integer>> uniqueScalars = new HashMap<>();
         private FetchNode.Representation template;
         private String scalarKeyField;
+        private Map<Object, Integer> templateScalars;
 
         void add(Map<String, Object> object, FetchNode.Representation template) {
             if (template != this.template) {
                 this.template = template;
                 scalarKeyField = scalarKeyField(template);
+                templateScalars = scalarKeyField == null ? null
+                        : uniqueScalars.computeIfAbsent(template.typename(), type -> new HashMap<>());
             }
             Object keyValue = scalarKeyField == null ? null : object.get(scalarKeyField);
-            Object uniqueKey;
-            JsonObject representation = null;
+            Integer index;
             if (keyValue instanceof String || keyValue instanceof Number || keyValue instanceof Boolean) {
-                // the usual key (an id): an object seen before is found by its value, without building a representation
-                uniqueKey = new ScalarKey(template.typename(), keyValue);
+                // an object met before is found by its key value, without building its representation again
+                index = templateScalars.putIfAbsent(keyValue, representations.size());
+                if (index == null) {
+                    representations.add(scalarRepresentation(keyValue));
+                }
             } else {
-                representation = representation(object, template);
+                JsonObject representation = representation(object, template);
                 if (representation == null) {
                     return;
                 }
-                uniqueKey = representation;
+                index = unique.putIfAbsent(representation, representations.size());
+                if (index == null) {
+                    representations.add(representation);
+                }
             }
-            Integer index = unique.putIfAbsent(uniqueKey, representations.size());
-            if (index == null) {
-                index = representations.size();
-                representations.add(representation != null ? representation : scalarRepresentation(keyValue));
+            int target = targets.size();
+            if (target == targetRepresentation.length) {
+                targetRepresentation = Arrays.copyOf(targetRepresentation, target * 2);
             }
+            targetRepresentation[target] = index != null ? index : representations.size() - 1;
             targets.add(object);
-            targetRepresentation.add(index);
         }
 
         private JsonObject scalarRepresentation(Object keyValue) {
@@ -196,10 +210,6 @@ public final class PlanExecutor {
         }
     }
 
-    /** An entity's type and the value of its one key field. */
-    private record ScalarKey(String typename, Object value) {
-    }
-
     private Uni<Void> entityRequest(FetchNode fetch, ExecutionState state, EntityRequest request,
                                     Map<String, Object> variables) {
         return send(fetch, state, variables)
@@ -213,7 +223,7 @@ public final class PlanExecutor {
                             // does: later merges and error paths must not find one object in two places
                             boolean[] taken = new boolean[list.size()];
                             for (int i = 0; i < request.targets.size(); i++) {
-                                int index = request.targetRepresentation.get(i);
+                                int index = request.targetRepresentation[i];
                                 if (index < list.size() && list.get(index) instanceof Map<?, ?> entity) {
                                     JsonTree.merge(request.targets.get(i), cast(entity), shared || taken[index]);
                                     taken[index] = true;
@@ -376,7 +386,7 @@ public final class PlanExecutor {
          * objects that representation was made of.
          */
         void addSubgraphErrors(FetchNode fetch, Map<String, Object> body, List<Map<String, Object>> targets,
-                               List<Integer> targetRepresentation) {
+                               int[] targetRepresentation) {
             if (!(body.get("errors") instanceof List<?> subgraphErrors)) {
                 return;
             }
@@ -390,7 +400,7 @@ public final class PlanExecutor {
                         && "_entities".equals(segments.get(0)) && segments.get(1) instanceof Number number) {
                     List<?> rest = segments.subList(2, segments.size());
                     for (int i = 0; i < targetPaths.size(); i++) {
-                        if (targetRepresentation.get(i) == number.intValue()) {
+                        if (targetRepresentation[i] == number.intValue()) {
                             List<Object> clientPath = new ArrayList<>(targetPaths.get(i));
                             clientPath.addAll(rest);
                             errors.add(error(fetch, subgraphError, clientPath, exposeErrorDetails, requestId));

@@ -9,6 +9,7 @@ import org.plenum.gateway.engine.json.JsonObject;
 import org.plenum.gateway.engine.plan.ResponseShape;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ final class ResponseBuilder {
     private final Map<String, Object> introspection;
     /** The response path of the value being built: keys and list indexes, copied only when an error needs it. */
     private final List<Object> path = new ArrayList<>();
+    /** the keys of each field list, shared by every object built of it */
+    private final Map<ResponseShape.Field[], String[]> keys = new IdentityHashMap<>();
 
     ResponseBuilder(List<Map<String, Object>> errors, Map<String, Object> introspection) {
         this.errors = errors;
@@ -49,7 +52,7 @@ final class ResponseBuilder {
             return null;
         }
         ResponseShape.Field[] fields = shape.fieldsFor(runtimeType);
-        JsonObject out = new JsonObject(fields.length);
+        JsonObject out = JsonObject.withKeys(keys.computeIfAbsent(fields, ResponseBuilder::keysOf));
         for (ResponseShape.Field field : fields) {
             switch (field.kind()) {
                 case TYPENAME -> out.append(field.key(), runtimeType == null ? shape.staticType() : runtimeType);
@@ -72,6 +75,14 @@ final class ResponseBuilder {
             }
         }
         return out;
+    }
+
+    private static String[] keysOf(ResponseShape.Field[] fields) {
+        String[] keys = new String[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            keys[i] = fields[i].key();
+        }
+        return keys;
     }
 
     /** The value at the current path + {@code segment}. */

@@ -37,6 +37,19 @@ public final class JsonObject extends AbstractMap<String, Object> {
     }
 
     /**
+     * An empty object that is to get exactly these keys in this order (e.g. the fields of a response shape): all
+     * objects made so share the one array.
+     */
+    public static JsonObject withKeys(String[] keys) {
+        if (keys.length == 0) {
+            return new JsonObject(1);
+        }
+        JsonObject object = new JsonObject(keys, new Object[keys.length], 0);
+        object.keysShared = true;
+        return object;
+    }
+
+    /**
      * A copy whose nested objects and lists are copies too; with the same room, for the fields merged in later. Both
      * share the keys until either adds or removes one: copies of shared answers mostly only get values set.
      */
@@ -105,8 +118,8 @@ public final class JsonObject extends AbstractMap<String, Object> {
         if (size == keys.length) {
             ownKeys(size * 2);
             values = Arrays.copyOf(values, size * 2);
-        } else {
-            ownKeys(keys.length);
+        } else if (keys[size] != key) {
+            ownKeys(keys.length); // nobody writes to shared keys: the same key in its place needs no copy of them
         }
         keys[size] = key;
         values[size++] = value;

@@ -84,6 +84,26 @@ class JsonValuesTest {
     }
 
     @Test
+    void objectsMadeWithTheSameKeysStayApartWhenOneChangesThem() {
+        String[] keys = {"id", "name"};
+        JsonObject first = JsonObject.withKeys(keys);
+        JsonObject second = JsonObject.withKeys(keys);
+
+        first.append("id", "1");
+        first.append("name", "a");
+        second.append("id", "2");
+        second.append("title", "b");
+        first.put("extra", true);
+        second.remove("id");
+
+        assertEquals(List.of("id", "name"), List.of(keys));
+        assertEquals(List.of("id", "name", "extra"), List.copyOf(first.keySet()));
+        assertEquals(Map.of("id", "1", "name", "a", "extra", true), first);
+        assertEquals(Map.of("title", "b"), second);
+        assertEquals(Map.of(), JsonObject.withKeys(new String[0]));
+    }
+
+    @Test
     void objectsEqualAsMapsWhateverTheirKeyOrder() throws IOException {
         JsonObject object = read("{\"id\": \"1\", \"tags\": [\"a\"], \"none\": null}");
         JsonObject reordered = read("{\"none\": null, \"tags\": [\"a\"], \"id\": \"1\"}");
