@@ -146,33 +146,45 @@ public final class PlanExecutor {
      * The objects one entity request completes and their representations, each sent once. Built per request for
      * every object a fetch completes (often hundreds): without an allocation per object where it can.
      */
-    private static final class EntityRequest {
+    static final class EntityRequest {
         final List<Map<String, Object>> targets = new ArrayList<>();
         /** per target, the index of its representation */
         int[] targetRepresentation = new int[16];
         final List<Object> representations = new ArrayList<>();
         /** the index of each representation by the representation itself */
         private final Map<JsonObject, Integer> unique = new HashMap<>();
-        /** for keys of one scalar field (the usual id), the index of each representation by type, then key value */
-        private final Map<String, Map<Object, Integer>> uniqueScalars = new HashMap<>();
-        private FetchNode.Representation template;
-        private String scalarKeyField;
-        private Map<Object, Integer> templateScalars;
+        /**
+         * for a key of one scalar field (the usual id): the index of each representation by its type and key field
+         * (both sent: several templates can send one type, e.g. an @interfaceObject's), then by the key's value
+         */
+        private final Map<List<String>, Map<Object, Integer>> uniqueScalars = new HashMap<>();
+        /** per template met: its key field and its part of uniqueScalars, or NOT_SCALAR */
+        private final Map<FetchNode.Representation, ScalarKey> scalarKeys = new IdentityHashMap<>();
+        private FetchNode.Representation lastTemplate;
+        private ScalarKey lastScalarKey;
+
+        /** The response key of a template's only key field, the name it is sent under, and the representations so far. */
+        private record ScalarKey(String responseKey, String name, Map<Object, Integer> indexes) {
+        }
+
+        private static final ScalarKey NOT_SCALAR = new ScalarKey(null, null, null);
 
         void add(Map<String, Object> object, FetchNode.Representation template) {
-            if (template != this.template) {
-                this.template = template;
-                scalarKeyField = scalarKeyField(template);
-                templateScalars = scalarKeyField == null ? null
-                        : uniqueScalars.computeIfAbsent(template.typename(), type -> new HashMap<>());
+            if (template != lastTemplate) { // most lists hold one type: no lookup per object
+                lastTemplate = template;
+                lastScalarKey = scalarKeys.computeIfAbsent(template, this::scalarKey);
             }
-            Object keyValue = scalarKeyField == null ? null : object.get(scalarKeyField);
+            ScalarKey scalarKey = lastScalarKey;
+            Object keyValue = scalarKey == NOT_SCALAR ? null : object.get(scalarKey.responseKey());
             Integer index;
             if (keyValue instanceof String || keyValue instanceof Number || keyValue instanceof Boolean) {
                 // an object met before is found by its key value, without building its representation again
-                index = templateScalars.putIfAbsent(keyValue, representations.size());
+                index = scalarKey.indexes().putIfAbsent(keyValue, representations.size());
                 if (index == null) {
-                    representations.add(scalarRepresentation(keyValue));
+                    JsonObject representation = new JsonObject(2);
+                    representation.append("__typename", template.typename());
+                    representation.append(scalarKey.name(), keyValue);
+                    representations.add(representation);
                 }
             } else {
                 JsonObject representation = representation(object, template);
@@ -192,21 +204,18 @@ public final class PlanExecutor {
             targets.add(object);
         }
 
-        private JsonObject scalarRepresentation(Object keyValue) {
-            JsonObject representation = new JsonObject(2);
-            representation.append("__typename", template.typename());
-            representation.append(template.key().fields().iterator().next().name(), keyValue);
-            return representation;
-        }
-
-        /** The response key of the template's only key field when that is all it sends and is a leaf, else null. */
-        private static String scalarKeyField(FetchNode.Representation template) {
+        /** NOT_SCALAR unless the template sends one key field and nothing else, and that field is a leaf. */
+        private ScalarKey scalarKey(FetchNode.Representation template) {
             FetchSelection key = template.key();
             if (key.fields().size() != 1 || !key.fragments().isEmpty() || !template.required().isEmpty()) {
-                return null;
+                return NOT_SCALAR;
             }
             FetchSelection.FieldSelection field = key.fields().iterator().next();
-            return field.sub() == null ? field.responseKey() : null;
+            if (field.sub() != null) {
+                return NOT_SCALAR;
+            }
+            return new ScalarKey(field.responseKey(), field.name(),
+                    uniqueScalars.computeIfAbsent(List.of(template.typename(), field.name()), sent -> new HashMap<>()));
         }
     }
 

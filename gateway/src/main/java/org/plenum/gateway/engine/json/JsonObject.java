@@ -18,7 +18,7 @@ public final class JsonObject extends AbstractMap<String, Object> {
     private String[] keys;
     private Object[] values;
     private int size;
-    /** whether keys is shared with copies: then it is copied before it changes */
+    /** whether keys may be shared (with copies, or objects made withKeys): then it is copied before it changes */
     private boolean keysShared;
 
     public JsonObject() {
@@ -38,7 +38,7 @@ public final class JsonObject extends AbstractMap<String, Object> {
 
     /**
      * An empty object that is to get exactly these keys in this order (e.g. the fields of a response shape): all
-     * objects made so share the one array.
+     * objects made so share the one array, which nobody may change afterwards.
      */
     public static JsonObject withKeys(String[] keys) {
         if (keys.length == 0) {
@@ -51,14 +51,18 @@ public final class JsonObject extends AbstractMap<String, Object> {
 
     /**
      * A copy whose nested objects and lists are copies too; with the same room, for the fields merged in later. Both
-     * share the keys until either adds or removes one: copies of shared answers mostly only get values set.
+     * share the keys until either adds or removes one: copies of shared answers mostly only get values set. Several
+     * threads may copy one object at once only while nobody changes it (a shared answer), or under the lock that
+     * guards its changes.
      */
     public JsonObject deepCopy() {
         Object[] copied = new Object[keys.length];
         for (int i = 0; i < size; i++) {
             copied[i] = JsonValues.deepCopy(values[i]);
         }
-        keysShared = true;
+        if (!keysShared) {
+            keysShared = true; // written once: shared answers are copied by every core, which only read them otherwise
+        }
         JsonObject copy = new JsonObject(keys, copied, size);
         copy.keysShared = true;
         return copy;
@@ -118,10 +122,11 @@ public final class JsonObject extends AbstractMap<String, Object> {
         if (size == keys.length) {
             ownKeys(size * 2);
             values = Arrays.copyOf(values, size * 2);
+            keys[size] = key;
         } else if (keys[size] != key) {
-            ownKeys(keys.length); // nobody writes to shared keys: the same key in its place needs no copy of them
-        }
-        keys[size] = key;
+            ownKeys(keys.length);
+            keys[size] = key;
+        } // else the key is in its place already (keys made withKeys): shared keys are never written
         values[size++] = value;
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -67,20 +68,36 @@ class JsonValuesTest {
         JsonObject original = read("{\"id\": \"1\", \"name\": \"a\"}");
         JsonObject copy = original.deepCopy();
         JsonObject second = original.deepCopy();
+        JsonObject third = copy.deepCopy();
+        JsonObject cleared = original.deepCopy();
 
         copy.put("stock", 5);
         original.put("price", 7);
         second.remove("id");
         copy.put("name", "b");
+        Iterator<Map.Entry<String, Object>> fields = third.entrySet().iterator();
+        fields.next();
+        fields.remove();
+        cleared.clear();
 
         assertEquals(List.of("id", "name", "price"), List.copyOf(original.keySet()));
         assertEquals(Map.of("id", "1", "name", "a", "price", 7), original);
         assertEquals(List.of("id", "name", "stock"), List.copyOf(copy.keySet()));
         assertEquals(Map.of("id", "1", "name", "b", "stock", 5), copy);
         assertEquals(Map.of("name", "a"), second);
-        assertEquals(Map.of("id", "1", "name", "a"), original.deepCopy().deepCopy().entrySet().stream()
-                .filter(entry -> !entry.getKey().equals("price"))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertEquals(Map.of("name", "a"), third);
+        assertEquals(Map.of(), cleared);
+    }
+
+    @Test
+    void aFullCopyGrowsWithoutChangingItsOriginal() throws IOException {
+        JsonObject original = read("{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4}");
+        JsonObject copy = original.deepCopy();
+
+        copy.put("e", 5);
+
+        assertEquals(List.of("a", "b", "c", "d"), List.copyOf(original.keySet()));
+        assertEquals(List.of("a", "b", "c", "d", "e"), List.copyOf(copy.keySet()));
     }
 
     @Test
@@ -88,18 +105,22 @@ class JsonValuesTest {
         String[] keys = {"id", "name"};
         JsonObject first = JsonObject.withKeys(keys);
         JsonObject second = JsonObject.withKeys(keys);
+        JsonObject third = JsonObject.withKeys(keys);
 
         first.append("id", "1");
         first.append("name", "a");
         second.append("id", "2");
         second.append("title", "b");
+        third.append("id", "3");
+        third.append("name", "c");
+        third.remove("id");
         first.put("extra", true);
-        second.remove("id");
 
         assertEquals(List.of("id", "name"), List.of(keys));
         assertEquals(List.of("id", "name", "extra"), List.copyOf(first.keySet()));
         assertEquals(Map.of("id", "1", "name", "a", "extra", true), first);
-        assertEquals(Map.of("title", "b"), second);
+        assertEquals(Map.of("id", "2", "title", "b"), second);
+        assertEquals(Map.of("name", "c"), third);
         assertEquals(Map.of(), JsonObject.withKeys(new String[0]));
     }
 
