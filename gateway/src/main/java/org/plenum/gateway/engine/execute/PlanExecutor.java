@@ -158,28 +158,23 @@ public final class PlanExecutor {
          * (both sent: several templates can send one type, e.g. an @interfaceObject's), then by the key's value
          */
         private final Map<List<String>, Map<Object, Integer>> uniqueScalars = new HashMap<>();
-        /** per template met: its key field and its part of uniqueScalars, or NOT_SCALAR */
-        private final Map<FetchNode.Representation, ScalarKey> scalarKeys = new IdentityHashMap<>();
-        private FetchNode.Representation lastTemplate;
-        private ScalarKey lastScalarKey;
-
-        /** The response key of a template's only key field, the name it is sent under, and the representations so far. */
-        private record ScalarKey(String responseKey, String name, Map<Object, Integer> indexes) {
-        }
-
-        private static final ScalarKey NOT_SCALAR = new ScalarKey(null, null, null);
+        /** the template of the object added last, its scalar key field (or null) and that key's part of uniqueScalars */
+        private FetchNode.Representation template;
+        private FetchSelection.FieldSelection scalarKey;
+        private Map<Object, Integer> scalarIndexes;
 
         void add(Map<String, Object> object, FetchNode.Representation template) {
-            if (template != lastTemplate) { // most lists hold one type: no lookup per object
-                lastTemplate = template;
-                lastScalarKey = scalarKeys.computeIfAbsent(template, this::scalarKey);
+            if (template != this.template) { // most lists hold one type: this once per list
+                this.template = template;
+                scalarKey = template.scalarKey();
+                scalarIndexes = scalarKey == null ? null : uniqueScalars.computeIfAbsent(
+                        List.of(template.typename(), scalarKey.name()), sent -> new HashMap<>());
             }
-            ScalarKey scalarKey = lastScalarKey;
-            Object keyValue = scalarKey == NOT_SCALAR ? null : object.get(scalarKey.responseKey());
+            Object keyValue = scalarKey == null ? null : object.get(scalarKey.responseKey());
             Integer index;
             if (keyValue instanceof String || keyValue instanceof Number || keyValue instanceof Boolean) {
                 // an object met before is found by its key value, without building its representation again
-                index = scalarKey.indexes().putIfAbsent(keyValue, representations.size());
+                index = scalarIndexes.putIfAbsent(keyValue, representations.size());
                 if (index == null) {
                     JsonObject representation = new JsonObject(2);
                     representation.append("__typename", template.typename());
@@ -202,20 +197,6 @@ public final class PlanExecutor {
             }
             targetRepresentation[target] = index != null ? index : representations.size() - 1;
             targets.add(object);
-        }
-
-        /** NOT_SCALAR unless the template sends one key field and nothing else, and that field is a leaf. */
-        private ScalarKey scalarKey(FetchNode.Representation template) {
-            FetchSelection key = template.key();
-            if (key.fields().size() != 1 || !key.fragments().isEmpty() || !template.required().isEmpty()) {
-                return NOT_SCALAR;
-            }
-            FetchSelection.FieldSelection field = key.fields().iterator().next();
-            if (field.sub() != null) {
-                return NOT_SCALAR;
-            }
-            return new ScalarKey(field.responseKey(), field.name(),
-                    uniqueScalars.computeIfAbsent(List.of(template.typename(), field.name()), sent -> new HashMap<>()));
         }
     }
 

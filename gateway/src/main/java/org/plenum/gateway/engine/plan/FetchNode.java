@@ -25,6 +25,15 @@ public record FetchNode(int id, String graph, String subgraphName, String url, L
 
     /** How to build the _entities representation of an object: its __typename there, key and required fields. */
     public record Representation(String typename, FetchSelection key, FetchSelection required) {
+
+        /** The key's only field when it is a leaf and nothing else is sent (the usual id), else null. */
+        public FetchSelection.FieldSelection scalarKey() {
+            if (key.fields().size() != 1 || !key.fragments().isEmpty() || !required.isEmpty()) {
+                return null;
+            }
+            FetchSelection.FieldSelection field = key.fields().iterator().next();
+            return field.sub() == null ? field : null;
+        }
     }
 
     /**
